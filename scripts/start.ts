@@ -1,0 +1,84 @@
+// `npm start`: everything the console needs on a fresh machine. Starts the embedded PostgreSQL (unless
+// DATABASE_URL is set), migrates, seeds demo data into an empty database, builds when the sources are newer
+// than the last build, and runs the console. `npm run dev` does the same with `next dev` and no build.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import pg from "pg";
+import { Migrator } from "../lib/db/migrator";
+import { seedDemoData } from "../prisma/seed";
+import { openDatabase } from "./database";
+import { loadLocalSecrets } from "./local-env";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const log = (line: string) => console.log(`gatehouse: ${line}`);
+
+// Sources whose change makes the last production build stale.
+const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "prisma/schema.prisma", "postcss.config.mjs"];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  if (path.endsWith("generated")) return 0; // regenerated on every install; follows schema.prisma
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
+}
+
+function buildIsStale(): boolean {
+  const buildId = ".next/BUILD_ID";
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  return BUILD_INPUTS.some((input) => newestMtime(input) > built);
+}
+
+async function isEmpty(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT NOT EXISTS (SELECT 1 FROM tenants) AS empty");
+    return rows[0].empty;
+  } finally {
+    await client.end();
+  }
+}
+
+async function main() {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  loadLocalSecrets();
+  const database = await openDatabase(log);
+  let app: ChildProcess | undefined;
+  const shutdown = async (code: number) => {
+    app?.kill("SIGTERM");
+    await database.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  try {
+    await new Migrator(database.url, undefined, log).up();
+    if (await isEmpty(database.url)) {
+      log("empty database: adding demo data (a minute or so)…");
+      await seedDemoData(database.url, { log });
+    }
+    if (!dev && buildIsStale()) {
+      log("building the console…");
+      const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
+      if (build.status !== 0) throw new Error("next build failed");
+    }
+  } catch (error) {
+    console.error(error);
+    await shutdown(1);
+  }
+  app = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port), "-H", process.env.HOST ?? "127.0.0.1"], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, DATABASE_URL: database.url },
+  });
+  app.stdout?.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (/Ready|ready/.test(chunk.toString())) log(`the console is running at http://localhost:${port}`);
+  });
+  app.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+void main();
