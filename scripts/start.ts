@@ -47,7 +47,7 @@ async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   loadLocalSecrets();
   const database = await openDatabase(log);
-  let app: ChildProcess | undefined;
+  let app: ChildProcess | undefined = undefined;
   const shutdown = async (code: number) => {
     app?.kill("SIGTERM");
     await database.stop();

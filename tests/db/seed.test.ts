@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Migrator } from "../../lib/db/migrator";
+import { createPrismaClient } from "../../lib/db/prisma";
+import { newEncryptionKeyring } from "../../lib/crypto/secret-box";
+import { seedDemoData } from "../../prisma/seed";
+import { DEMO_PEOPLE, DEMO_TENANTS } from "../../prisma/demo-data";
+import { dropDatabase, scratchDatabase } from "../support/database";
+
+let url: string;
+beforeAll(async () => {
+  process.env.GATEHOUSE_ENCRYPTION_KEYS ??= newEncryptionKeyring();
+  url = await scratchDatabase();
+  await new Migrator(url).up();
+  await seedDemoData(url, { events: 3_000 });
+});
+afterAll(() => dropDatabase(url));
+
+async function snapshot() {
+  const db = createPrismaClient(url);
+  try {
+    const counts = await db.$queryRaw<Record<string, bigint>[]>`
+      SELECT (SELECT count(*) FROM tenants) tenants, (SELECT count(*) FROM users) users, (SELECT count(*) FROM memberships) memberships,
+             (SELECT count(*) FROM api_keys) keys, (SELECT count(*) FROM provider_configs) providers,
+             (SELECT count(*) FROM routing_rules) rules, (SELECT count(*) FROM feature_flags) flags,
+             (SELECT count(*) FROM usage_events) events, (SELECT count(*) FROM usage_hourly) hourly,
+             (SELECT count(*) FROM audit_log) audit, (SELECT count(*) FROM invitations) invitations,
+             (SELECT count(*) FROM model_prices) prices, (SELECT count(*) FROM webhooks) webhooks`;
+    return Object.fromEntries(Object.entries(counts[0]).map(([k, v]) => [k, Number(v)]));
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+describe("demo seed", () => {
+  it("covers every status, kind, plan, member role and staff role", async () => {
+    const db = createPrismaClient(url);
+    try {
+      const tenants = await db.tenant.findMany();
+      expect(new Set(tenants.map((t) => t.status))).toEqual(new Set(["demo", "trial", "active", "frozen", "archived"]));
+      expect(new Set(tenants.map((t) => t.kind))).toEqual(new Set(["customer", "demo"]));
+      expect(new Set(tenants.map((t) => t.plan))).toEqual(new Set(["free", "starter", "pro", "enterprise"]));
+      expect(new Set((await db.membership.findMany()).map((m) => m.role))).toEqual(new Set(["owner", "member", "viewer"]));
+      expect(new Set((await db.user.findMany()).map((u) => u.staffRole).filter(Boolean))).toEqual(new Set(["admin", "sales", "support"]));
+      expect(new Set((await db.tenantIdpConfig.findMany()).map((c) => c.type))).toEqual(new Set(["oidc", "saml"]));
+      const keys = await db.apiKey.findMany();
+      expect(keys.some((k) => k.revokedAt)).toBe(true);
+      expect(keys.some((k) => k.expiresAt && k.expiresAt < new Date())).toBe(true);
+      expect(tenants).toHaveLength(DEMO_TENANTS.length);
+      expect(await db.user.count()).toBe(DEMO_PEOPLE.length);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it("leaves archived tenants nothing but their row and audit log", async () => {
+    const db = createPrismaClient(url);
+    try {
+      const archived = await db.tenant.findMany({ where: { status: "archived" }, include: { _count: { select: { apiKeys: true, usageEvents: true, providerConfigs: true, auditLog: true } } } });
+      for (const tenant of archived) expect(tenant._count).toMatchObject({ apiKeys: 0, usageEvents: 0, providerConfigs: 0 });
+      expect(archived.every((t) => t._count.auditLog > 0)).toBe(true);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it("builds rollups that equal the raw events, with costs priced and unknown models unpriced", async () => {
+    const db = createPrismaClient(url);
+    try {
+      const [raw] = await db.$queryRaw<{ n: bigint; cost: string; unpriced: bigint }[]>`SELECT count(*) n, sum(cost_usd)::text cost, count(*) FILTER (WHERE cost_usd IS NULL) unpriced FROM usage_events`;
+      for (const rollup of ["usage_hourly", "usage_daily"]) {
+        const [rolled] = await db.$queryRawUnsafe<{ n: bigint; cost: string; unpriced: bigint; histogram: bigint }[]>(
+          `SELECT sum(requests) n, sum(cost_usd)::text cost, sum(unpriced_requests) unpriced,
+                  sum((SELECT sum(x) FROM unnest(latency_histogram) x)) histogram FROM ${rollup}`);
+        expect(Number(rolled.n)).toBe(Number(raw.n));
+        expect(Number(rolled.cost)).toBeCloseTo(Number(raw.cost), 8);
+        expect(Number(rolled.unpriced)).toBe(Number(raw.unpriced));
+        expect(Number(rolled.histogram)).toBe(Number(raw.n));
+      }
+      expect(Number(raw.n)).toBeGreaterThanOrEqual(2_990);
+      expect(Number(raw.unpriced)).toBeGreaterThan(0);
+      const [models] = await db.$queryRaw<{ unpriced_models: string[] }[]>`SELECT array_agg(DISTINCT model) unpriced_models FROM usage_events WHERE cost_usd IS NULL`;
+      expect(models.unpriced_models).toEqual(["mistral-large"]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it("changes nothing when run again", async () => {
+    const before = await snapshot();
+    await seedDemoData(url, { events: 3_000 });
+    expect(await snapshot()).toEqual(before);
+  });
+});
