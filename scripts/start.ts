@@ -9,6 +9,7 @@ import { Migrator } from "../lib/db/migrator";
 import { seedDemoData } from "../prisma/seed";
 import { openDatabase } from "./database";
 import { loadLocalSecrets } from "./local-env";
+import { demoIdentities, startGithubDevServer } from "./github-dev-server";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -47,9 +48,17 @@ async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   loadLocalSecrets();
   const database = await openDatabase(log);
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  // Without a real GitHub OAuth app configured, sign-in goes through the local demo identity provider.
+  const github = process.env.GITHUB_ID ? undefined : await startGithubDevServer({ identities: demoIdentities() });
+  if (github) {
+    Object.assign(process.env, { GITHUB_ID: "gatehouse-local", GITHUB_SECRET: "local", GITHUB_BASE_URL: github.url, GITHUB_API_URL: github.url });
+    log(`no GITHUB_ID configured: signing in through the local demo identity provider at ${github.url}`);
+  }
   let app: ChildProcess | undefined = undefined;
   const shutdown = async (code: number) => {
     app?.kill("SIGTERM");
+    await github?.stop();
     await database.stop();
     process.exit(code);
   };

@@ -1,29 +1,38 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { can, type Principal } from "@/lib/auth/permissions";
 
-/** Every tenant with its member and active-key counts, for the pre-sign-in overview page. */
-export async function listTenantOverview() {
-  const [tenants, totals] = await Promise.all([
-    db.tenant.findMany({
-      orderBy: { name: "asc" },
-      take: 100,
-      select: {
-        id: true, slug: true, name: true, status: true, kind: true, plan: true, trialEndsAt: true,
-        _count: { select: { memberships: true, apiKeys: { where: { revokedAt: null } } } },
-      },
-    }),
-    db.$queryRaw<{ tenants: bigint; users: bigint; keys: bigint; events: bigint; audit: bigint }[]>`
-      SELECT (SELECT count(*) FROM tenants) AS tenants, (SELECT count(*) FROM users) AS users,
-             (SELECT count(*) FROM api_keys WHERE revoked_at IS NULL) AS keys,
-             (SELECT coalesce(sum(requests), 0) FROM usage_daily) AS events,
-             (SELECT count(*) FROM audit_log) AS audit`,
-  ]);
-  const [row] = totals;
-  return {
-    tenants,
-    totals: {
-      tenants: Number(row.tenants), people: Number(row.users), activeKeys: Number(row.keys),
-      usageEvents: Number(row.events), auditEvents: Number(row.audit),
+/** The tenants `principal` may read: every tenant for staff, their memberships' tenants for anyone else. */
+function visibleTenants(principal: Principal): Prisma.TenantWhereInput {
+  if (principal.staffRole && can(principal, "tenant.read", null)) return {};
+  return { id: { in: principal.memberships.map((m) => m.tenantId) } };
+}
+
+/** For the tenant switcher: slug and name of every tenant the principal may read. */
+export function listSwitchableTenants(principal: Principal) {
+  return db.tenant.findMany({ where: visibleTenants(principal), orderBy: { name: "asc" }, select: { slug: true, name: true, status: true } });
+}
+
+/** The overview's table: visible tenants with member and active-key counts. */
+export function listTenantOverview(principal: Principal) {
+  return db.tenant.findMany({
+    where: visibleTenants(principal),
+    orderBy: { name: "asc" },
+    take: 200,
+    select: {
+      id: true, slug: true, name: true, status: true, kind: true, plan: true, trialEndsAt: true,
+      _count: { select: { memberships: true, apiKeys: { where: { revokedAt: null } } } },
     },
-  };
+  });
+}
+
+/** One tenant with its members, or null when it does not exist or the principal may not read it. */
+export async function getTenantForReader(principal: Principal, slug: string) {
+  const tenant = await db.tenant.findUnique({
+    where: { slug },
+    include: { memberships: { include: { user: { select: { name: true, githubLogin: true, email: true, lastSignInAt: true } } }, orderBy: { createdAt: "asc" } } },
+  });
+  if (!tenant || !can(principal, "tenant.read", tenant.id)) return null;
+  return { ...tenant, memberships: can(principal, "member.read", tenant.id) ? tenant.memberships : [] };
 }

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { TenantSwitcher } from "@/components/shell/tenant-switcher";
+import { currentActor } from "@/lib/auth/actor";
+import { listSwitchableTenants } from "@/lib/domain/tenants/queries";
+
+export const dynamic = "force-dynamic";
+
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const actor = await currentActor();
+  if (!actor) redirect("/sign-in");
+  const tenants = await listSwitchableTenants(actor);
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-6 py-3">
+          <Link href="/" className="font-semibold tracking-tight">Gatehouse</Link>
+          <nav aria-label="Main" className="flex gap-3 text-sm">
+            <Link href="/" className="hover:underline">Overview</Link>
+            <Link href="/account/sessions" className="hover:underline">Your sessions</Link>
+          </nav>
+          <div className="ml-auto flex items-center gap-3">
+            <TenantSwitcher tenants={tenants} />
+            <span className="text-sm" data-testid="signed-in-as">{actor.name}</span>
+            {actor.staffRole && <Badge tone="blue">{actor.staffRole} staff</Badge>}
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl space-y-6 px-6 py-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+
+export const metadata: Metadata = { title: "No access" };
+
+export default function NoAccessPage() {
+  return (
+    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-4 px-6">
+      <h1 className="text-2xl font-semibold tracking-tight">No access</h1>
+      <Card className="space-y-3 text-sm">
+        <p>
+          Your GitHub account is not a member of any tenant and has no pending invitation. Ask an owner of your
+          tenant to invite the email address that is verified on your GitHub account, then sign in again.
+        </p>
+        <Link href="/sign-in" className="font-medium text-sky-700 underline dark:text-sky-400">Back to sign-in</Link>
+      </Card>
+    </main>
+  );
+}

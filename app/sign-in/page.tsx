@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { Card } from "@/components/ui/card";
+import { SignInButton } from "@/components/auth/sign-in-button";
+import { currentActor } from "@/lib/auth/actor";
+
+export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+// NextAuth sends its errors here as ?error=…; say what happened in words a person can act on.
+const ERRORS: Record<string, string> = {
+  OAuthSignin: "GitHub could not be reached. Try again in a moment.",
+  OAuthCallback: "GitHub's answer could not be checked. Start the sign-in again.",
+  Callback: "Signing in failed part-way. Start the sign-in again.",
+  AccessDenied: "That GitHub account has no access to Gatehouse.",
+  default: "Signing in failed. Try again.",
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
+  const { error, callbackUrl } = await searchParams;
+  if (await currentActor()) redirect("/");
+  // only same-site paths: an absolute callback URL would make this an open redirect
+  const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  return (
+    <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center gap-4 px-6">
+      <h1 className="text-2xl font-semibold tracking-tight">Sign in to Gatehouse</h1>
+      <Card className="space-y-4">
+        {error && (
+          <p role="alert" className="rounded-md bg-rose-50 p-3 text-sm text-rose-900 dark:bg-rose-950 dark:text-rose-100">
+            {ERRORS[error] ?? ERRORS.default}
+          </p>
+        )}
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">Use the GitHub account your team invited.</p>
+        <SignInButton callbackUrl={next} />
+      </Card>
+    </main>
+  );
+}

@@ -1,0 +1,81 @@
+import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { signInAs } from "./sign-in";
+
+test("an owner signs in through GitHub, lands on the console with their name, and signs out", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in/);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  await signInAs(page, "Olivia Owner (@olivia-owner)");
+  await expect(page.getByTestId("signed-in-as")).toHaveText("Olivia Owner");
+  const tenants = page.getByRole("table", { name: "Tenants" });
+  await expect(tenants.getByRole("link", { name: "Acme Corp" })).toBeVisible();
+  await expect(tenants.getByRole("link", { name: "Globex" })).toHaveCount(0); // not hers
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("a GitHub user with no membership, staff role or invitation sees no access", async ({ page }) => {
+  await signInAs(page, "Stan Stranger (@stranger)");
+  await expect(page).toHaveURL(/\/no-access/);
+  await expect(page.getByRole("heading", { name: "No access" })).toBeVisible();
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("an invited email signs in, accepts the invitation and lands in the tenant", async ({ page }) => {
+  await signInAs(page, "Nia Newhire (@new-hire)");
+  await expect(page.getByTestId("signed-in-as")).toHaveText("Nia Newhire");
+  await page.getByRole("combobox", { name: "Tenant" }).selectOption({ label: "Acme Corp" });
+  await expect(page).toHaveURL(/\/t\/acme$/);
+  await expect(page.getByText("your role: member")).toBeVisible();
+});
+
+test("a member cannot open another tenant by changing the URL", async ({ page }) => {
+  await signInAs(page, "Max Member (@max-member)");
+  await page.goto("/t/globex");
+  await expect(page.getByRole("heading", { name: /not found/i })).toBeVisible();
+});
+
+test("a revoked session is signed out on its next navigation", async ({ browser }) => {
+  const first = await browser.newContext();
+  const second = await browser.newContext();
+  const revoked = await first.newPage();
+  const other = await second.newPage();
+  await signInAs(revoked, "Vera Viewer (@vera-viewer)");
+  await expect(revoked.getByTestId("signed-in-as")).toHaveText("Vera Viewer");
+  await signInAs(other, "Vera Viewer (@vera-viewer)");
+
+  await other.goto("/account/sessions");
+  await expect(other.getByRole("table", { name: "Signed-in sessions" }).getByRole("row")).toHaveCount(3);
+  expect((await new AxeBuilder({ page: other }).analyze()).violations).toEqual([]);
+  await other.getByRole("button", { name: "Sign out all other sessions" }).click();
+  await expect(other.getByRole("table", { name: "Signed-in sessions" }).getByRole("row")).toHaveCount(2);
+
+  await revoked.goto("/");
+  await expect(revoked).toHaveURL(/\/sign-in/);
+  await other.goto("/");
+  await expect(other.getByTestId("signed-in-as")).toHaveText("Vera Viewer");
+  await first.close();
+  await second.close();
+});
+
+test("pages carry the security headers and the session cookie is httpOnly and SameSite", async ({ page, context }) => {
+  const response = await page.goto("/sign-in");
+  const headers = response!.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+
+  await signInAs(page, "Sam Sales (@sam-sales)");
+  await expect(page.getByTestId("signed-in-as")).toHaveText("Sam Sales");
+  const session = (await context.cookies()).find((cookie) => cookie.name.endsWith("gatehouse.session-token"));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  expect(session!.expires).toBeGreaterThan(Date.now() / 1000);
+});

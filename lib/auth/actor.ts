@@ -1,0 +1,52 @@
+// Turns the request's NextAuth session into an Actor: who the user is, their memberships and staff role, and
+// where the request came from (for audit rows).
+import "server-only";
+import { cache } from "react";
+import { cookies, headers } from "next/headers";
+import { db } from "@/lib/db/client";
+import { SESSION_COOKIE } from "./options";
+import type { Principal } from "./permissions";
+
+export interface Actor extends Principal {
+  id: string | null;
+  name: string;
+  sessionId: string | null;
+  sourceIp: string | null;
+  userAgent: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = {
+  type: "system", id: null, name: "system", staffRole: null, memberships: [], sessionId: null, sourceIp: null, userAgent: null,
+};
+
+// "your sessions" shows when and from where; writing it at most once a minute keeps navigation read-only.
+const LAST_SEEN_EVERY_MS = 60_000;
+
+/** The signed-in actor of this request, or null. Memoized per request. */
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  // The database session is the truth (a revoked one is gone), so read it directly rather than through
+  // NextAuth's session callback, which would not say which session row this is.
+  const sessionToken = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!sessionToken) return null;
+  const row = await db.session.findUnique({
+    where: { sessionToken },
+    include: { user: { include: { memberships: { select: { tenantId: true, role: true } } } } },
+  });
+  if (!row || row.expires < new Date()) return null;
+  const requestHeaders = await headers();
+  const sourceIp = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim() || requestHeaders.get("x-real-ip") || null;
+  const userAgent = requestHeaders.get("user-agent");
+  if (Date.now() - row.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS || row.ipAddress === null) {
+    await db.session.update({ where: { id: row.id }, data: { lastSeenAt: new Date(), ipAddress: sourceIp, userAgent } });
+  }
+  return {
+    type: "user",
+    id: row.user.id,
+    name: row.user.name ?? row.user.githubLogin ?? row.user.email ?? "unknown",
+    staffRole: row.user.staffRole,
+    memberships: row.user.memberships,
+    sessionId: row.id,
+    sourceIp,
+    userAgent,
+  };
+});

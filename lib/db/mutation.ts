@@ -1,0 +1,102 @@
+// The mutation pipeline every service uses: validate (zod) → authorize (the permission table) → one
+// transaction that makes the change and writes its audit event. Failures come back as a typed result, never
+// as a thrown error reaching the UI; a refused call is itself recorded as a failure event.
+import type { z } from "zod";
+import { db } from "./client";
+import type { Prisma } from "./generated/client";
+import { can, type Action } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/actor";
+
+export type Tx = Prisma.TransactionClient;
+
+export type MutationResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; kind: "validation"; message: string; fieldErrors: Record<string, string[]> }
+  | { ok: false; kind: "forbidden" | "not_found" | "conflict"; message: string };
+
+/** Thrown inside a mutation to end it with a not_found or conflict result (and roll it back). */
+export class MutationRefusal extends Error {
+  constructor(readonly kind: "not_found" | "conflict", message: string) {
+    super(message);
+  }
+}
+
+export interface AuditEvent {
+  action: string;
+  tenantId?: string | null;
+  projectId?: string | null;
+  targetType?: string;
+  targetId?: string | null;
+  targetName?: string | null;
+  description?: string;
+  before?: unknown;
+  after?: unknown;
+  metadata?: Record<string, unknown>;
+  isFailure?: boolean;
+}
+
+export async function writeAudit(tx: Tx, actor: Actor, event: AuditEvent): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      tenantId: event.tenantId ?? null,
+      projectId: event.projectId ?? null,
+      actorType: actor.type,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: event.action,
+      targetType: event.targetType,
+      targetId: event.targetId ?? null,
+      targetName: event.targetName ?? null,
+      description: event.description,
+      isFailure: event.isFailure ?? false,
+      metadata: JSON.parse(JSON.stringify({ ...event.metadata, before: event.before, after: event.after })),
+      sourceIp: actor.sourceIp,
+      userAgent: actor.userAgent,
+    },
+  });
+}
+
+export interface MutationSpec<Schema extends z.ZodType, T> {
+  /** the permission checked, and the audit action unless `execute` names another */
+  action: Action;
+  schema: Schema;
+  /** the tenant the change happens in (null: platform-wide); may read the validated input */
+  tenantId: (input: z.output<Schema>) => string | null;
+  execute: (tx: Tx, input: z.output<Schema>) => Promise<{ data: T; audit: AuditEvent }>;
+}
+
+export async function mutate<Schema extends z.ZodType, T>(
+  actor: Actor,
+  spec: MutationSpec<Schema, T>,
+  rawInput: unknown,
+): Promise<MutationResult<T>> {
+  const parsed = spec.schema.safeParse(rawInput);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
+    return { ok: false, kind: "validation", message: "Some fields need attention.", fieldErrors };
+  }
+  const input = parsed.data;
+  const tenantId = spec.tenantId(input);
+  if (!can(actor, spec.action, tenantId)) {
+    const message = "You do not have permission to do that.";
+    await db.$transaction((tx) => writeAudit(tx, actor, { action: spec.action, tenantId, isFailure: true, description: `forbidden: ${message}` }));
+    return { ok: false, kind: "forbidden", message };
+  }
+  try {
+    const data = await db.$transaction(async (tx) => {
+      const { data, audit } = await spec.execute(tx, input);
+      await writeAudit(tx, actor, { tenantId, ...audit });
+      return data;
+    });
+    return { ok: true, data };
+  } catch (error) {
+    if (error instanceof MutationRefusal) return { ok: false, kind: error.kind, message: error.message };
+    if (isUniqueViolation(error)) return { ok: false, kind: "conflict", message: "That conflicts with an existing record." };
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+}

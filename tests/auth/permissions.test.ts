@@ -1,0 +1,51 @@
+// The authorization matrix: who may do what, written out by hand so a change to the permission table must
+// be a deliberate change here too. Later areas add their actions as rows.
+import { describe, expect, it } from "vitest";
+import { can, type Action, type Principal } from "../../lib/auth/permissions";
+
+const A = "tenant-a";
+const B = "tenant-b";
+const PRINCIPALS: Record<string, Principal> = {
+  owner: { type: "user", staffRole: null, memberships: [{ tenantId: A, role: "owner" }] },
+  member: { type: "user", staffRole: null, memberships: [{ tenantId: A, role: "member" }] },
+  viewer: { type: "user", staffRole: null, memberships: [{ tenantId: A, role: "viewer" }] },
+  outsider: { type: "user", staffRole: null, memberships: [{ tenantId: B, role: "owner" }] },
+  admin: { type: "user", staffRole: "admin", memberships: [] },
+  sales: { type: "user", staffRole: "sales", memberships: [] },
+  support: { type: "user", staffRole: "support", memberships: [] },
+  gateway: { type: "service", staffRole: null, memberships: [] },
+};
+type Who = keyof typeof PRINCIPALS;
+
+// action, the tenant it happens in, and exactly who may do it
+const MATRIX: [Action, string | null, Who[]][] = [
+  ["tenant.read", A, ["owner", "member", "viewer", "admin", "sales", "support"]],
+  ["tenant.create", null, ["admin", "sales"]],
+  ["tenant.change_lifecycle", A, ["admin", "sales"]],
+  ["tenant.update_commercial", A, ["admin", "sales"]],
+  ["tenant.rename", A, ["owner", "admin", "sales"]],
+  ["member.read", A, ["owner", "member", "viewer", "admin", "sales", "support"]],
+  ["member.invite", A, ["owner", "admin"]],
+  ["member.change_role", A, ["owner", "admin"]],
+  ["member.remove", A, ["owner", "admin"]],
+  ["api_key.create", A, ["owner", "member", "admin"]],
+  ["api_key.revoke", A, ["owner", "member", "admin"]],
+  ["audit.read", A, ["owner", "member", "viewer", "admin", "sales", "support"]],
+  ["audit.read_platform", null, ["admin", "sales", "support"]],
+  ["flag.manage_global", null, ["admin"]],
+  ["session.revoke", null, ["owner", "member", "viewer", "outsider", "admin", "sales", "support"]],
+];
+
+describe("authorization matrix", () => {
+  const cases = MATRIX.flatMap(([action, tenant, allowed]) =>
+    (Object.keys(PRINCIPALS) as Who[]).map((who) => [who, action, tenant, allowed.includes(who)] as const));
+
+  it.each(cases)("%s → %s in %s: %s", (who, action, tenant, allowed) => {
+    expect(can(PRINCIPALS[who], action, tenant)).toBe(allowed);
+  });
+
+  it("gives a role in one tenant nothing in another", () => {
+    expect(can(PRINCIPALS.owner, "member.invite", B)).toBe(false);
+    expect(can(PRINCIPALS.outsider, "tenant.read", A)).toBe(false);
+  });
+});
