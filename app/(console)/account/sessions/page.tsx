@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
+import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { currentActor } from "@/lib/auth/actor";
@@ -23,40 +23,29 @@ export default async function SessionsPage() {
           </form>
         )}
       </div>
-      <Card className="overflow-x-auto p-0">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Signed-in sessions</caption>
-          <thead className="border-b border-zinc-200 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-medium">Browser</th>
-              <th scope="col" className="px-4 py-2 font-medium">From</th>
-              <th scope="col" className="px-4 py-2 font-medium">Signed in</th>
-              <th scope="col" className="px-4 py-2 font-medium">Last seen</th>
-              <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((session) => (
-              <tr key={session.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
-                <td className="max-w-xs truncate px-4 py-2" title={session.userAgent ?? undefined}>
-                  {session.userAgent ?? "unknown browser"} {session.current && <Badge tone="green">this browser</Badge>}
-                </td>
-                <td className="px-4 py-2 font-mono text-xs">{session.ipAddress ?? "—"}</td>
-                <td className="px-4 py-2 tabular-nums">{when(session.createdAt)}</td>
-                <td className="px-4 py-2 tabular-nums">{when(session.lastSeenAt)}</td>
-                <td className="px-4 py-2 text-right">
-                  {!session.current && (
-                    <form action={async (formData) => { "use server"; await revokeSessionAction(formData); }}>
-                      <input type="hidden" name="sessionId" value={session.id} />
-                      <Button variant="danger" aria-label={`Sign out the session from ${session.ipAddress ?? "unknown address"} last seen ${when(session.lastSeenAt)}`}>Sign out</Button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Card>
+      <Table
+        caption="Signed-in sessions"
+        head={<><Th>Browser</Th><Th>From</Th><Th>Signed in</Th><Th>Last seen</Th><Th><span className="sr-only">Actions</span></Th></>}
+      >
+        {sessions.map((session) => (
+          <Tr key={session.id}>
+            <Td className="max-w-xs truncate" title={session.userAgent ?? undefined}>
+              {session.userAgent ?? "unknown browser"} {session.current && <Badge tone="green">this browser</Badge>}
+            </Td>
+            <Td className="font-mono text-xs">{session.ipAddress ?? "—"}</Td>
+            <Td className="tabular-nums">{when(session.createdAt)}</Td>
+            <Td className="tabular-nums">{when(session.lastSeenAt)}</Td>
+            <Td className="text-right">
+              {!session.current && (
+                <form action={async (formData) => { "use server"; await revokeSessionAction(formData); }}>
+                  <input type="hidden" name="sessionId" value={session.id} />
+                  <Button variant="danger" aria-label={`Sign out the session from ${session.ipAddress ?? "unknown address"} last seen ${when(session.lastSeenAt)}`}>Sign out</Button>
+                </form>
+              )}
+            </Td>
+          </Tr>
+        ))}
+      </Table>
     </>
   );
 }

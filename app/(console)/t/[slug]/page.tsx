@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { Card } from "@/components/ui/card";
+import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { TenantStatusBadge } from "@/components/tenants/status-badge";
 import { currentActor } from "@/lib/auth/actor";
@@ -20,27 +20,16 @@ export default async function TenantPage({ params }: { params: Promise<{ slug: s
         <TenantStatusBadge status={tenant.status} />
         {role && <Badge>your role: {role}</Badge>}
       </div>
-      <Card className="overflow-x-auto p-0">
-        <table className="w-full text-left text-sm">
-          <caption className="px-4 py-2 text-left font-medium">Members</caption>
-          <thead className="border-y border-zinc-200 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-medium">Name</th>
-              <th scope="col" className="px-4 py-2 font-medium">Role</th>
-              <th scope="col" className="px-4 py-2 font-medium">Last sign-in</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tenant.memberships.map((m) => (
-              <tr key={m.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
-                <td className="px-4 py-2">{m.user.name ?? m.user.githubLogin} <span className="text-xs text-zinc-600 dark:text-zinc-400">{m.user.email}</span></td>
-                <td className="px-4 py-2">{m.role}</td>
-                <td className="px-4 py-2 tabular-nums">{m.user.lastSignInAt?.toISOString().slice(0, 16).replace("T", " ") ?? "never"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Card>
+      <Table caption="Members" showCaption head={<><Th>Name</Th><Th>Role</Th><Th>Last sign-in</Th></>}>
+        {tenant.memberships.length === 0 && <EmptyRow columns={3}>No members to show.</EmptyRow>}
+        {tenant.memberships.map((m) => (
+          <Tr key={m.id}>
+            <Td>{m.user.name ?? m.user.githubLogin} <span className="text-xs text-zinc-600 dark:text-zinc-400">{m.user.email}</span></Td>
+            <Td>{m.role}</Td>
+            <Td className="tabular-nums">{m.user.lastSignInAt?.toISOString().slice(0, 16).replace("T", " ") ?? "never"}</Td>
+          </Tr>
+        ))}
+      </Table>
     </>
   );
 }

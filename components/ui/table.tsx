@@ -1,0 +1,43 @@
+import type { TdHTMLAttributes, ThHTMLAttributes } from "react";
+import { Card } from "./card";
+
+/** A data table in a card. The caption names it for assistive technology, and is shown when asked. */
+export function Table({ caption, showCaption = false, head, children }: {
+  caption: string;
+  showCaption?: boolean;
+  head: React.ReactNode;
+  children: React.ReactNode;
+}) {
+  return (
+    <Card className="overflow-x-auto p-0">
+      <table className="w-full text-left text-sm">
+        <caption className={showCaption ? "px-4 py-2 text-left font-medium" : "sr-only"}>{caption}</caption>
+        <thead className="border-y border-zinc-200 text-xs text-zinc-600 first:border-t-0 dark:border-zinc-800 dark:text-zinc-400">
+          <tr>{head}</tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </Card>
+  );
+}
+
+export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
+  return <th scope="col" className={`px-4 py-2 font-medium ${className}`} {...props} />;
+}
+
+export function Tr({ children }: { children: React.ReactNode }) {
+  return <tr className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">{children}</tr>;
+}
+
+export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
+  return <td className={`px-4 py-2 ${className}`} {...props} />;
+}
+
+/** The one row of a table with nothing to show, saying so (and what to do, where there is something). */
+export function EmptyRow({ columns, children }: { columns: number; children: React.ReactNode }) {
+  return (
+    <tr>
+      <td colSpan={columns} className="px-4 py-8 text-center text-zinc-600 dark:text-zinc-400">{children}</td>
+    </tr>
+  );
+}
