@@ -14,7 +14,8 @@ test("an owner signs in through GitHub, lands on the console with their name, an
   await expect(tenants.getByRole("link", { name: "Globex" })).toHaveCount(0); // not hers
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Account menu for Olivia Owner" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in/);
@@ -31,9 +32,23 @@ test("a GitHub user with no membership, staff role or invitation sees no access"
 test("an invited email signs in, accepts the invitation and lands in the tenant", async ({ page }) => {
   await signInAs(page, "Nia Newhire (@new-hire)");
   await expect(page.getByTestId("signed-in-as")).toHaveText("Nia Newhire");
-  await page.getByRole("combobox", { name: "Tenant" }).selectOption({ label: "Acme Corp" });
+  await page.getByRole("button", { name: /Switch tenant/ }).click();
+  await page.getByRole("combobox").fill("acm");
+  await page.getByRole("option", { name: /Acme Corp/ }).click();
   await expect(page).toHaveURL(/\/t\/acme$/);
   await expect(page.getByText("your role: member")).toBeVisible();
+});
+
+test("staff search every tenant from the switcher, by keyboard", async ({ page }) => {
+  await signInAs(page, "Sue Support (@sue-support)");
+  await page.getByRole("button", { name: /Switch tenant/ }).focus();
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("tyrell");
+  await expect(page.getByRole("option")).toHaveCount(1);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/t\/tyrell$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Tyrell Systems" })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });
 
 test("a member cannot open another tenant by changing the URL", async ({ page }) => {

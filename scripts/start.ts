@@ -1,7 +1,7 @@
 // `npm start`: everything the console needs on a fresh machine. Starts the embedded PostgreSQL (unless
 // DATABASE_URL is set), migrates, seeds demo data into an empty database, builds when the sources are newer
 // than the last build, and runs the console. `npm run dev` does the same with `next dev` and no build.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
@@ -10,6 +10,7 @@ import { seedDemoData } from "../prisma/seed";
 import { openDatabase } from "./database";
 import { loadLocalSecrets } from "./local-env";
 import { demoIdentities, startGithubDevServer } from "./github-dev-server";
+import { spawnNext, type NextProcess } from "./next-process";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -55,9 +56,9 @@ async function main() {
     Object.assign(process.env, { GITHUB_ID: "gatehouse-local", GITHUB_SECRET: "local", GITHUB_BASE_URL: github.url, GITHUB_API_URL: github.url });
     log(`no GITHUB_ID configured: signing in through the local demo identity provider at ${github.url}`);
   }
-  let app: ChildProcess | undefined = undefined;
+  let app: NextProcess | undefined = undefined;
   const shutdown = async (code: number) => {
-    app?.kill("SIGTERM");
+    app?.stop();
     await github?.stop();
     await database.stop();
     process.exit(code);
@@ -79,15 +80,12 @@ async function main() {
     console.error(error);
     await shutdown(1);
   }
-  app = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port), "-H", process.env.HOST ?? "127.0.0.1"], {
-    stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, DATABASE_URL: database.url },
-  });
-  app.stdout?.on("data", (chunk: Buffer) => {
+  app = spawnNext([dev ? "dev" : "start", "-p", String(port), "-H", process.env.HOST ?? "127.0.0.1"], { ...process.env, DATABASE_URL: database.url }, "pipe");
+  app.child.stdout?.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (/Ready|ready/.test(chunk.toString())) log(`the console is running at http://localhost:${port}`);
   });
-  app.on("exit", (code) => void shutdown(code ?? 0));
+  app.child.on("exit", (code) => void shutdown(code ?? 0));
 }
 
 void main();

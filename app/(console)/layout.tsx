@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { Badge } from "@/components/ui/badge";
-import { SignOutButton } from "@/components/auth/sign-out-button";
 import { TenantSwitcher } from "@/components/shell/tenant-switcher";
+import { UserMenu } from "@/components/shell/user-menu";
 import { currentActor } from "@/lib/auth/actor";
 import { listSwitchableTenants } from "@/lib/domain/tenants/queries";
+import { searchTenantsAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -19,13 +19,10 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <Link href="/" className="font-semibold tracking-tight">Gatehouse</Link>
           <nav aria-label="Main" className="flex gap-3 text-sm">
             <Link href="/" className="hover:underline">Overview</Link>
-            <Link href="/account/sessions" className="hover:underline">Your sessions</Link>
           </nav>
           <div className="ml-auto flex items-center gap-3">
-            <TenantSwitcher tenants={tenants} />
-            <span className="text-sm" data-testid="signed-in-as">{actor.name}</span>
-            {actor.staffRole && <Badge tone="blue">{actor.staffRole} staff</Badge>}
-            <SignOutButton />
+            <TenantSwitcher tenants={tenants} search={actor.staffRole ? searchTenantsAction : undefined} />
+            <UserMenu name={actor.name} staffRole={actor.staffRole} />
           </div>
         </div>
       </header>

@@ -27,7 +27,15 @@ export interface GatehouseProfileUser {
   githubLogin: string;
 }
 
-export function githubProvider(env: NodeJS.ProcessEnv = process.env): OAuthConfig<GithubProfile> {
+// Optional here because `next build` loads this module without the environment (lib/env.ts skips then).
+interface GithubEnv {
+  GITHUB_ID?: string;
+  GITHUB_SECRET?: string;
+  GITHUB_BASE_URL?: string;
+  GITHUB_API_URL?: string;
+}
+
+export function githubProvider(env: GithubEnv): OAuthConfig<GithubProfile> {
   const base = (env.GITHUB_BASE_URL ?? "https://github.com").replace(/\/$/, "");
   const api = (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/$/, "");
   return {

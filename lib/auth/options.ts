@@ -3,11 +3,12 @@ import type { AuthOptions } from "next-auth";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { githubProvider, type GatehouseProfileUser } from "./github";
 import { acceptPendingInvitations, mayEnter } from "./sign-in";
 
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
-const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+const secureCookies = (env.NEXTAUTH_URL ?? "").startsWith("https://");
 export const SESSION_COOKIE = `${secureCookies ? "__Secure-" : ""}gatehouse.session-token`;
 
 // The Prisma adapter, taught that a GitHub id is the identity: a person created ahead of their first
@@ -35,7 +36,8 @@ function adapter(): Adapter {
 
 export const authOptions: AuthOptions = {
   adapter: adapter(),
-  providers: [githubProvider()],
+  secret: env.NEXTAUTH_SECRET,
+  providers: [githubProvider(env)],
   session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
   cookies: {
     sessionToken: {

@@ -9,9 +9,17 @@ function visibleTenants(principal: Principal): Prisma.TenantWhereInput {
   return { id: { in: principal.memberships.map((m) => m.tenantId) } };
 }
 
-/** For the tenant switcher: slug and name of every tenant the principal may read. */
-export function listSwitchableTenants(principal: Principal) {
-  return db.tenant.findMany({ where: visibleTenants(principal), orderBy: { name: "asc" }, select: { slug: true, name: true, status: true } });
+/** For the tenant switcher: the first 50 tenants the principal may read whose name or slug contains `query`. */
+export function listSwitchableTenants(principal: Principal, query = "") {
+  const matching: Prisma.TenantWhereInput = query
+    ? { OR: [{ name: { contains: query, mode: "insensitive" } }, { slug: { contains: query.toLowerCase() } }] }
+    : {};
+  return db.tenant.findMany({
+    where: { AND: [visibleTenants(principal), matching] },
+    orderBy: { name: "asc" },
+    take: 50,
+    select: { slug: true, name: true },
+  });
 }
 
 /** The overview's table: visible tenants with member and active-key counts. */
