@@ -11,7 +11,10 @@ export const PERMISSIONS = {
   "tenant.create": { tenant: [], staff: ["admin", "sales"] },
   "tenant.update_commercial": { tenant: [], staff: ["admin", "sales"] },
   "tenant.change_lifecycle": { tenant: [], staff: ["admin", "sales"] },
-  "tenant.rename": { tenant: ["owner"], staff: ["admin", "sales"] },
+  "project.manage": { tenant: ["owner"], staff: ["admin"] },
+  "product.manage": { tenant: [], staff: ["admin", "sales"] },
+  "idp.manage": { tenant: ["owner"], staff: ["admin"] },
+  "idp.verify": { tenant: [], staff: ["admin"] },
   // people
   "member.read": { tenant: TENANT_READERS, staff: ALL_STAFF },
   "member.invite": { tenant: ["owner"], staff: ["admin"] },

@@ -78,10 +78,10 @@ export async function mutate<Schema extends z.ZodType, T>(
   }
   const input = parsed.data;
   const tenantId = spec.tenantId(input);
-  if (!can(actor, spec.action, tenantId)) {
-    const message = "You do not have permission to do that.";
-    await db.$transaction((tx) => writeAudit(tx, actor, { action: spec.action, tenantId, isFailure: true, description: `forbidden: ${message}` }));
-    return { ok: false, kind: "forbidden", message };
+  const refusal = await refusalFor(actor, spec.action, tenantId);
+  if (refusal) {
+    await db.$transaction((tx) => writeAudit(tx, actor, { action: spec.action, tenantId, isFailure: true, description: `forbidden: ${refusal}` }));
+    return { ok: false, kind: "forbidden", message: refusal };
   }
   try {
     const data = await db.$transaction(async (tx) => {
@@ -95,6 +95,17 @@ export async function mutate<Schema extends z.ZodType, T>(
     if (isUniqueViolation(error)) return { ok: false, kind: "conflict", message: "That conflicts with an existing record." };
     throw error;
   }
+}
+
+/** Why `actor` may not do `action` in `tenantId` now, or null when they may. */
+async function refusalFor(actor: Actor, action: Action, tenantId: string | null): Promise<string | null> {
+  if (!can(actor, action, tenantId)) return "You do not have permission to do that.";
+  if (!tenantId || actor.staffRole) return null;
+  // A frozen tenant is read-only for its members (staff excepted); an archived one is gone for them.
+  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { name: true, status: true } });
+  if (tenant?.status === "frozen") return `${tenant.name} is frozen: it is read-only until it is reactivated.`;
+  if (tenant?.status === "archived") return `${tenant.name} is archived: nothing in it can change.`;
+  return null;
 }
 
 function isUniqueViolation(error: unknown): boolean {

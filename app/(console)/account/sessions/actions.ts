@@ -1,21 +1,17 @@
 "use server";
-// Each export here is a public POST endpoint: it resolves the actor itself and the service authorizes.
+// Each export here is a public POST endpoint: withActor resolves the actor and the service authorizes.
 import { revalidatePath } from "next/cache";
-import { currentActor } from "@/lib/auth/actor";
+import { withActor } from "@/lib/auth/action";
 import { revokeOtherSessions, revokeSession } from "@/lib/domain/sessions/service";
 
-const signedOut = { ok: false as const, kind: "forbidden" as const, message: "Sign in again." };
-
 export async function revokeSessionAction(formData: FormData) {
-  const actor = await currentActor();
-  const result = actor ? await revokeSession(actor, { sessionId: formData.get("sessionId") }) : signedOut;
+  const result = await withActor((actor) => revokeSession(actor, { sessionId: formData.get("sessionId") }));
   revalidatePath("/account/sessions");
   return result;
 }
 
 export async function revokeOtherSessionsAction() {
-  const actor = await currentActor();
-  const result = actor ? await revokeOtherSessions(actor) : signedOut;
+  const result = await withActor((actor) => revokeOtherSessions(actor));
   revalidatePath("/account/sessions");
   return result;
 }

@@ -1,0 +1,43 @@
+import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+
+const CONTROL = "w-full rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600 aria-[invalid=true]:border-rose-600 disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900";
+
+/**
+ * A labelled form control with its hint and field errors, wired for assistive technology
+ * (aria-invalid, aria-describedby). `children` receives the ids and attributes to spread on the control.
+ */
+export function Field({ id, label, hint, errors, children }: {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  children: (control: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => React.ReactNode;
+}) {
+  const described = [hint && `${id}-hint`, errors?.length && `${id}-error`].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
+      {children({ id, "aria-invalid": Boolean(errors?.length), "aria-describedby": described })}
+      {hint && <p id={`${id}-hint`} className="text-xs text-zinc-600 dark:text-zinc-400">{hint}</p>}
+      {errors?.length ? <p id={`${id}-error`} className="text-xs text-rose-700 dark:text-rose-400">{errors.join(" ")}</p> : null}
+    </div>
+  );
+}
+
+export function Input({ className = "", ...props }: InputHTMLAttributes<HTMLInputElement>) {
+  return <input className={`${CONTROL} ${className}`} {...props} />;
+}
+
+export function Textarea({ className = "", ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <textarea className={`${CONTROL} ${className}`} {...props} />;
+}
+
+export function Select({ className = "", ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
+  return <select className={`${CONTROL} ${className}`} {...props} />;
+}
+
+/** The form-level message of a failed mutation (forbidden, conflict, not found), announced to screen readers. */
+export function FormError({ message }: { message?: string | null }) {
+  if (!message) return null;
+  return <p role="alert" className="rounded-md bg-rose-50 p-3 text-sm text-rose-900 dark:bg-rose-950 dark:text-rose-100">{message}</p>;
+}
