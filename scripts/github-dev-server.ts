@@ -52,6 +52,7 @@ export function demoIdentities(): DevIdentity[] {
     { githubId: 200001, login: "new-hire", name: "Nia Newhire", email: "newhire@acme.example", emailsEndpointOnly: true,
       note: "invited to acme" },
     { githubId: 200002, login: "stranger", name: "Stan Stranger", email: "stan@nowhere.example", note: "no access anywhere" },
+    { githubId: 200003, login: "otto-invitee", name: "Otto Invitee", email: "otto@acme.example", note: "not invited yet: an owner of acme can invite otto@acme.example" },
   ];
 }
 

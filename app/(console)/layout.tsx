@@ -19,6 +19,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <Link href="/" className="font-semibold tracking-tight">Gatehouse</Link>
           <nav aria-label="Main" className="flex gap-3 text-sm">
             <Link href="/" className="hover:underline">Overview</Link>
+            {actor.staffRole && <Link href="/tenants" className="hover:underline">Tenants</Link>}
           </nav>
           <div className="ml-auto flex items-center gap-3">
             <TenantSwitcher tenants={tenants} search={actor.staffRole ? searchTenantsAction : undefined} />

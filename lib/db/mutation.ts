@@ -12,11 +12,14 @@ export type Tx = Prisma.TransactionClient;
 export type MutationResult<T> =
   | { ok: true; data: T }
   | { ok: false; kind: "validation"; message: string; fieldErrors: Record<string, string[]> }
-  | { ok: false; kind: "forbidden" | "not_found" | "conflict"; message: string };
+  | { ok: false; kind: "forbidden" | "not_found" | "conflict"; message: string; fieldErrors?: Record<string, string[]> };
 
-/** Thrown inside a mutation to end it with a not_found or conflict result (and roll it back). */
+/**
+ * Thrown inside a mutation to end it with a not_found or conflict result (and roll it back). A conflict may
+ * name the fields it is about (a duplicate external id), so the form can show it where it belongs.
+ */
 export class MutationRefusal extends Error {
-  constructor(readonly kind: "not_found" | "conflict", message: string) {
+  constructor(readonly kind: "not_found" | "conflict", message: string, readonly fieldErrors?: Record<string, string[]>) {
     super(message);
   }
 }
@@ -91,7 +94,7 @@ export async function mutate<Schema extends z.ZodType, T>(
     });
     return { ok: true, data };
   } catch (error) {
-    if (error instanceof MutationRefusal) return { ok: false, kind: error.kind, message: error.message };
+    if (error instanceof MutationRefusal) return { ok: false, kind: error.kind, message: error.message, fieldErrors: error.fieldErrors };
     if (isUniqueViolation(error)) return { ok: false, kind: "conflict", message: "That conflicts with an existing record." };
     throw error;
   }

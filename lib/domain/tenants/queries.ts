@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import type { TenantKind, TenantPlan, TenantStatus } from "@/lib/db/generated/enums";
 import { can, type Principal } from "@/lib/auth/permissions";
+import { TENANT_PAGE_SIZE, type TenantSort } from "./list-params";
 
 /** The tenants `principal` may read: every tenant for staff, their memberships' tenants for anyone else. */
 function visibleTenants(principal: Principal): Prisma.TenantWhereInput {
@@ -35,12 +37,70 @@ export function listTenantOverview(principal: Principal) {
   });
 }
 
-/** One tenant with its members, or null when it does not exist or the principal may not read it. */
+/** One tenant, or null when it does not exist or the principal may not read it. */
 export async function getTenantForReader(principal: Principal, slug: string) {
-  const tenant = await db.tenant.findUnique({
-    where: { slug },
-    include: { memberships: { include: { user: { select: { name: true, githubLogin: true, email: true, lastSignInAt: true } } }, orderBy: { createdAt: "asc" } } },
-  });
-  if (!tenant || !can(principal, "tenant.read", tenant.id)) return null;
-  return { ...tenant, memberships: can(principal, "member.read", tenant.id) ? tenant.memberships : [] };
+  const tenant = await db.tenant.findUnique({ where: { slug } });
+  return tenant && can(principal, "tenant.read", tenant.id) ? tenant : null;
+}
+
+const NULLABLE_SORTS = new Set<TenantSort>(["trialEndsAt", "salesOwner"]);
+
+export type TenantListParams = {
+  q: string;
+  status: TenantStatus[];
+  kind: TenantKind | null;
+  plan: TenantPlan | null;
+  owner: string | null;
+  trialWithin: number | null;
+  sort: TenantSort;
+  dir: "asc" | "desc";
+  page: number;
+};
+
+/**
+ * The staff tenant list: filtered, searched, sorted and paginated in the database. Status counts apply every
+ * filter but the status one, so they say what each status chip would show. Null for non-staff.
+ */
+export async function listTenants(principal: Principal, params: TenantListParams) {
+  if (!principal.staffRole || !can(principal, "tenant.read", null)) return null;
+  const q = params.q.trim();
+  const filters: Prisma.TenantWhereInput[] = [
+    q ? { OR: [
+      { name: { contains: q, mode: "insensitive" } }, { slug: { contains: q.toLowerCase() } },
+      { erpCustomerId: { equals: q, mode: "insensitive" } }, { stripeCustomerId: { equals: q } },
+    ] } : {},
+    params.kind ? { kind: params.kind } : {},
+    params.plan ? { plan: params.plan } : {},
+    params.owner ? { salesOwner: params.owner } : {},
+    params.trialWithin !== null
+      ? { status: "trial", trialEndsAt: { lte: new Date(Date.now() + Math.max(0, params.trialWithin) * 86_400_000) } }
+      : {},
+  ];
+  const where: Prisma.TenantWhereInput = { AND: [...filters, params.status.length ? { status: { in: params.status } } : {}] };
+  const page = Math.max(1, params.page);
+  const [rows, total, byStatus, owners] = await Promise.all([
+    db.tenant.findMany({
+      where,
+      // nullable columns keep their blanks at the end whichever way they sort; id breaks ties stably
+      orderBy: [{ [params.sort]: NULLABLE_SORTS.has(params.sort) ? { sort: params.dir, nulls: "last" } : params.dir }, { id: "asc" }],
+      skip: (page - 1) * TENANT_PAGE_SIZE,
+      take: TENANT_PAGE_SIZE,
+      select: {
+        id: true, slug: true, name: true, status: true, kind: true, plan: true, trialEndsAt: true, salesOwner: true,
+        erpCustomerId: true, stripeCustomerId: true, createdAt: true,
+        _count: { select: { memberships: true, apiKeys: { where: { revokedAt: null } } } },
+      },
+    }),
+    db.tenant.count({ where }),
+    db.tenant.groupBy({ by: ["status"], where: { AND: filters }, _count: { _all: true } }),
+    db.tenant.findMany({ where: { salesOwner: { not: null } }, distinct: ["salesOwner"], select: { salesOwner: true }, orderBy: { salesOwner: "asc" } }),
+  ]);
+  return {
+    rows,
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / TENANT_PAGE_SIZE)),
+    statusCounts: Object.fromEntries(byStatus.map((g) => [g.status, g._count._all])) as Partial<Record<TenantStatus, number>>,
+    salesOwners: owners.map((o) => o.salesOwner!),
+  };
 }

@@ -1,0 +1,38 @@
+import { Card } from "@/components/ui/card";
+import { currentActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { updateTenantDetailsAction } from "@/app/(console)/tenants/actions";
+import { TenantDetailsForm } from "./details-form";
+
+const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? "";
+
+/** Commercial details: an edit form for sales and admin staff, read-only for everyone else who may read. */
+export async function TenantDetailsSection({ tenantId }: { tenantId: string }) {
+  const actor = (await currentActor())!;
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
+  const values = {
+    id: tenant.id, slug: tenant.slug, updatedAt: tenant.updatedAt.toISOString(), name: tenant.name, plan: tenant.plan,
+    erpCustomerId: tenant.erpCustomerId ?? "", stripeCustomerId: tenant.stripeCustomerId ?? "",
+    contractStart: day(tenant.contractStart), contractEnd: day(tenant.contractEnd), salesOwner: tenant.salesOwner ?? "",
+  };
+  return (
+    <Card className="space-y-3">
+      <h2 className="text-lg font-semibold">Details</h2>
+      {can(actor, "tenant.update_commercial", tenant.id) ? (
+        <TenantDetailsForm tenant={values} action={updateTenantDetailsAction} />
+      ) : (
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
+          {([["Plan", values.plan], ["ERP customer id", values.erpCustomerId], ["Stripe customer id", values.stripeCustomerId],
+            ["Contract", values.contractStart ? `${values.contractStart} – ${values.contractEnd || "open"}` : ""], ["Sales owner", values.salesOwner]] as const)
+            .map(([label, value]) => (
+              <div key={label}>
+                <dt className="text-zinc-600 dark:text-zinc-400">{label}</dt>
+                <dd>{value || "—"}</dd>
+              </div>
+            ))}
+        </dl>
+      )}
+    </Card>
+  );
+}

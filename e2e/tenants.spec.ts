@@ -1,0 +1,74 @@
+import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { signInAs } from "./sign-in";
+
+test("sales filter the tenant list by status and trial end, and the URL keeps the view", async ({ page }) => {
+  await signInAs(page, "Sam Sales (@sam-sales)");
+  await page.getByRole("link", { name: "Tenants" }).click();
+  const table = page.getByRole("table", { name: /Tenants/ });
+  await expect(table.getByRole("link", { name: "Acme Corp" })).toBeVisible();
+
+  await page.getByLabel("Trial ends within").selectOption("7");
+  await expect(table.getByRole("link", { name: "Initech" })).toBeVisible();
+  await expect(table.getByRole("link", { name: "Soylent Foods" })).toBeVisible();
+  await expect(table.getByRole("link", { name: "Umbrella Health" })).toHaveCount(0); // ends in 20 days
+  await expect(table.getByRole("link", { name: "Acme Corp" })).toHaveCount(0);
+  await expect(page).toHaveURL(/trialWithin=7/);
+
+  await page.getByRole("button", { name: /^Trial ends/ }).click(); // sort by trial end
+  await expect(page).toHaveURL(/sort=trialEndsAt/);
+  await expect(table.getByRole("row").nth(1)).toContainText("Soylent Foods"); // ends first
+
+  await page.reload();
+  await expect(page.getByLabel("Trial ends within")).toHaveValue("7");
+  await expect(table.getByRole("row")).toHaveCount(3);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
+test("sales create a tenant; bad input is shown on its field and kept", async ({ page }) => {
+  await signInAs(page, "Sam Sales (@sam-sales)");
+  await page.goto("/tenants");
+  await page.getByRole("button", { name: "New tenant" }).click();
+  const dialog = page.getByRole("dialog", { name: "New tenant" });
+  await dialog.getByLabel("Name").fill("Nakatomi Trading");
+  await dialog.getByLabel("Slug").fill("acme"); // taken
+  await dialog.getByLabel("First owner's email").fill("holly@nakatomi.example");
+  await dialog.getByRole("button", { name: "Create tenant" }).click();
+  await expect(dialog.getByText("acme is already a tenant's slug.")).toBeVisible();
+  await expect(dialog.getByLabel("Name")).toHaveValue("Nakatomi Trading");
+  expect((await new AxeBuilder({ page }).include("[role=dialog]").analyze()).violations).toEqual([]);
+
+  await dialog.getByLabel("Slug").fill("nakatomi");
+  await dialog.getByRole("button", { name: "Create tenant" }).click();
+  await expect(page).toHaveURL(/\/t\/nakatomi$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Nakatomi Trading" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Recent activity" })).toContainText("tenant.created");
+});
+
+test("a second editor's save is refused with what changed, keeping their typing", async ({ browser }) => {
+  const [first, second] = [await browser.newContext(), await browser.newContext()];
+  const [a, b] = [await first.newPage(), await second.newPage()];
+  await signInAs(a, "Sam Sales (@sam-sales)");
+  await signInAs(b, "Ada Admin (@ada-admin)");
+  await a.goto("/t/globex");
+  await b.goto("/t/globex");
+
+  await a.getByLabel("Sales owner").fill("Sam Sales (EMEA)");
+  await a.getByRole("button", { name: "Save details" }).click();
+  await expect(a.getByRole("status")).toHaveText("Saved: sales owner.");
+
+  await b.getByLabel("ERP customer id").fill("ERP-2002");
+  await b.getByRole("button", { name: "Save details" }).click();
+  await expect(b.getByRole("alert")).toContainText("saved this tenant after you opened it");
+  await expect(b.getByText("changed this to “Sam Sales (EMEA)” meanwhile.")).toBeVisible();
+  await expect(b.getByLabel("ERP customer id")).toHaveValue("ERP-2002"); // their typing is kept
+  await expect(b.getByLabel("Sales owner")).toHaveValue("Sam Sales (EMEA)"); // the other's change is shown
+
+  await b.getByRole("button", { name: "Save details" }).click(); // now against the current version
+  await expect(b.getByRole("status")).toContainText("ERP customer id");
+  await b.reload();
+  await expect(b.getByLabel("ERP customer id")).toHaveValue("ERP-2002");
+  await expect(b.getByLabel("Sales owner")).toHaveValue("Sam Sales (EMEA)"); // no update lost
+  await first.close();
+  await second.close();
+});

@@ -1,0 +1,138 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { mutate, MutationRefusal, writeAudit, type Tx } from "@/lib/db/mutation";
+import type { Actor } from "@/lib/auth/actor";
+import { createTenantInput, updateTenantDetailsInput, type TenantDetails } from "./schemas";
+
+const INVITATION_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+/** Sales and admin staff create a tenant: a trial (or a demo), and an owner invitation for its first person. */
+export function createTenant(actor: Actor, input: unknown) {
+  return mutate(actor, {
+    action: "tenant.create",
+    schema: createTenantInput,
+    tenantId: () => null,
+    async execute(tx, { slug, name, kind, plan, trialDays, ownerEmail }) {
+      if (await tx.tenant.findUnique({ where: { slug }, select: { id: true } })) {
+        throw new MutationRefusal("conflict", `The slug ${slug} is taken.`, { slug: [`${slug} is already a tenant's slug.`] });
+      }
+      const tenant = await tx.tenant.create({
+        data: {
+          slug, name, kind, plan,
+          status: kind === "demo" ? "demo" : "trial",
+          trialEndsAt: kind === "demo" ? null : new Date(Date.now() + trialDays * DAY_MS),
+          salesOwner: actor.name,
+        },
+      });
+      const invitation = await tx.invitation.create({
+        data: {
+          tenantId: tenant.id, email: ownerEmail, role: "owner", invitedById: actor.id,
+          // only the hash is kept; the person accepts by signing in with this verified email
+          tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
+          expiresAt: new Date(Date.now() + INVITATION_DAYS * DAY_MS),
+        },
+      });
+      await writeAudit(tx, actor, {
+        action: "member.invited", tenantId: tenant.id, targetType: "invitation", targetId: invitation.id,
+        targetName: ownerEmail, after: { email: ownerEmail, role: "owner" },
+      });
+      return {
+        data: { slug: tenant.slug },
+        audit: {
+          action: "tenant.created", tenantId: tenant.id, targetType: "tenant", targetId: tenant.id, targetName: slug,
+          after: { slug, name, kind, plan, status: tenant.status, trial_ends_at: tenant.trialEndsAt },
+        },
+      };
+    },
+  }, input);
+}
+
+const DETAIL_FIELDS = ["name", "plan", "erpCustomerId", "stripeCustomerId", "contractStart", "contractEnd", "salesOwner"] as const;
+type DetailField = (typeof DETAIL_FIELDS)[number];
+const LABELS: Record<DetailField, string> = {
+  name: "name", plan: "plan", erpCustomerId: "ERP customer id", stripeCustomerId: "Stripe customer id",
+  contractStart: "contract start", contractEnd: "contract end", salesOwner: "sales owner",
+};
+
+// Dates travel as YYYY-MM-DD; compare and audit them in that form.
+const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
+
+async function detailsOf(tx: Tx, tenantId: string) {
+  const row = await tx.tenant.findUnique({ where: { id: tenantId } });
+  if (!row) throw new MutationRefusal("not_found", "That tenant does not exist.");
+  const values: Record<DetailField, string | null> = {
+    name: row.name, plan: row.plan, erpCustomerId: row.erpCustomerId, stripeCustomerId: row.stripeCustomerId,
+    contractStart: day(row.contractStart), contractEnd: day(row.contractEnd), salesOwner: row.salesOwner,
+  };
+  return { row, values };
+}
+
+/** A duplicate external id names the tenant that already has it, on the field it belongs to. */
+async function assertExternalIdsFree(tx: Tx, tenantId: string, input: TenantDetails) {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const field of ["erpCustomerId", "stripeCustomerId"] as const) {
+    const value = input[field];
+    if (!value) continue;
+    const other = await tx.tenant.findFirst({ where: { [field]: value, id: { not: tenantId } }, select: { name: true, slug: true } });
+    if (other) fieldErrors[field] = [`${value} already belongs to ${other.name} (${other.slug}).`];
+  }
+  if (Object.keys(fieldErrors).length) throw new MutationRefusal("conflict", "An external id is already used by another tenant.", fieldErrors);
+}
+
+/** The values the form was drawn from, sent beside the edits as `seen.<field>`: what the editor saw. */
+function seenValues(input: unknown): Partial<Record<DetailField, string | null>> {
+  const record = (input ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(DETAIL_FIELDS.map((f) => [f, typeof record[`seen.${f}`] === "string" ? (record[`seen.${f}`] as string) || null : undefined]));
+}
+
+/**
+ * Commercial fields of a tenant, for sales and admin staff. Optimistic concurrency: the save applies only if
+ * the tenant is as the form saw it; otherwise it is refused naming each field someone else changed meanwhile.
+ */
+export function updateTenantDetails(actor: Actor, input: unknown) {
+  const seen = seenValues(input);
+  return mutate(actor, {
+    action: "tenant.update_commercial",
+    schema: updateTenantDetailsInput,
+    tenantId: (i) => i.tenantId,
+    async execute(tx, details) {
+      await assertExternalIdsFree(tx, details.tenantId, details);
+      const { row, values: before } = await detailsOf(tx, details.tenantId);
+      const { count } = await tx.tenant.updateMany({
+        where: { id: details.tenantId, updatedAt: { gte: new Date(details.expectedUpdatedAt), lt: new Date(new Date(details.expectedUpdatedAt).getTime() + 1) } },
+        data: {
+          name: details.name, plan: details.plan, erpCustomerId: details.erpCustomerId ?? null,
+          stripeCustomerId: details.stripeCustomerId ?? null, salesOwner: details.salesOwner ?? null,
+          contractStart: details.contractStart ? new Date(details.contractStart) : null,
+          contractEnd: details.contractEnd ? new Date(details.contractEnd) : null,
+        },
+      });
+      if (count === 0) {
+        // Name each field that differs now from what this editor saw, and who saved last.
+        const by = await tx.auditLog.findFirst({
+          where: { tenantId: details.tenantId, action: "tenant.details_updated" }, orderBy: { id: "desc" }, select: { actorName: true },
+        });
+        const who = by?.actorName ?? "Someone";
+        const fieldErrors = Object.fromEntries(
+          DETAIL_FIELDS.filter((f) => seen[f] !== undefined && seen[f] !== before[f]).map((f) => [f, [`${who} changed this to “${before[f] ?? "none"}” meanwhile.`]]),
+        );
+        throw new MutationRefusal(
+          "conflict",
+          `${who} saved this tenant after you opened it. Your changes are still in the form: check the fields marked, then save again.`,
+          fieldErrors,
+        );
+      }
+      const after = (await detailsOf(tx, details.tenantId)).values;
+      const changed = DETAIL_FIELDS.filter((f) => before[f] !== after[f]);
+      return {
+        data: { changed: changed.map((f) => LABELS[f]) },
+        audit: {
+          action: "tenant.details_updated", targetType: "tenant", targetId: row.id, targetName: row.slug,
+          before: Object.fromEntries(changed.map((f) => [f, before[f]])),
+          after: Object.fromEntries(changed.map((f) => [f, after[f]])),
+        },
+      };
+    },
+  }, input);
+}

@@ -1,0 +1,160 @@
+// Creating tenants, editing their commercial details (with optimistic concurrency) and the staff list.
+import { afterAll, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { createTenant, updateTenantDetails } from "../../lib/domain/tenants/service";
+import { listTenants, type TenantListParams } from "../../lib/domain/tenants/queries";
+import { testPrisma, uniqueSlug } from "../support/database";
+import { actorFor, tenantFor } from "../support/actors";
+
+const db = testPrisma();
+afterAll(() => db.$disconnect());
+
+const detailsOf = async (tenantId: string, patch: Record<string, string> = {}) => {
+  const t = await db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
+  return {
+    tenantId, expectedUpdatedAt: t.updatedAt.toISOString(), name: t.name, plan: t.plan,
+    erpCustomerId: t.erpCustomerId ?? "", stripeCustomerId: t.stripeCustomerId ?? "", contractStart: "", contractEnd: "", salesOwner: t.salesOwner ?? "",
+    ...patch,
+  };
+};
+
+describe("createTenant", () => {
+  it("starts a trial and invites the first owner, both audited", async () => {
+    const sales = await actorFor(db, { staffRole: "sales" });
+    const slug = uniqueSlug("new");
+    const result = await createTenant(sales, { slug, name: "New Co", kind: "customer", plan: "pro", trialDays: "10", ownerEmail: "Boss@NewCo.Example" });
+    expect(result).toEqual({ ok: true, data: { slug } });
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { slug }, include: { invitations: true } });
+    expect(tenant).toMatchObject({ status: "trial", kind: "customer", plan: "pro", salesOwner: sales.name });
+    expect(tenant.trialEndsAt!.getTime() - Date.now()).toBeGreaterThan(9.9 * 86_400_000);
+    expect(tenant.invitations).toMatchObject([{ email: "boss@newco.example", role: "owner" }]);
+    const audit = await db.auditLog.findMany({ where: { tenantId: tenant.id }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["member.invited", "tenant.created"]);
+    expect(audit.every((a) => a.actorId === sales.id)).toBe(true);
+  });
+
+  it("makes a demo tenant demo, with no trial", async () => {
+    const admin = await actorFor(db, { staffRole: "admin" });
+    const slug = uniqueSlug("demo");
+    await createTenant(admin, { slug, name: "Demo", kind: "demo", plan: "free", ownerEmail: "d@example.test" });
+    expect(await db.tenant.findUniqueOrThrow({ where: { slug } })).toMatchObject({ status: "demo", trialEndsAt: null });
+  });
+
+  it.each([
+    [{ slug: "-bad" }, "slug"], [{ slug: "AB" }, "slug"], [{ ownerEmail: "not-an-email" }, "ownerEmail"],
+    [{ name: " " }, "name"], [{ trialDays: "0" }, "trialDays"], [{ plan: "platinum" }, "plan"],
+  ])("refuses %j with a field error and creates nothing", async (patch, field) => {
+    const sales = await actorFor(db, { staffRole: "sales" });
+    const input = { slug: uniqueSlug("ok"), name: "X", kind: "customer", plan: "starter", ownerEmail: "a@example.test", ...patch };
+    const result = await createTenant(sales, input);
+    expect(result).toMatchObject({ ok: false, kind: "validation" });
+    expect(result.ok ? {} : result.fieldErrors).toHaveProperty(field);
+    expect(await db.tenant.count({ where: { slug: input.slug } })).toBe(0);
+  });
+
+  it("refuses a taken slug on the slug field", async () => {
+    const sales = await actorFor(db, { staffRole: "sales" });
+    const existing = await tenantFor(db);
+    const result = await createTenant(sales, { slug: existing.slug, name: "Dup", kind: "customer", plan: "starter", ownerEmail: "a@example.test" });
+    expect(result).toMatchObject({ ok: false, kind: "conflict", fieldErrors: { slug: [`${existing.slug} is already a tenant's slug.`] } });
+  });
+
+  it("is for sales and admin staff only", async () => {
+    const tenant = await tenantFor(db);
+    for (const actor of [await actorFor(db, { roles: { [tenant.id]: "owner" } }), await actorFor(db, { staffRole: "support" })]) {
+      const slug = uniqueSlug("nope");
+      expect(await createTenant(actor, { slug, name: "N", kind: "customer", plan: "starter", ownerEmail: "a@example.test" })).toMatchObject({ kind: "forbidden" });
+      expect(await db.tenant.count({ where: { slug } })).toBe(0);
+    }
+  });
+});
+
+describe("updateTenantDetails", () => {
+  it("saves the commercial fields and audits before and after of what changed", async () => {
+    const tenant = await tenantFor(db, { plan: "starter" });
+    const sales = await actorFor(db, { staffRole: "sales" });
+    const erp = `ERP-${randomBytes(3).toString("hex")}`;
+    const result = await updateTenantDetails(sales, await detailsOf(tenant.id, { plan: "pro", erpCustomerId: erp, contractStart: "2026-01-01", contractEnd: "2026-12-31" }));
+    expect(result).toEqual({ ok: true, data: { changed: ["plan", "ERP customer id", "contract start", "contract end"] } });
+    const [event] = await db.auditLog.findMany({ where: { tenantId: tenant.id, action: "tenant.details_updated" } });
+    expect(event.metadata).toMatchObject({ before: { plan: "starter", erpCustomerId: null }, after: { plan: "pro", erpCustomerId: erp, contractEnd: "2026-12-31" } });
+  });
+
+  it("names the other tenant when an external id is taken, on its field", async () => {
+    const other = await tenantFor(db, { erpCustomerId: `ERP-${randomBytes(3).toString("hex")}`, name: "Other Co" });
+    const tenant = await tenantFor(db);
+    const admin = await actorFor(db, { staffRole: "admin" });
+    const result = await updateTenantDetails(admin, await detailsOf(tenant.id, { erpCustomerId: other.erpCustomerId! }));
+    expect(result).toMatchObject({ ok: false, kind: "conflict", fieldErrors: { erpCustomerId: [`${other.erpCustomerId} already belongs to Other Co (${other.slug}).`] } });
+    expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).erpCustomerId).toBeNull();
+  });
+
+  it("refuses a contract that ends before it starts, and a malformed Stripe id", async () => {
+    const tenant = await tenantFor(db);
+    const sales = await actorFor(db, { staffRole: "sales" });
+    expect(await updateTenantDetails(sales, await detailsOf(tenant.id, { contractStart: "2026-05-01", contractEnd: "2026-04-01" })))
+      .toMatchObject({ kind: "validation", fieldErrors: { contractEnd: ["The contract cannot end before it starts."] } });
+    expect(await updateTenantDetails(sales, await detailsOf(tenant.id, { stripeCustomerId: "stripe-123" })))
+      .toMatchObject({ kind: "validation", fieldErrors: { stripeCustomerId: ["Stripe customer ids look like cus_…"] } });
+  });
+
+  it("lets one of two concurrent edits win and refuses the other with what changed, losing no update", async () => {
+    const tenant = await tenantFor(db, { plan: "starter", name: "Before" });
+    const [alice, bob] = [await actorFor(db, { staffRole: "sales" }), await actorFor(db, { staffRole: "admin" })];
+    const seen = await detailsOf(tenant.id);
+    const drawn = { "seen.name": seen.name, "seen.plan": seen.plan };
+    const results = await Promise.all([
+      updateTenantDetails(alice, { ...seen, ...drawn, plan: "pro" }),
+      updateTenantDetails(bob, { ...seen, ...drawn, name: "Bob's name" }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const refused = results.find((r) => !r.ok)!;
+    // the loser is told which field the winner changed
+    const winnerChanged = results[0].ok ? "plan" : "name";
+    expect(refused).toMatchObject({ ok: false, kind: "conflict" });
+    expect(Object.keys(refused.ok ? {} : refused.fieldErrors ?? {})).toEqual([winnerChanged]);
+    const after = await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } });
+    // the winner's change is there in full; the loser's is not half-applied
+    expect([after.plan === "pro" && after.name === "Before", after.plan === "starter" && after.name === "Bob's name"]).toContain(true);
+    expect(await db.auditLog.count({ where: { tenantId: tenant.id, action: "tenant.details_updated" } })).toBe(1);
+  });
+
+  it("is refused for the tenant's own owner and for a viewer", async () => {
+    const tenant = await tenantFor(db, { plan: "starter" });
+    for (const role of ["owner", "viewer"] as const) {
+      const actor = await actorFor(db, { roles: { [tenant.id]: role } });
+      expect(await updateTenantDetails(actor, await detailsOf(tenant.id, { plan: "enterprise" }))).toMatchObject({ kind: "forbidden" });
+    }
+    expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).plan).toBe("starter");
+  });
+});
+
+describe("listTenants", () => {
+  const params = (patch: Partial<TenantListParams> = {}): TenantListParams => ({
+    q: "", status: [], kind: null, plan: null, owner: null, trialWithin: null, sort: "name", dir: "asc", page: 1, ...patch,
+  });
+
+  it("filters trials ending within N days, searches ERP ids, and counts per status", async () => {
+    const owner = `Owner ${randomBytes(3).toString("hex")}`;
+    const soon = await tenantFor(db, { status: "trial", trialEndsAt: new Date(Date.now() + 3 * 86_400_000), salesOwner: owner });
+    await tenantFor(db, { status: "trial", trialEndsAt: new Date(Date.now() + 20 * 86_400_000), salesOwner: owner });
+    const erp = `ERP-${randomBytes(3).toString("hex")}`;
+    await tenantFor(db, { status: "active", salesOwner: owner, erpCustomerId: erp });
+    const sales = await actorFor(db, { staffRole: "sales" });
+
+    const trials = await listTenants(sales, params({ owner, trialWithin: 7 }));
+    expect(trials!.rows.map((t) => t.id)).toEqual([soon.id]);
+    const mine = await listTenants(sales, params({ owner }));
+    expect(mine!.statusCounts).toEqual({ trial: 2, active: 1 });
+    const byErp = await listTenants(sales, params({ q: erp.toLowerCase() }));
+    expect(byErp!.rows.map((t) => t.erpCustomerId)).toEqual([erp]);
+    const activeOnly = await listTenants(sales, params({ owner, status: ["active"] }));
+    expect(activeOnly!.total).toBe(1);
+    expect(activeOnly!.statusCounts).toEqual({ trial: 2, active: 1 }); // counts ignore the status filter itself
+  });
+
+  it("is null for anyone but staff", async () => {
+    const tenant = await tenantFor(db);
+    expect(await listTenants(await actorFor(db, { roles: { [tenant.id]: "owner" } }), params())).toBeNull();
+  });
+});
