@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { TenantStatusBadge } from "@/components/tenants/status-badge";
 import { TenantDetailsSection } from "@/components/tenants/details-section";
 import { ActivitySection } from "@/components/tenants/activity-section";
+import { IdpSection } from "@/components/idp/idp-section";
 import { currentActor } from "@/lib/auth/actor";
 import { roleIn } from "@/lib/auth/permissions";
 import { getTenantForReader } from "@/lib/domain/tenants/queries";
@@ -30,6 +31,7 @@ export default async function TenantPage({ params }: Props) {
         {role && <Badge>your role: {role}</Badge>}
       </div>
       <TenantDetailsSection tenantId={tenant.id} />
+      <IdpSection tenantId={tenant.id} slug={tenant.slug} />
       <ActivitySection tenantId={tenant.id} />
     </>
   );
