@@ -5,6 +5,8 @@ import { TenantStatusBadge } from "@/components/tenants/status-badge";
 import { TenantDetailsSection } from "@/components/tenants/details-section";
 import { ActivitySection } from "@/components/tenants/activity-section";
 import { IdpSection } from "@/components/idp/idp-section";
+import { ProjectsSection } from "@/components/projects/projects-section";
+import { ProductsSection } from "@/components/products/products-section";
 import { currentActor } from "@/lib/auth/actor";
 import { roleIn } from "@/lib/auth/permissions";
 import { getTenantForReader } from "@/lib/domain/tenants/queries";
@@ -31,6 +33,8 @@ export default async function TenantPage({ params }: Props) {
         {role && <Badge>your role: {role}</Badge>}
       </div>
       <TenantDetailsSection tenantId={tenant.id} />
+      <ProjectsSection tenantId={tenant.id} slug={tenant.slug} />
+      <ProductsSection tenantId={tenant.id} slug={tenant.slug} />
       <IdpSection tenantId={tenant.id} slug={tenant.slug} />
       <ActivitySection tenantId={tenant.id} />
     </>

@@ -1,0 +1,13 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { can, type Principal } from "@/lib/auth/permissions";
+
+/** The tenant's projects, active ones first (archived ones stay listed), or [] when it may not be read. */
+export async function listProjects(principal: Principal, tenantId: string) {
+  if (!can(principal, "tenant.read", tenantId)) return [];
+  return db.tenantProject.findMany({
+    where: { tenantId },
+    orderBy: [{ status: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, slug: true, status: true, createdAt: true },
+  });
+}
