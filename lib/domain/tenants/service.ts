@@ -1,10 +1,9 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { mutate, MutationRefusal, writeAudit, type Tx } from "@/lib/db/mutation";
 import type { Actor } from "@/lib/auth/actor";
+import { newInvitationTerms } from "@/lib/domain/members/service";
 import { createTenantInput, updateTenantDetailsInput, type TenantDetails } from "./schemas";
 
-const INVITATION_DAYS = 7;
 const DAY_MS = 86_400_000;
 
 /** Sales and admin staff create a tenant: a trial (or a demo), and an owner invitation for its first person. */
@@ -27,10 +26,7 @@ export function createTenant(actor: Actor, input: unknown) {
       });
       const invitation = await tx.invitation.create({
         data: {
-          tenantId: tenant.id, email: ownerEmail, role: "owner", invitedById: actor.id,
-          // only the hash is kept; the person accepts by signing in with this verified email
-          tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
-          expiresAt: new Date(Date.now() + INVITATION_DAYS * DAY_MS),
+          tenantId: tenant.id, email: ownerEmail, role: "owner", invitedById: actor.id, ...newInvitationTerms(),
         },
       });
       await writeAudit(tx, actor, {

@@ -6,6 +6,7 @@ import { TenantDetailsSection } from "@/components/tenants/details-section";
 import { ActivitySection } from "@/components/tenants/activity-section";
 import { IdpSection } from "@/components/idp/idp-section";
 import { ProjectsSection } from "@/components/projects/projects-section";
+import { MembersSection } from "@/components/members/members-section";
 import { ProductsSection } from "@/components/products/products-section";
 import { currentActor } from "@/lib/auth/actor";
 import { roleIn } from "@/lib/auth/permissions";
@@ -33,6 +34,7 @@ export default async function TenantPage({ params }: Props) {
         {role && <Badge>your role: {role}</Badge>}
       </div>
       <TenantDetailsSection tenantId={tenant.id} />
+      <MembersSection tenantId={tenant.id} slug={tenant.slug} />
       <ProjectsSection tenantId={tenant.id} slug={tenant.slug} />
       <ProductsSection tenantId={tenant.id} slug={tenant.slug} />
       <IdpSection tenantId={tenant.id} slug={tenant.slug} />
