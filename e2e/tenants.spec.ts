@@ -59,7 +59,7 @@ test("a second editor's save is refused with what changed, keeping their typing"
 
   await b.getByLabel("ERP customer id").fill("ERP-2002");
   await b.getByRole("button", { name: "Save details" }).click();
-  await expect(b.getByRole("alert")).toContainText("saved this tenant after you opened it");
+  await expect(b.getByText(/saved this tenant after you opened it/)).toBeVisible();
   await expect(b.getByText("changed this to “Sam Sales (EMEA)” meanwhile.")).toBeVisible();
   await expect(b.getByLabel("ERP customer id")).toHaveValue("ERP-2002"); // their typing is kept
   await expect(b.getByLabel("Sales owner")).toHaveValue("Sam Sales (EMEA)"); // the other's change is shown
@@ -71,4 +71,44 @@ test("a second editor's save is refused with what changed, keeping their typing"
   await expect(b.getByLabel("Sales owner")).toHaveValue("Sam Sales (EMEA)"); // no update lost
   await first.close();
   await second.close();
+});
+
+test("sales convert a trial ending within 7 days to active with a reason, and see the audit event", async ({ page }) => {
+  await signInAs(page, "Sam Sales (@sam-sales)");
+  await page.goto("/tenants?trialWithin=7");
+  await page.getByRole("table", { name: /Tenants/ }).getByRole("link", { name: "Initech" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Initech" })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  await page.getByRole("button", { name: "Activate" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Reason").fill("Signed the annual contract");
+  await dialog.getByRole("button", { name: "Activate" }).click();
+  await expect(dialog).toHaveCount(0);
+  // now active: the next move offered is a freeze, no longer an activation or a trial extension
+  await expect(page.getByRole("button", { name: "Freeze" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Activate" })).toHaveCount(0);
+  const activity = page.getByRole("table", { name: "Recent activity" });
+  await expect(activity.getByRole("row").nth(1)).toContainText("tenant.status_changed");
+  await expect(activity.getByRole("row").nth(1)).toContainText("Signed the annual contract");
+});
+
+test("an owner invites a member, who signs in and lands in the tenant", async ({ browser }) => {
+  const [ownerContext, inviteeContext] = [await browser.newContext(), await browser.newContext()];
+  const owner = await ownerContext.newPage();
+  await signInAs(owner, "Olivia Owner (@olivia-owner)");
+  await owner.goto("/t/acme");
+  await owner.getByLabel("Email", { exact: true }).fill("otto@acme.example");
+  await owner.getByLabel("Role", { exact: true }).selectOption("member");
+  await owner.getByRole("button", { name: "Invite" }).click();
+  await expect(owner.getByRole("table", { name: "Pending invitations" })).toContainText("otto@acme.example");
+  expect((await new AxeBuilder({ page: owner }).analyze()).violations).toEqual([]);
+
+  const invitee = await inviteeContext.newPage();
+  await signInAs(invitee, "Otto Invitee (@otto-invitee)");
+  await expect(invitee.getByTestId("signed-in-as")).toHaveText("Otto Invitee");
+  await invitee.goto("/t/acme");
+  await expect(invitee.getByText("your role: member")).toBeVisible();
+  await ownerContext.close();
+  await inviteeContext.close();
 });

@@ -1,9 +1,10 @@
 // `npm start`: everything the console needs on a fresh machine. Starts the embedded PostgreSQL (unless
 // DATABASE_URL is set), migrates, seeds demo data into an empty database, builds when the sources are newer
 // than the last build, and runs the console. `npm run dev` does the same with `next dev` and no build.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import pg from "pg";
 import { Migrator } from "../lib/db/migrator";
 import { seedDemoData } from "../prisma/seed";
@@ -45,6 +46,21 @@ async function isEmpty(url: string): Promise<boolean> {
   }
 }
 
+const LIFECYCLE_JOBS_EVERY_MS = 60 * 60 * 1000;
+
+/** Runs `npm run jobs` (trials past their end frozen, long-frozen tenants archived), logging what it changed. */
+function runLifecycleJobs(env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((done) => {
+    // a child process: a failing job is logged and retried next hour, and never takes the console down
+    const child = spawn("npm", ["run", "--silent", "jobs"], { stdio: ["ignore", "pipe", "inherit"], env });
+    createInterface({ input: child.stdout }).on("line", (line) => log(line));
+    child.on("close", (code) => {
+      if (code !== 0) log(`the lifecycle jobs failed (exit code ${code}); they run again in an hour`);
+      done();
+    });
+  });
+}
+
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   loadLocalSecrets();
@@ -71,6 +87,9 @@ async function main() {
       log("empty database: adding demo data (a minute or so)…");
       await seedDemoData(database.url, { log });
     }
+    const jobsEnv = { ...process.env, DATABASE_URL: database.url };
+    await runLifecycleJobs(jobsEnv);
+    setInterval(() => void runLifecycleJobs(jobsEnv), LIFECYCLE_JOBS_EVERY_MS);
     if (!dev && buildIsStale()) {
       log("building the console…");
       const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });

@@ -2,7 +2,8 @@
 // "use server" file is a public endpoint) and hand the service plain input.
 import "server-only";
 import type { MutationResult } from "@/lib/db/mutation";
-import { currentActor, type Actor } from "./actor";
+import { currentActor } from "./actor";
+import type { Actor } from "./principal";
 
 const SIGNED_OUT = { ok: false, kind: "forbidden", message: "Your session has ended: sign in again." } as const;
 

@@ -5,19 +5,9 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { db } from "@/lib/db/client";
 import { SESSION_COOKIE } from "./options";
-import type { Principal } from "./permissions";
+import type { Actor } from "./principal";
 
-export interface Actor extends Principal {
-  id: string | null;
-  name: string;
-  sessionId: string | null;
-  sourceIp: string | null;
-  userAgent: string | null;
-}
 
-export const SYSTEM_ACTOR: Actor = {
-  type: "system", id: null, name: "system", staffRole: null, memberships: [], sessionId: null, sourceIp: null, userAgent: null,
-};
 
 // "your sessions" shows when and from where; writing it at most once a minute keeps navigation read-only.
 const LAST_SEEN_EVERY_MS = 60_000;

@@ -1,6 +1,7 @@
 // The one permission table: which tenant roles and which staff roles may do each action. Every service asks
 // `can` before it reads or writes tenant data; pages hiding a button are never the protection.
 import type { MemberRole, StaffRole } from "@/lib/db/generated/enums";
+import type { Principal } from "./principal";
 
 const TENANT_READERS: MemberRole[] = ["owner", "member", "viewer"];
 const ALL_STAFF: StaffRole[] = ["admin", "sales", "support"];
@@ -41,12 +42,6 @@ export const PERMISSIONS = {
 
 export type Action = keyof typeof PERMISSIONS;
 
-/** Who is asking: the parts of an Actor that permissions depend on. */
-export interface Principal {
-  type: "user" | "service" | "system";
-  staffRole: StaffRole | null;
-  memberships: { tenantId: string; role: MemberRole }[];
-}
 
 export function roleIn(principal: Principal, tenantId: string): MemberRole | null {
   return principal.memberships.find((m) => m.tenantId === tenantId)?.role ?? null;

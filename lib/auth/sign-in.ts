@@ -2,7 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/db/mutation";
-import type { Actor } from "./actor";
+import type { Actor } from "./principal";
 
 const pendingFor = (email: string) => ({ email, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } });
 

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { db } from "./client";
 import type { Prisma } from "./generated/client";
 import { can, type Action } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 
 export type Tx = Prisma.TransactionClient;
 

@@ -1,7 +1,8 @@
 // The authorization matrix: who may do what, written out by hand so a change to the permission table must
 // be a deliberate change here too. Later areas add their actions as rows.
 import { describe, expect, it } from "vitest";
-import { can, type Action, type Principal } from "../../lib/auth/permissions";
+import { can, type Action } from "../../lib/auth/permissions";
+import type { Principal } from "../../lib/auth/principal";
 
 const A = "tenant-a";
 const B = "tenant-b";

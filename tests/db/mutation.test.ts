@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { mutate } from "../../lib/db/mutation";
 import { revokeOtherSessions, revokeSession } from "../../lib/domain/sessions/service";
-import type { Actor } from "../../lib/auth/actor";
+import type { Actor } from "../../lib/auth/principal";
 import { testPrisma } from "../support/database";
 
 const db = testPrisma();

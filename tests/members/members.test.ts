@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { changeMemberRole, removeMember } from "../../lib/domain/members/service";
 import { listMembers } from "../../lib/domain/members/queries";
 import { db as appDb } from "../../lib/db/client";
-import type { Actor } from "../../lib/auth/actor";
+import type { Actor } from "../../lib/auth/principal";
 import type { MemberRole } from "../../lib/db/generated/enums";
 import { actorFor, tenantFor } from "../support/actors";
 import { testPrisma } from "../support/database";

@@ -1,6 +1,6 @@
 // Actors for service tests: real users and memberships in the shared test database.
 import { randomBytes } from "node:crypto";
-import type { Actor } from "../../lib/auth/actor";
+import type { Actor } from "../../lib/auth/principal";
 import type { MemberRole, StaffRole } from "../../lib/db/generated/enums";
 import type { PrismaClient } from "../../lib/db/prisma";
 import { uniqueSlug } from "./database";

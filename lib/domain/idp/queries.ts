@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { can, type Principal } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
+import type { Principal } from "@/lib/auth/principal";
 import type { IdpKind } from "@/lib/db/generated/enums";
 import type { SamlMetadata } from "./saml";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { mutate, MutationRefusal, type Tx } from "@/lib/db/mutation";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import type { IdpKind } from "@/lib/db/generated/enums";
 import { parseSamlMetadata, type SamlMetadata } from "./saml";
 import { IDP_LABEL, type OidcMetadata } from "./queries";

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { can, type Principal } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
+import type { Principal } from "@/lib/auth/principal";
 
 export type MemberRow = Awaited<ReturnType<typeof listMembers>>[number];
 export type InvitationRow = Awaited<ReturnType<typeof listInvitations>>[number];

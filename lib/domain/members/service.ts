@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mutate, MutationRefusal, type Tx } from "@/lib/db/mutation";
 import { Prisma } from "@/lib/db/generated/client";
 import type { MemberRole } from "@/lib/db/generated/enums";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { displayName } from "./queries";
 import { changeRoleInput, invitationInput, inviteInput, membershipInput } from "./schemas";
 

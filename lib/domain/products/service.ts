@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { mutate, MutationRefusal } from "@/lib/db/mutation";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { PRODUCT_KEYS, PRODUCTS, type ProductKey } from "./catalog";
 
 /** The config arrives as the text of a textarea; a parse failure says where it broke. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { can, type Principal } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
+import type { Principal } from "@/lib/auth/principal";
 
 /** The tenant's projects, active ones first (archived ones stay listed), or [] when it may not be read. */
 export async function listProjects(principal: Principal, tenantId: string) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { mutate, MutationRefusal, type Tx } from "@/lib/db/mutation";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { PROJECT_SLUG_PATTERN, PROJECT_SLUG_RULE } from "./slug";
 
 const tenantId = z.uuid("That is not a tenant id.");

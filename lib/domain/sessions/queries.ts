@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 
 /** The actor's own sessions that have not expired, the current one first. */
 export async function listOwnSessions(actor: Actor) {

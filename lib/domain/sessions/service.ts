@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { mutate, MutationRefusal } from "@/lib/db/mutation";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 
 // Never undefined: Prisma would read an undefined filter as "any user".
 function ownUserId(actor: Actor): string {

@@ -1,6 +1,7 @@
 // The tenant list's filters, sort and page, kept in the URL (nuqs) so a link reproduces the view. Shared by
 // the server page that parses them and the client controls that set them.
-import { parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral, createSerializer } from "nuqs";
+// nuqs/server: the parsers without the client hooks, so server and client code can share this module
+import { parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral, createSerializer } from "nuqs/server";
 import { TenantKind, TenantPlan, TenantStatus } from "@/lib/db/generated/enums";
 
 export const TENANT_STATUSES = Object.values(TenantStatus);

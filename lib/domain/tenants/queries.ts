@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { TenantKind, TenantPlan, TenantStatus } from "@/lib/db/generated/enums";
-import { can, type Principal } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
+import type { Principal } from "@/lib/auth/principal";
 import { TENANT_PAGE_SIZE, type TenantSort } from "./list-params";
 
 /** The tenants `principal` may read: every tenant for staff, their memberships' tenants for anyone else. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { mutate, MutationRefusal, writeAudit, type Tx } from "@/lib/db/mutation";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { newInvitationTerms } from "@/lib/domain/members/service";
 import { createTenantInput, updateTenantDetailsInput, type TenantDetails } from "./schemas";
 

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { TenantStatusBadge } from "@/components/tenants/status-badge";
 import { TenantDetailsSection } from "@/components/tenants/details-section";
+import { LifecycleSection } from "@/components/tenants/lifecycle-section";
 import { ActivitySection } from "@/components/tenants/activity-section";
 import { IdpSection } from "@/components/idp/idp-section";
 import { ProjectsSection } from "@/components/projects/projects-section";
@@ -33,6 +34,7 @@ export default async function TenantPage({ params }: Props) {
         <span className="font-mono text-sm text-zinc-600 dark:text-zinc-400">{tenant.slug}</span>
         {role && <Badge>your role: {role}</Badge>}
       </div>
+      <LifecycleSection tenantId={tenant.id} slug={tenant.slug} />
       <TenantDetailsSection tenantId={tenant.id} />
       <MembersSection tenantId={tenant.id} slug={tenant.slug} />
       <ProjectsSection tenantId={tenant.id} slug={tenant.slug} />

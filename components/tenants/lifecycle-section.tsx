@@ -1,0 +1,78 @@
+// A tenant's lifecycle: where it stands, since when, when its trial ends, and for sales and admin staff the
+// moves the lifecycle table allows from here. Everyone else who may read the tenant sees it read-only.
+import { Card } from "@/components/ui/card";
+import { TenantStatusBadge } from "@/components/tenants/status-badge";
+import { currentActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import type { TenantStatus } from "@/lib/db/generated/enums";
+import { allowedTransitions, getTenantLifecycle } from "@/lib/domain/tenants/lifecycle";
+import { ARCHIVE_AFTER_FROZEN_DAYS } from "@/lib/domain/tenants/jobs";
+import { archiveTenantAction, changeTenantStatusAction, extendTrialAction } from "@/app/(console)/t/[slug]/lifecycle-actions";
+import { LifecycleControl } from "./lifecycle-control";
+
+const DAY_MS = 86_400_000;
+const when = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+
+function whatItMeans(status: TenantStatus, statusChangedAt: Date): string {
+  switch (status) {
+    case "demo": return "A demo tenant stays a demo until it is archived.";
+    case "trial": return "When the trial ends, the tenant is frozen automatically unless it was activated or the trial extended.";
+    case "active": return "A customer in good standing: its people can use and change it.";
+    case "frozen": {
+      const archiveOn = new Date(statusChangedAt.getTime() + ARCHIVE_AFTER_FROZEN_DAYS * DAY_MS);
+      return `Read-only for its members. Unless activated, it is archived automatically after ${when(archiveOn)} (${ARCHIVE_AFTER_FROZEN_DAYS} days frozen).`;
+    }
+    case "archived": return "Archived is final: its keys, providers, settings and usage were removed. Its members and audit log remain.";
+  }
+}
+
+export async function LifecycleSection({ tenantId, slug }: { tenantId: string; slug: string }) {
+  const actor = (await currentActor())!;
+  const tenant = await getTenantLifecycle(actor, tenantId);
+  if (!tenant) return null;
+  const allowed = allowedTransitions(tenant);
+  const mayChange = can(actor, "tenant.change_lifecycle", tenantId);
+
+  return (
+    <section aria-labelledby="lifecycle-heading" className="space-y-3">
+      <h2 id="lifecycle-heading" className="text-lg font-semibold">Lifecycle</h2>
+      <Card className="space-y-4">
+        <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
+          <div>
+            <dt className="text-zinc-600 dark:text-zinc-400">Status</dt>
+            <dd className="mt-1"><TenantStatusBadge status={tenant.status} /></dd>
+          </div>
+          <div>
+            <dt className="text-zinc-600 dark:text-zinc-400">Since</dt>
+            <dd className="mt-1 tabular-nums">{when(tenant.statusChangedAt)}</dd>
+          </div>
+          {tenant.trialEndsAt && (
+            <div>
+              <dt className="text-zinc-600 dark:text-zinc-400">{tenant.status === "trial" ? "Trial ends" : "Trial ended"}</dt>
+              <dd className="mt-1 tabular-nums">{when(tenant.trialEndsAt)}</dd>
+            </div>
+          )}
+        </dl>
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">{whatItMeans(tenant.status, tenant.statusChangedAt)}</p>
+        {mayChange && allowed.length > 0 && (
+          <LifecycleControl
+            tenantId={tenant.id}
+            slug={tenant.slug}
+            name={tenant.name}
+            status={tenant.status}
+            allowed={allowed}
+            trialEndsAt={tenant.trialEndsAt?.toISOString() ?? null}
+            actions={{
+              changeStatus: changeTenantStatusAction.bind(null, slug),
+              extendTrial: extendTrialAction.bind(null, slug),
+              archive: archiveTenantAction.bind(null, slug),
+            }}
+          />
+        )}
+        {!mayChange && allowed.length > 0 && (
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">Sales or admin staff change a tenant&apos;s lifecycle.</p>
+        )}
+      </Card>
+    </section>
+  );
+}

@@ -1,0 +1,202 @@
+// A tenant's lifecycle: the one table of allowed status transitions, the services that move a tenant along
+// it (change status, extend a trial, archive), and the removal of an archived tenant's data, which the
+// automatic job (./jobs.ts) shares.
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { mutate, MutationRefusal, type AuditEvent, type MutationResult, type Tx } from "@/lib/db/mutation";
+import { TenantStatus, type TenantKind } from "@/lib/db/generated/enums";
+import { can } from "@/lib/auth/permissions";
+import type { Principal } from "@/lib/auth/principal";
+import type { Actor } from "@/lib/auth/principal";
+
+// Where a tenant of each kind may go from each status. A status missing from a row goes nowhere: archived
+// is final, a demo tenant stays demo until archived, and status demo belongs to kind demo only.
+const TRANSITIONS: Record<TenantKind, Partial<Record<TenantStatus, readonly TenantStatus[]>>> = {
+  customer: { trial: ["active", "frozen"], active: ["frozen"], frozen: ["active", "archived"] },
+  demo: { demo: ["archived"] },
+};
+
+/** The statuses `tenant` may move to next; the services refuse every other, and the UI offers only these. */
+export function allowedTransitions(tenant: { status: TenantStatus; kind: TenantKind }): TenantStatus[] {
+  return [...(TRANSITIONS[tenant.kind][tenant.status] ?? [])];
+}
+
+/** Ends a mutation with a validation result on one field when the rule needs the database to decide. */
+class FieldRefusal extends Error {
+  constructor(readonly field: string, message: string) {
+    super(message);
+  }
+}
+
+async function refusingFields<T>(run: () => Promise<MutationResult<T>>): Promise<MutationResult<T>> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof FieldRefusal)) throw error;
+    return { ok: false, kind: "validation", message: error.message, fieldErrors: { [error.field]: [error.message] } };
+  }
+}
+
+const LOCKED_FIELDS = { id: true, slug: true, name: true, status: true, kind: true, trialEndsAt: true, statusChangedAt: true } as const;
+
+/**
+ * The tenant row, locked until the transaction ends: a concurrent transition waits here and then sees the
+ * status this one left, so two cannot both apply from the same state. Null when there is no such tenant.
+ */
+export async function lockTenant(tx: Tx, tenantId: string) {
+  await tx.$queryRaw`SELECT 1 FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
+  return tx.tenant.findUnique({ where: { id: tenantId }, select: LOCKED_FIELDS });
+}
+
+type LockedTenant = NonNullable<Awaited<ReturnType<typeof lockTenant>>>;
+
+async function lockExisting(tx: Tx, tenantId: string): Promise<LockedTenant> {
+  const tenant = await lockTenant(tx, tenantId);
+  if (!tenant) throw new MutationRefusal("not_found", "That tenant does not exist.");
+  return tenant;
+}
+
+/**
+ * Deletes what an archived tenant leaves behind. The tenant row, its memberships and its audit log stay
+ * (seed 002: "only audit log retained"); webhook deliveries go with their webhooks. Returns the counts.
+ */
+export async function removeTenantData(tx: Tx, tenantId: string): Promise<Record<string, number>> {
+  const where = { tenantId };
+  // usage first: its rows point at keys and rules, which would otherwise be updated to NULL before going
+  const usageEvents = (await tx.usageEvent.deleteMany({ where })).count;
+  const usageHourly = (await tx.usageHourly.deleteMany({ where })).count;
+  const usageDaily = (await tx.usageDaily.deleteMany({ where })).count;
+  return {
+    usageEvents, usageHourly, usageDaily,
+    apiKeys: (await tx.apiKey.deleteMany({ where })).count,
+    providerConfigs: (await tx.providerConfig.deleteMany({ where })).count,
+    featureFlags: (await tx.featureFlag.deleteMany({ where })).count,
+    routingRules: (await tx.routingRule.deleteMany({ where })).count,
+    webhooks: (await tx.webhook.deleteMany({ where })).count,
+    pendingInvitations: (await tx.invitation.deleteMany({ where: { tenantId, acceptedAt: null, revokedAt: null } })).count,
+    products: (await tx.tenantProduct.deleteMany({ where })).count,
+    idpConfigs: (await tx.tenantIdpConfig.deleteMany({ where })).count,
+    projects: (await tx.tenantProject.deleteMany({ where })).count,
+  };
+}
+
+function transitionRefusal(tenant: LockedTenant, to: TenantStatus): string | null {
+  const allowed = allowedTransitions(tenant);
+  if (allowed.includes(to)) return null;
+  if (tenant.status === "archived") return `${tenant.name} is archived, and archived is final.`;
+  return `A ${tenant.kind} tenant in ${tenant.status} can move to ${allowed.join(" or ")} only, not to ${to}.`;
+}
+
+/**
+ * Moves a locked tenant to `to` if the table allows it (else a FieldRefusal on `to`), removing its data when
+ * the move archives it, and returns the audit event that records the move. The caller writes that event.
+ */
+export async function applyTransition(tx: Tx, tenant: LockedTenant, to: TenantStatus, reason: string, now: Date): Promise<AuditEvent> {
+  const refusal = transitionRefusal(tenant, to);
+  if (refusal) throw new FieldRefusal("to", refusal);
+  await tx.tenant.update({ where: { id: tenant.id }, data: { status: to, statusChangedAt: now } });
+  const removed = to === "archived" ? await removeTenantData(tx, tenant.id) : undefined;
+  return {
+    action: to === "archived" ? "tenant.archived" : "tenant.status_changed",
+    tenantId: tenant.id, targetType: "tenant", targetId: tenant.id, targetName: tenant.slug,
+    description: reason,
+    before: { status: tenant.status }, after: { status: to },
+    metadata: removed ? { reason, removed } : { reason },
+  };
+}
+
+const tenantIdInput = z.uuid("That is not a tenant id.");
+const reasonInput = z
+  .string("Say why.")
+  .trim()
+  .min(3, "Say why, in at least 3 characters.")
+  .max(500, "Keep the reason to 500 characters.");
+// Forms send "" for an empty date; that means none.
+const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.date("Pick a valid date.").optional());
+
+const changeStatusInput = z
+  .object({
+    tenantId: tenantIdInput,
+    to: z.enum(TenantStatus, "Choose a status."),
+    /** the status the caller saw: when given and the tenant has moved on meanwhile, the change is a conflict */
+    from: z.enum(TenantStatus).optional(),
+    reason: reasonInput,
+    trialEndsAt: optionalDate,
+  })
+  .refine((v) => v.to !== "trial" || v.trialEndsAt, { path: ["trialEndsAt"], message: "A trial needs an end date." });
+
+/** Sales and admin staff move a tenant along the lifecycle table, giving a reason that goes into the audit log. */
+export function changeTenantStatus(actor: Actor, input: unknown) {
+  return refusingFields(() => mutate(actor, {
+    action: "tenant.change_lifecycle",
+    schema: changeStatusInput,
+    tenantId: (i) => i.tenantId,
+    async execute(tx, { tenantId, to, from, reason }) {
+      const tenant = await lockExisting(tx, tenantId);
+      if (from && tenant.status !== from) {
+        throw new MutationRefusal("conflict", `${tenant.name} moved from ${from} to ${tenant.status} meanwhile: nothing was changed.`);
+      }
+      const audit = await applyTransition(tx, tenant, to, reason, new Date());
+      return { data: { status: to }, audit };
+    },
+  }, input));
+}
+
+const extendTrialInput = z.object({
+  tenantId: tenantIdInput,
+  trialEndsAt: z.coerce.date("Pick the day the trial should end.").refine((d) => d > new Date(), "The new end must be in the future."),
+  reason: reasonInput,
+});
+
+/** Moves the end of a tenant's trial later. Only a tenant in trial has a trial to extend. */
+export function extendTrial(actor: Actor, input: unknown) {
+  return refusingFields(() => mutate(actor, {
+    action: "tenant.change_lifecycle",
+    schema: extendTrialInput,
+    tenantId: (i) => i.tenantId,
+    async execute(tx, { tenantId, trialEndsAt, reason }) {
+      const tenant = await lockExisting(tx, tenantId);
+      if (tenant.status !== "trial") throw new MutationRefusal("conflict", `${tenant.name} is ${tenant.status}, not in trial: there is no trial to extend.`);
+      if (tenant.trialEndsAt && trialEndsAt <= tenant.trialEndsAt) {
+        throw new FieldRefusal("trialEndsAt", `The new end must be later than the current one, ${tenant.trialEndsAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
+      }
+      await tx.tenant.update({ where: { id: tenantId }, data: { trialEndsAt } });
+      return {
+        data: { trialEndsAt },
+        audit: {
+          action: "tenant.trial_extended", targetType: "tenant", targetId: tenant.id, targetName: tenant.slug,
+          description: reason,
+          before: { trial_ends_at: tenant.trialEndsAt }, after: { trial_ends_at: trialEndsAt },
+          metadata: { reason },
+        },
+      };
+    },
+  }, input));
+}
+
+const archiveInput = z.object({ tenantId: tenantIdInput, confirmSlug: z.string("Type the tenant's slug to confirm.").trim(), reason: reasonInput });
+
+/**
+ * Archives a tenant where the table allows it, once the person has typed its slug: in the same transaction
+ * its keys, providers, flags, rules, usage, webhooks, invitations, products, IdP settings and projects go.
+ */
+export function archiveTenant(actor: Actor, input: unknown) {
+  return refusingFields(() => mutate(actor, {
+    action: "tenant.change_lifecycle",
+    schema: archiveInput,
+    tenantId: (i) => i.tenantId,
+    async execute(tx, { tenantId, confirmSlug, reason }) {
+      const tenant = await lockExisting(tx, tenantId);
+      if (confirmSlug !== tenant.slug) throw new FieldRefusal("confirmSlug", `Type ${tenant.slug} exactly to confirm.`);
+      const audit = await applyTransition(tx, tenant, "archived", reason, new Date());
+      return { data: { status: "archived" as const }, audit };
+    },
+  }, input));
+}
+
+/** What the lifecycle section shows, or null when the principal may not read the tenant. */
+export async function getTenantLifecycle(principal: Principal, tenantId: string) {
+  if (!can(principal, "tenant.read", tenantId)) return null;
+  return db.tenant.findUnique({ where: { id: tenantId }, select: LOCKED_FIELDS });
+}
