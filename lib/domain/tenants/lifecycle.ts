@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { mutate, MutationRefusal, type AuditEvent, type MutationResult, type Tx } from "@/lib/db/mutation";
 import { TenantStatus, type TenantKind } from "@/lib/db/generated/enums";
 import { can } from "@/lib/auth/permissions";
+import { notifyKeyEvent } from "@/lib/domain/keys/events";
 import type { Principal } from "@/lib/auth/principal";
 import type { Actor } from "@/lib/auth/principal";
 
@@ -97,6 +98,8 @@ export async function applyTransition(tx: Tx, tenant: LockedTenant, to: TenantSt
   if (refusal) throw new FieldRefusal("to", refusal);
   await tx.tenant.update({ where: { id: tenant.id }, data: { status: to, statusChangedAt: now } });
   const removed = to === "archived" ? await removeTenantData(tx, tenant.id) : undefined;
+  // a frozen or archived tenant's keys stop verifying at once; a reactivated one's start again
+  await notifyKeyEvent(tx, { tenantId: tenant.id });
   return {
     action: to === "archived" ? "tenant.archived" : "tenant.status_changed",
     tenantId: tenant.id, targetType: "tenant", targetId: tenant.id, targetName: tenant.slug,
