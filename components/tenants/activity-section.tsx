@@ -1,19 +1,15 @@
 import { Table, EmptyRow, Td, Th, Tr } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { currentActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
+import { listRecentActivity } from "@/lib/domain/tenants/queries";
 
 const when = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ");
 
 /** The tenant's latest audit events, newest first (the full, filterable log is the audit page's). */
 export async function ActivitySection({ tenantId }: { tenantId: string }) {
   const actor = (await currentActor())!;
-  if (!can(actor, "audit.read", tenantId)) return null;
-  const events = await db.auditLog.findMany({
-    where: { tenantId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 10,
-    select: { id: true, createdAt: true, actorName: true, actorType: true, action: true, targetName: true, description: true, isFailure: true },
-  });
+  const events = await listRecentActivity(actor, tenantId);
+  if (!events) return null;
   return (
     <Table caption="Recent activity" showCaption head={<><Th>When (UTC)</Th><Th>Who</Th><Th>What</Th><Th>Target</Th><Th>Note</Th></>}>
       {events.length === 0 && <EmptyRow columns={5}>Nothing has happened here yet.</EmptyRow>}

@@ -1,16 +1,17 @@
 import { Card } from "@/components/ui/card";
 import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
+import { getTenantForReader } from "@/lib/domain/tenants/queries";
 import { updateTenantDetailsAction } from "@/app/(console)/tenants/actions";
 import { TenantDetailsForm } from "./details-form";
 
 const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? "";
 
 /** Commercial details: an edit form for sales and admin staff, read-only for everyone else who may read. */
-export async function TenantDetailsSection({ tenantId }: { tenantId: string }) {
+export async function TenantDetailsSection({ slug }: { slug: string }) {
   const actor = (await currentActor())!;
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
+  const tenant = await getTenantForReader(actor, slug);
+  if (!tenant) return null;
   const values = {
     id: tenant.id, slug: tenant.slug, updatedAt: tenant.updatedAt.toISOString(), name: tenant.name, plan: tenant.plan,
     erpCustomerId: tenant.erpCustomerId ?? "", stripeCustomerId: tenant.stripeCustomerId ?? "",

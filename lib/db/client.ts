@@ -15,3 +15,13 @@ export const db = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(client()) : value;
   },
 });
+
+/** Whether the database answers, for health checks. */
+export async function databaseIsReachable(): Promise<boolean> {
+  try {
+    await db.$queryRaw`SELECT 1`;
+    return true;
+  } catch {
+    return false;
+  }
+}

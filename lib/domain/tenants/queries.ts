@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { TenantKind, TenantPlan, TenantStatus } from "@/lib/db/generated/enums";
@@ -38,11 +39,11 @@ export function listTenantOverview(principal: Principal) {
   });
 }
 
-/** One tenant, or null when it does not exist or the principal may not read it. */
-export async function getTenantForReader(principal: Principal, slug: string) {
+/** One tenant, or null when it does not exist or the principal may not read it. Memoized per request. */
+export const getTenantForReader = cache(async (principal: Principal, slug: string) => {
   const tenant = await db.tenant.findUnique({ where: { slug } });
   return tenant && can(principal, "tenant.read", tenant.id) ? tenant : null;
-}
+});
 
 const NULLABLE_SORTS = new Set<TenantSort>(["trialEndsAt", "salesOwner"]);
 
@@ -104,4 +105,13 @@ export async function listTenants(principal: Principal, params: TenantListParams
     statusCounts: Object.fromEntries(byStatus.map((g) => [g.status, g._count._all])) as Partial<Record<TenantStatus, number>>,
     salesOwners: owners.map((o) => o.salesOwner!),
   };
+}
+
+/** The tenant's latest audit events for its page, or null when the principal may not read its audit log. */
+export async function listRecentActivity(principal: Principal, tenantId: string, take = 10) {
+  if (!can(principal, "audit.read", tenantId)) return null;
+  return db.auditLog.findMany({
+    where: { tenantId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take,
+    select: { id: true, createdAt: true, actorName: true, actorType: true, action: true, targetName: true, description: true, isFailure: true },
+  });
 }

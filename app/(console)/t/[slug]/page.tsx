@@ -35,7 +35,7 @@ export default async function TenantPage({ params }: Props) {
         {role && <Badge>your role: {role}</Badge>}
       </div>
       <LifecycleSection tenantId={tenant.id} slug={tenant.slug} />
-      <TenantDetailsSection tenantId={tenant.id} />
+      <TenantDetailsSection slug={tenant.slug} />
       <MembersSection tenantId={tenant.id} slug={tenant.slug} />
       <ProjectsSection tenantId={tenant.id} slug={tenant.slug} />
       <ProductsSection tenantId={tenant.id} slug={tenant.slug} />
