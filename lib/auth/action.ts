@@ -1,6 +1,7 @@
 // What every server action does before calling one service: resolve the actor (each export of a
 // "use server" file is a public endpoint) and hand the service plain input.
 import "server-only";
+import { revalidatePath } from "next/cache";
 import type { MutationResult } from "@/lib/db/mutation";
 import { currentActor } from "./actor";
 import type { Actor } from "./principal";
@@ -23,4 +24,19 @@ export async function formAction<T>(
   const values: Record<string, string> = {};
   for (const [key, value] of formData) if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
   return { ...(await withActor((actor) => run(actor, values))), values };
+}
+
+/**
+ * A tenant page's form action: `formAction`, then refresh that page. The slug is bound by the page and only
+ * names the page to refresh (a forged one refreshes another page, nothing more); the tenant comes from the
+ * form and the service checks it.
+ */
+export async function tenantPageAction<T>(
+  slug: string,
+  formData: FormData,
+  run: (actor: Actor, input: Record<string, string>) => Promise<MutationResult<T>>,
+): Promise<FormState<T>> {
+  const state = await formAction(formData, run);
+  revalidatePath(`/t/${slug}`);
+  return state;
 }
