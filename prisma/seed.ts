@@ -6,6 +6,7 @@ import { createPrismaClient, type PrismaClient } from "../lib/db/prisma";
 import type { Prisma } from "../lib/db/generated/client";
 import { seal } from "../lib/crypto/secret-box";
 import { REBUILD_ROLLUPS_SQL } from "../lib/domain/usage/rollups";
+import { generateKey } from "../lib/domain/keys/format";
 import {
   DEMO_FEATURES, DEMO_INVITATION, DEMO_MODELS, DEMO_PEOPLE, DEMO_TEAMS, DEMO_TENANTS, type DemoTenant,
 } from "./demo-data";
@@ -144,11 +145,11 @@ async function seedGatewayConfig(db: PrismaClient, tenants: Map<string, DemoTena
         { name: "Hackathon", scopes: ["proxy"], expiresInDays: -5 },
       ];
       for (const key of keys) {
-        const secret = randomBytes(24).toString("base64url");
+        // real keys in the real format, whose plaintext nobody keeps: the demo shows them, never reveals them
+        const { key: secret, prefix } = generateKey();
         await db.apiKey.create({
           data: {
-            tenantId: t.id, name: key.name, scopes: key.scopes, createdById: owner,
-            prefix: randomBytes(6).toString("hex"),
+            tenantId: t.id, name: key.name, scopes: key.scopes, createdById: owner, prefix,
             hash: await hash(secret, { memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
             revokedAt: key.revokedDaysAgo ? daysFromNow(-key.revokedDaysAgo) : null,
             expiresAt: key.expiresInDays === undefined ? null : daysFromNow(key.expiresInDays),
@@ -237,7 +238,7 @@ async function seedUsage(db: PrismaClient, tenants: Map<string, DemoTenant & { i
            feature, team, input_tokens, output_tokens, cost_usd, latency_ms, status)
          SELECT $1::uuid, ($2::uuid[])[1 + (g.i % cardinality($2::uuid[]))], 'seed-' || g.i, g.at, g.provider, g.model,
            g.model, g.feature, g.team, g.tin, g.tout,
-           CASE WHEN p.id IS NULL THEN NULL WHEN g.status >= 400 THEN 0
+           CASE WHEN p.id IS NULL THEN NULL
              ELSE (g.tin * p.input_cost_per_1k + g.tout * p.output_cost_per_1k) / 1000 END,
            g.latency, g.status
          FROM (

@@ -1,6 +1,7 @@
 // The mutation pipeline every service uses: validate (zod) → authorize (the permission table) → one
 // transaction that makes the change and writes its audit event. Failures come back as a typed result, never
 // as a thrown error reaching the UI; a refused call is itself recorded as a failure event.
+import { isIP } from "node:net";
 import type { z } from "zod";
 import { db } from "./client";
 import type { Prisma } from "./generated/client";
@@ -15,12 +16,17 @@ export type MutationResult<T> =
   | { ok: false; kind: "forbidden" | "not_found" | "conflict"; message: string; fieldErrors?: Record<string, string[]> };
 
 /**
- * Thrown inside a mutation to end it with a not_found or conflict result (and roll it back). A conflict may
- * name the fields it is about (a duplicate external id), so the form can show it where it belongs.
+ * Thrown inside a mutation to end it with a typed result (and roll it back). A conflict may name the fields
+ * it is about (a duplicate external id); a validation refusal is for a rule only the database can decide.
  */
 export class MutationRefusal extends Error {
-  constructor(readonly kind: "not_found" | "conflict", message: string, readonly fieldErrors?: Record<string, string[]>) {
+  constructor(readonly kind: "not_found" | "conflict" | "validation", message: string, readonly fieldErrors?: Record<string, string[]>) {
     super(message);
+  }
+
+  /** A validation error on one field, decided inside the transaction (e.g. a transition the table forbids). */
+  static onField(field: string, message: string): MutationRefusal {
+    return new MutationRefusal("validation", message, { [field]: [message] });
   }
 }
 
@@ -38,6 +44,11 @@ export interface AuditEvent {
   isFailure?: boolean;
 }
 
+/**
+ * Writes `event` by `actor` in the transaction `tx` of the change it records. The database's insert trigger puts
+ * it in its hash chain (the tenant's, or the platform's): it takes the chain's lock for the rest of `tx`, links
+ * the event to the chain's head and hashes it, with created_at stamped by the database as it inserts.
+ */
 export async function writeAudit(tx: Tx, actor: Actor, event: AuditEvent): Promise<void> {
   await tx.auditLog.create({
     data: {
@@ -53,7 +64,8 @@ export async function writeAudit(tx: Tx, actor: Actor, event: AuditEvent): Promi
       description: event.description,
       isFailure: event.isFailure ?? false,
       metadata: JSON.parse(JSON.stringify({ ...event.metadata, before: event.before, after: event.after })),
-      sourceIp: actor.sourceIp,
+      // the address comes from a request header: one that is not an IP address must not fail the change
+      sourceIp: actor.sourceIp && isIP(actor.sourceIp) ? actor.sourceIp : null,
       userAgent: actor.userAgent,
     },
   });
@@ -94,7 +106,11 @@ export async function mutate<Schema extends z.ZodType, T>(
     });
     return { ok: true, data };
   } catch (error) {
-    if (error instanceof MutationRefusal) return { ok: false, kind: error.kind, message: error.message, fieldErrors: error.fieldErrors };
+    if (error instanceof MutationRefusal) {
+      return error.kind === "validation"
+        ? { ok: false, kind: "validation", message: error.message, fieldErrors: error.fieldErrors ?? {} }
+        : { ok: false, kind: error.kind, message: error.message, fieldErrors: error.fieldErrors };
+    }
     if (isUniqueViolation(error)) return { ok: false, kind: "conflict", message: "That conflicts with an existing record." };
     throw error;
   }

@@ -32,6 +32,7 @@ const MATRIX: [Action, string | null, Who[]][] = [
   ["member.invite", A, ["owner", "admin"]],
   ["member.change_role", A, ["owner", "admin"]],
   ["member.remove", A, ["owner", "admin"]],
+  ["api_key.read", A, ["owner", "member", "viewer", "admin", "support"]],
   ["api_key.create", A, ["owner", "member", "admin"]],
   ["api_key.revoke", A, ["owner", "member", "admin"]],
   ["audit.read", A, ["owner", "member", "viewer", "admin", "sales", "support"]],

@@ -23,22 +23,6 @@ export function allowedTransitions(tenant: { status: TenantStatus; kind: TenantK
   return [...(TRANSITIONS[tenant.kind][tenant.status] ?? [])];
 }
 
-/** Ends a mutation with a validation result on one field when the rule needs the database to decide. */
-class FieldRefusal extends Error {
-  constructor(readonly field: string, message: string) {
-    super(message);
-  }
-}
-
-async function refusingFields<T>(run: () => Promise<MutationResult<T>>): Promise<MutationResult<T>> {
-  try {
-    return await run();
-  } catch (error) {
-    if (!(error instanceof FieldRefusal)) throw error;
-    return { ok: false, kind: "validation", message: error.message, fieldErrors: { [error.field]: [error.message] } };
-  }
-}
-
 const LOCKED_FIELDS = { id: true, slug: true, name: true, status: true, kind: true, trialEndsAt: true, statusChangedAt: true } as const;
 
 /**
@@ -90,12 +74,12 @@ function transitionRefusal(tenant: LockedTenant, to: TenantStatus): string | nul
 }
 
 /**
- * Moves a locked tenant to `to` if the table allows it (else a FieldRefusal on `to`), removing its data when
+ * Moves a locked tenant to `to` if the table allows it (else a validation refusal on `to`), removing its data when
  * the move archives it, and returns the audit event that records the move. The caller writes that event.
  */
 export async function applyTransition(tx: Tx, tenant: LockedTenant, to: TenantStatus, reason: string, now: Date): Promise<AuditEvent> {
   const refusal = transitionRefusal(tenant, to);
-  if (refusal) throw new FieldRefusal("to", refusal);
+  if (refusal) throw MutationRefusal.onField("to", refusal);
   await tx.tenant.update({ where: { id: tenant.id }, data: { status: to, statusChangedAt: now } });
   const removed = to === "archived" ? await removeTenantData(tx, tenant.id) : undefined;
   // a frozen or archived tenant's keys stop verifying at once; a reactivated one's start again
@@ -131,7 +115,7 @@ const changeStatusInput = z
 
 /** Sales and admin staff move a tenant along the lifecycle table, giving a reason that goes into the audit log. */
 export function changeTenantStatus(actor: Actor, input: unknown) {
-  return refusingFields(() => mutate(actor, {
+  return mutate(actor, {
     action: "tenant.change_lifecycle",
     schema: changeStatusInput,
     tenantId: (i) => i.tenantId,
@@ -143,7 +127,7 @@ export function changeTenantStatus(actor: Actor, input: unknown) {
       const audit = await applyTransition(tx, tenant, to, reason, new Date());
       return { data: { status: to }, audit };
     },
-  }, input));
+  }, input);
 }
 
 const extendTrialInput = z.object({
@@ -154,7 +138,7 @@ const extendTrialInput = z.object({
 
 /** Moves the end of a tenant's trial later. Only a tenant in trial has a trial to extend. */
 export function extendTrial(actor: Actor, input: unknown) {
-  return refusingFields(() => mutate(actor, {
+  return mutate(actor, {
     action: "tenant.change_lifecycle",
     schema: extendTrialInput,
     tenantId: (i) => i.tenantId,
@@ -162,7 +146,7 @@ export function extendTrial(actor: Actor, input: unknown) {
       const tenant = await lockExisting(tx, tenantId);
       if (tenant.status !== "trial") throw new MutationRefusal("conflict", `${tenant.name} is ${tenant.status}, not in trial: there is no trial to extend.`);
       if (tenant.trialEndsAt && trialEndsAt <= tenant.trialEndsAt) {
-        throw new FieldRefusal("trialEndsAt", `The new end must be later than the current one, ${tenant.trialEndsAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
+        throw MutationRefusal.onField("trialEndsAt", `The new end must be later than the current one, ${tenant.trialEndsAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
       }
       await tx.tenant.update({ where: { id: tenantId }, data: { trialEndsAt } });
       return {
@@ -175,7 +159,7 @@ export function extendTrial(actor: Actor, input: unknown) {
         },
       };
     },
-  }, input));
+  }, input);
 }
 
 const archiveInput = z.object({ tenantId: tenantIdInput, confirmSlug: z.string("Type the tenant's slug to confirm.").trim(), reason: reasonInput });
@@ -185,17 +169,17 @@ const archiveInput = z.object({ tenantId: tenantIdInput, confirmSlug: z.string("
  * its keys, providers, flags, rules, usage, webhooks, invitations, products, IdP settings and projects go.
  */
 export function archiveTenant(actor: Actor, input: unknown) {
-  return refusingFields(() => mutate(actor, {
+  return mutate(actor, {
     action: "tenant.change_lifecycle",
     schema: archiveInput,
     tenantId: (i) => i.tenantId,
     async execute(tx, { tenantId, confirmSlug, reason }) {
       const tenant = await lockExisting(tx, tenantId);
-      if (confirmSlug !== tenant.slug) throw new FieldRefusal("confirmSlug", `Type ${tenant.slug} exactly to confirm.`);
+      if (confirmSlug !== tenant.slug) throw MutationRefusal.onField("confirmSlug", `Type ${tenant.slug} exactly to confirm.`);
       const audit = await applyTransition(tx, tenant, "archived", reason, new Date());
       return { data: { status: "archived" as const }, audit };
     },
-  }, input));
+  }, input);
 }
 
 /** What the lifecycle section shows, or null when the principal may not read the tenant. */

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { TenantStatusBadge } from "@/components/tenants/status-badge";
@@ -10,7 +11,7 @@ import { ProjectsSection } from "@/components/projects/projects-section";
 import { MembersSection } from "@/components/members/members-section";
 import { ProductsSection } from "@/components/products/products-section";
 import { currentActor } from "@/lib/auth/actor";
-import { roleIn } from "@/lib/auth/permissions";
+import { can, roleIn } from "@/lib/auth/permissions";
 import { getTenantForReader } from "@/lib/domain/tenants/queries";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -34,6 +35,11 @@ export default async function TenantPage({ params }: Props) {
         <span className="font-mono text-sm text-zinc-600 dark:text-zinc-400">{tenant.slug}</span>
         {role && <Badge>your role: {role}</Badge>}
       </div>
+      {can(actor, "api_key.read", tenant.id) && (
+        <nav aria-label="Tenant pages" className="text-sm">
+          <Link href={`/t/${tenant.slug}/keys`} className="font-medium underline underline-offset-4">API keys</Link>
+        </nav>
+      )}
       <LifecycleSection tenantId={tenant.id} slug={tenant.slug} />
       <TenantDetailsSection slug={tenant.slug} />
       <MembersSection tenantId={tenant.id} slug={tenant.slug} />

@@ -1,0 +1,134 @@
+"use client";
+// "Create key": the form in a dialog that, once the key exists, switches to showing it once.
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Field, FormError, Input, Select } from "@/components/ui/field";
+import type { FormState } from "@/lib/auth/action";
+import { API_KEY_SCOPES, SCOPES, type ApiKeyScope } from "@/lib/domain/keys/scopes";
+import type { IssuedKey } from "@/lib/domain/keys/service";
+import { KeyReveal, REVEAL_TITLE, type KeyFormAction } from "./key-reveal";
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+const errorsFor = (state: FormState<IssuedKey>, field: string) =>
+  state && !state.ok && state.kind === "validation" ? state.fieldErrors[field] : undefined;
+
+export function CreateKeyDialog({ tenantId, action, projects, products }: {
+  tenantId: string;
+  action: KeyFormAction;
+  /** the tenant's active projects */
+  projects: Choice[];
+  products: Choice[];
+}) {
+  const [open, setOpen] = useState(false);
+  const [issuedKey, setIssuedKey] = useState<string | null>(null);
+  const openChange = (next: boolean) => {
+    setOpen(next);
+    if (!next) setIssuedKey(null); // closing forgets the key
+  };
+
+  return (
+    <Dialog open={open} onOpenChange={openChange}>
+      <DialogTrigger asChild><Button>Create key</Button></DialogTrigger>
+      <DialogContent
+        title={issuedKey ? REVEAL_TITLE : "Create an API key"}
+        description={issuedKey ? undefined : "The key is shown once, when it is created: only a hash of it is kept."}
+      >
+        {issuedKey
+          ? <KeyReveal apiKey={issuedKey} onDone={() => openChange(false)} />
+          : <CreateKeyForm tenantId={tenantId} action={action} projects={projects} products={products} onCreated={setIssuedKey} />}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function CreateKeyForm({ tenantId, action, projects, products, onCreated }: {
+  tenantId: string;
+  action: KeyFormAction;
+  projects: Choice[];
+  products: Choice[];
+  onCreated: (key: string) => void;
+}) {
+  const [state, submit, pending] = useActionState(async (previous: FormState<IssuedKey>, formData: FormData) => {
+    const next = await action(previous, formData);
+    if (next?.ok) onCreated(next.data.key);
+    return next;
+  }, null);
+  const typed = state?.values;
+  // One hidden field carries the ticked scopes (a form's repeated names would reach the service as the last
+  // one only). Being state, the ticks survive a failed submission as they were.
+  const [scopes, setScopes] = useState<ApiKeyScope[]>(["proxy"]);
+  const toggle = (scope: ApiKeyScope, on: boolean) =>
+    setScopes((current) => SCOPES.filter((s) => (s === scope ? on : current.includes(s))));
+  const scopeErrors = errorsFor(state, "scopes");
+
+  return (
+    // noValidate: the service's messages are the ones shown, under each field
+    <form action={submit} noValidate className="space-y-4">
+      <input type="hidden" name="tenantId" value={tenantId} />
+      <input type="hidden" name="scopes" value={scopes.join(",")} />
+      <Field id="new-key-name" label="Name" hint="Where the key is used, like “Production” or “CI”." errors={errorsFor(state, "name")}>
+        {(control) => <Input {...control} name="name" defaultValue={typed?.name ?? ""} autoComplete="off" maxLength={100} />}
+      </Field>
+
+      <fieldset className="space-y-2" aria-describedby={scopeErrors ? "new-key-scopes-error" : undefined}>
+        <legend className="text-sm font-medium">Scopes</legend>
+        {SCOPES.map((scope) => (
+          <div key={scope} className="flex items-start gap-2">
+            <input
+              id={`new-key-scope-${scope}`}
+              type="checkbox"
+              checked={scopes.includes(scope)}
+              onChange={(event) => toggle(scope, event.target.checked)}
+              aria-describedby={`new-key-scope-${scope}-hint`}
+              aria-invalid={Boolean(scopeErrors)}
+              className="mt-0.5 size-4 rounded border-zinc-300 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-zinc-700"
+            />
+            <div className="text-sm">
+              <label htmlFor={`new-key-scope-${scope}`} className="font-mono">{scope}</label>
+              <p id={`new-key-scope-${scope}-hint`} className="text-xs text-zinc-600 dark:text-zinc-400">{API_KEY_SCOPES[scope]}</p>
+            </div>
+          </div>
+        ))}
+        {scopeErrors && <p id="new-key-scopes-error" className="text-xs text-rose-700 dark:text-rose-400">{scopeErrors.join(" ")}</p>}
+      </fieldset>
+
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field id="new-key-project" label="Project" hint="Optional." errors={errorsFor(state, "projectId")}>
+          {(control) => (
+            <Select {...control} name="projectId" defaultValue={typed?.projectId ?? ""}>
+              <option value="">No project</option>
+              {projects.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
+            </Select>
+          )}
+        </Field>
+        <Field id="new-key-product" label="Product" hint="Optional." errors={errorsFor(state, "product")}>
+          {(control) => (
+            <Select {...control} name="product" defaultValue={typed?.product ?? ""}>
+              <option value="">No product</option>
+              {products.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
+            </Select>
+          )}
+        </Field>
+      </div>
+      <Field
+        id="new-key-expires"
+        label="Expires on"
+        hint="Optional. The key stops working at the start of this day (UTC); leave it empty for a key that does not expire."
+        errors={errorsFor(state, "expiresAt")}
+      >
+        {(control) => <Input {...control} type="date" name="expiresAt" defaultValue={typed?.expiresAt ?? ""} />}
+      </Field>
+
+      <FormError message={state && !state.ok && state.kind !== "validation" ? state.message : null} />
+      <div className="flex justify-end gap-2">
+        <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
+        <Button type="submit" disabled={pending}>{pending ? "Generating…" : "Generate key"}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,138 @@
+// A tenant's API keys: the status filter (in the URL), the table, and for those allowed the controls to
+// create, roll and revoke. The services enforce the same permissions.
+import Link from "next/link";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
+import { currentActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { API_KEY_STATUSES, KEY_LIST_LIMIT, listApiKeys, type ApiKeyListItem, type ApiKeyStatus } from "@/lib/domain/keys/queries";
+import { listProjects } from "@/lib/domain/projects/queries";
+import { PRODUCT_KEYS, PRODUCTS } from "@/lib/domain/products/catalog";
+import { createApiKeyAction, revokeApiKeyAction, rollApiKeyAction } from "@/app/(console)/t/[slug]/keys/actions";
+import { CreateKeyDialog } from "./create-key-dialog";
+import { RevokeKeyDialog } from "./revoke-key-dialog";
+import { RollKeyButton, RollKeyHost } from "./roll-key";
+
+const TONE: Record<ApiKeyStatus, BadgeTone> = { active: "green", expiring: "amber", expired: "neutral", revoked: "red" };
+const LABEL: Record<ApiKeyStatus, string> = { active: "Active", expiring: "Expiring", expired: "Expired", revoked: "Revoked" };
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+const minute = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+const productLabel = (product: string) => PRODUCTS[product as keyof typeof PRODUCTS]?.label ?? product;
+
+function StatusFilter({ slug, current }: { slug: string; current?: ApiKeyStatus }) {
+  const options: [string, ApiKeyStatus | undefined][] = [["All", undefined], ...API_KEY_STATUSES.map((s) => [LABEL[s], s] as [string, ApiKeyStatus])];
+  return (
+    <nav aria-label="Filter keys by status">
+      <ul className="flex flex-wrap gap-2">
+        {options.map(([label, status]) => (
+          <li key={label}>
+            <Link
+              href={status ? `/t/${slug}/keys?status=${status}` : `/t/${slug}/keys`}
+              aria-current={status === current ? "page" : undefined}
+              className="inline-block rounded-full border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-600 aria-[current=page]:border-zinc-900 aria-[current=page]:bg-zinc-900 aria-[current=page]:text-white dark:border-zinc-700 dark:hover:bg-zinc-800 dark:aria-[current=page]:border-zinc-100 dark:aria-[current=page]:bg-zinc-100 dark:aria-[current=page]:text-zinc-900"
+            >
+              {label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function emptyText(status: ApiKeyStatus | undefined, mayCreate: boolean) {
+  if (status) return `No ${status} keys.`;
+  return mayCreate
+    ? "No keys yet. Create one to let your gateway clients authenticate."
+    : "No keys yet. An owner or member of this tenant can create one to let your gateway clients authenticate.";
+}
+
+export async function KeysSection({ tenantId, slug, status }: { tenantId: string; slug: string; status?: ApiKeyStatus }) {
+  const actor = (await currentActor())!;
+  if (!can(actor, "api_key.read", tenantId)) return null;
+  const mayCreate = can(actor, "api_key.create", tenantId);
+  const mayRevoke = can(actor, "api_key.revoke", tenantId);
+  const [keys, projects] = await Promise.all([listApiKeys(actor, tenantId, { status }), mayCreate ? listProjects(actor, tenantId) : []]);
+  const withActions = mayCreate || mayRevoke;
+  const columns = withActions ? 10 : 9;
+
+  const actionsFor = (key: ApiKeyListItem) => {
+    const mayRoll = mayCreate && !key.rolledTo && (key.status === "active" || key.status === "expiring");
+    return (
+      <div className="flex justify-end gap-2">
+        {mayRoll && <RollKeyButton target={{ id: key.id, name: key.name }} />}
+        {mayRevoke && key.status !== "revoked" && (
+          <RevokeKeyDialog tenantId={tenantId} target={{ id: key.id, name: key.name }} action={revokeApiKeyAction.bind(null, slug)} />
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <section aria-labelledby="keys-heading" className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="keys-heading" className="text-lg font-semibold tracking-tight">Keys</h2>
+        {mayCreate && (
+          <CreateKeyDialog
+            tenantId={tenantId}
+            action={createApiKeyAction.bind(null, slug)}
+            projects={projects.filter((p) => p.status === "active").map((p) => ({ value: p.id, label: p.name }))}
+            products={PRODUCT_KEYS.map((p) => ({ value: p, label: PRODUCTS[p].label }))}
+          />
+        )}
+      </div>
+      <StatusFilter slug={slug} current={status} />
+      <RollKeyHost tenantId={tenantId} action={rollApiKeyAction.bind(null, slug)}>
+        <Table
+          caption={status ? `${LABEL[status]} API keys` : "API keys"}
+          head={<>
+            <Th>Name</Th><Th>Key</Th><Th>Scopes</Th><Th>Created by</Th><Th>Created</Th><Th>Last used</Th><Th>Expires</Th><Th>Status</Th>
+            <Th className="text-right">Requests (14 d)</Th>
+            {withActions && <Th><span className="sr-only">Actions</span></Th>}
+          </>}
+        >
+          {keys.length === 0 && (
+            <EmptyRow columns={columns}>
+              {emptyText(status, mayCreate)}
+              {status && <> <Link href={`/t/${slug}/keys`} className="underline">Show all keys</Link></>}
+            </EmptyRow>
+          )}
+          {keys.map((key) => (
+            <Tr key={key.id}>
+              <Td className="align-top">
+                <div className="font-medium">{key.name}</div>
+                {(key.projectName || key.product) && (
+                  <div className="text-xs text-zinc-600 dark:text-zinc-400">
+                    {[key.projectName && `project ${key.projectName}`, key.product && productLabel(key.product)].filter(Boolean).join(" · ")}
+                  </div>
+                )}
+              </Td>
+              <Td className="align-top font-mono text-xs whitespace-nowrap">{key.visiblePrefix}</Td>
+              <Td className="align-top">
+                <div className="flex flex-wrap gap-1">{key.scopes.map((scope) => <Badge key={scope}>{scope}</Badge>)}</div>
+              </Td>
+              <Td className="align-top">{key.createdBy ?? "—"}</Td>
+              <Td className="align-top tabular-nums whitespace-nowrap">{day(key.createdAt)}</Td>
+              <Td className="align-top tabular-nums whitespace-nowrap">{key.lastUsedAt ? minute(key.lastUsedAt) : "never"}</Td>
+              <Td className="align-top tabular-nums whitespace-nowrap">{key.expiresAt ? minute(key.expiresAt) : "never"}</Td>
+              <Td className="align-top">
+                <Badge tone={TONE[key.status]}>{key.status}</Badge>
+                {key.rolledTo && (
+                  <div className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+                    rolled to {key.rolledTo.name} <span className="font-mono whitespace-nowrap">{key.rolledTo.visiblePrefix}</span>
+                  </div>
+                )}
+              </Td>
+              <Td className="text-right align-top tabular-nums">{key.requests14d.toLocaleString("en-US")}</Td>
+              {withActions && <Td className="align-top">{actionsFor(key)}</Td>}
+            </Tr>
+          ))}
+        </Table>
+      </RollKeyHost>
+      {keys.length === KEY_LIST_LIMIT && (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">Showing the first {KEY_LIST_LIMIT} keys, those in force first. Filter by status to narrow the list.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+// Rolling a key: the rows' Roll buttons open one dialog held above the table. A roll can move its row out of
+// a filtered list (an active key becomes expiring or revoked); a dialog inside the row would go with it, and
+// with it the new key before it was copied.
+import { createContext, use, useActionState, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/field";
+import type { FormState } from "@/lib/auth/action";
+import type { RollGrace } from "@/lib/domain/keys/schemas";
+import type { IssuedKey } from "@/lib/domain/keys/service";
+import { KeyReveal, REVEAL_TITLE, type KeyFormAction } from "./key-reveal";
+
+interface RollTarget {
+  id: string;
+  name: string;
+}
+
+const GRACES: { value: RollGrace; label: string; hint: string }[] = [
+  { value: "none", label: "No grace period", hint: "The old key is revoked now: requests with it fail at once." },
+  { value: "1h", label: "1 hour", hint: "For a service you can redeploy right away." },
+  { value: "24h", label: "24 hours", hint: "Time to update every place the key is used." },
+  { value: "7d", label: "7 days", hint: "For clients you do not control." },
+];
+const DEFAULT_GRACE: RollGrace = "24h";
+
+const RollContext = createContext<(target: RollTarget, opener: HTMLElement) => void>(() => {});
+
+export function RollKeyHost({ tenantId, action, children }: { tenantId: string; action: KeyFormAction; children: React.ReactNode }) {
+  const [target, setTarget] = useState<RollTarget | null>(null);
+  const [issuedKey, setIssuedKey] = useState<string | null>(null);
+  const opener = useRef<HTMLElement | null>(null);
+
+  const open = (next: RollTarget, from: HTMLElement) => {
+    opener.current = from;
+    setTarget(next);
+  };
+  const close = () => {
+    setTarget(null);
+    setIssuedKey(null); // closing forgets the key
+    // no DialogTrigger to return focus to: go back to the Roll button, if its row is still listed
+    const from = opener.current;
+    setTimeout(() => from?.isConnected && from.focus(), 0);
+  };
+
+  return (
+    <RollContext value={open}>
+      {children}
+      <Dialog open={target !== null} onOpenChange={(isOpen) => !isOpen && close()}>
+        {target && (
+          <DialogContent
+            title={issuedKey ? REVEAL_TITLE : `Roll ${target.name}`}
+            description={issuedKey ? undefined : (
+              `A new key replaces ${target.name}, with the same name, scopes, project, product and expiry. ` +
+              "During the grace period both keys work, so you can deploy the new one; then the old key stops working (never later than its own expiry)."
+            )}
+          >
+            {issuedKey
+              ? <KeyReveal apiKey={issuedKey} onDone={close} />
+              : <RollForm tenantId={tenantId} target={target} action={action} onRolled={setIssuedKey} />}
+          </DialogContent>
+        )}
+      </Dialog>
+    </RollContext>
+  );
+}
+
+export function RollKeyButton({ target }: { target: RollTarget }) {
+  const open = use(RollContext);
+  return (
+    <Button type="button" variant="secondary" aria-haspopup="dialog" aria-label={`Roll ${target.name}`} onClick={(event) => open(target, event.currentTarget)}>
+      Roll
+    </Button>
+  );
+}
+
+function RollForm({ tenantId, target, action, onRolled }: { tenantId: string; target: RollTarget; action: KeyFormAction; onRolled: (key: string) => void }) {
+  const [state, submit, pending] = useActionState(async (previous: FormState<IssuedKey>, formData: FormData) => {
+    const next = await action(previous, formData);
+    if (next?.ok) onRolled(next.data.key);
+    return next;
+  }, null);
+  const chosen = state?.values.grace ?? DEFAULT_GRACE;
+  const failure = state && !state.ok
+    ? [state.message, ...(state.kind === "validation" ? Object.values(state.fieldErrors).flat() : [])].join(" ")
+    : null;
+
+  return (
+    <form action={submit} className="space-y-4">
+      <input type="hidden" name="tenantId" value={tenantId} />
+      <input type="hidden" name="keyId" value={target.id} />
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">Keep the old key working for</legend>
+        {GRACES.map((grace) => (
+          <div key={grace.value} className="flex items-start gap-2">
+            <input
+              id={`roll-grace-${grace.value}`}
+              type="radio"
+              name="grace"
+              value={grace.value}
+              defaultChecked={grace.value === chosen}
+              aria-describedby={`roll-grace-${grace.value}-hint`}
+              className="mt-0.5 size-4 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
+            />
+            <div className="text-sm">
+              <label htmlFor={`roll-grace-${grace.value}`} className="font-medium">{grace.label}</label>
+              <p id={`roll-grace-${grace.value}-hint`} className="text-xs text-zinc-600 dark:text-zinc-400">{grace.hint}</p>
+            </div>
+          </div>
+        ))}
+      </fieldset>
+      <FormError message={failure} />
+      <div className="flex justify-end gap-2">
+        <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
+        <Button type="submit" disabled={pending}>{pending ? "Rolling…" : "Roll key"}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { can } from "@/lib/auth/permissions";
+import type { Principal } from "@/lib/auth/principal";
+import { visiblePrefix } from "./format";
+
+export const API_KEY_STATUSES = ["active", "expiring", "expired", "revoked"] as const;
+export type ApiKeyStatus = (typeof API_KEY_STATUSES)[number];
+
+export const isApiKeyStatus = (value: unknown): value is ApiKeyStatus => API_KEY_STATUSES.includes(value as ApiKeyStatus);
+
+/** A key that stops working within this long is "expiring", a rolled key in its grace period included. */
+export const EXPIRING_WITHIN_MS = 7 * 24 * 3_600_000;
+
+/** The days of usage the list sums: today (UTC) and the 13 before it. */
+export const REQUEST_WINDOW_DAYS = 14;
+
+/** At most this many keys are listed; filtering by status narrows a longer list. */
+export const KEY_LIST_LIMIT = 500;
+
+/** Where a key stands at `now`. `statusSql` is the same rule for the database; the two must agree. */
+export function apiKeyStatus(key: { revokedAt: Date | null; expiresAt: Date | null }, now: Date): ApiKeyStatus {
+  if (key.revokedAt) return "revoked";
+  if (key.expiresAt && key.expiresAt <= now) return "expired";
+  if (key.expiresAt && key.expiresAt.getTime() <= now.getTime() + EXPIRING_WITHIN_MS) return "expiring";
+  return "active";
+}
+
+function statusSql(status: ApiKeyStatus, now: Date): Prisma.Sql {
+  const soon = new Date(now.getTime() + EXPIRING_WITHIN_MS);
+  switch (status) {
+    case "revoked": return Prisma.sql`k.revoked_at IS NOT NULL`;
+    case "expired": return Prisma.sql`k.revoked_at IS NULL AND k.expires_at <= ${now}::timestamptz`;
+    case "expiring": return Prisma.sql`k.revoked_at IS NULL AND k.expires_at > ${now}::timestamptz AND k.expires_at <= ${soon}::timestamptz`;
+    case "active": return Prisma.sql`k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ${soon}::timestamptz)`;
+  }
+}
+
+interface KeyRow {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  projectName: string | null;
+  product: string | null;
+  createdBy: string | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  rolledToId: string | null;
+  rolledToName: string | null;
+  rolledToPrefix: string | null;
+  requests: bigint;
+}
+
+export type ApiKeyListItem = Awaited<ReturnType<typeof listApiKeys>>[number];
+
+/**
+ * A tenant's keys (never their hashes), those still in force first, then the newest; with each key's status,
+ * its successor when rolled, and its requests over the last 14 days from the daily rollup, all in one query.
+ * [] when the principal may not read the tenant's keys.
+ */
+export async function listApiKeys(principal: Principal, tenantId: string, { status, now = new Date() }: { status?: ApiKeyStatus; now?: Date } = {}) {
+  if (!can(principal, "api_key.read", tenantId)) return [];
+  const rows = await db.$queryRaw<KeyRow[]>`
+    SELECT k.id, k.name, k.prefix, k.scopes, p.name AS "projectName", k.product,
+           coalesce(u.name, u.github_login, u.email) AS "createdBy",
+           k.created_at AS "createdAt", k.last_used_at AS "lastUsedAt", k.expires_at AS "expiresAt", k.revoked_at AS "revokedAt",
+           s.id AS "rolledToId", s.name AS "rolledToName", s.prefix AS "rolledToPrefix",
+           coalesce(r.requests, 0)::bigint AS requests
+    FROM api_keys k
+    LEFT JOIN tenant_projects p ON p.id = k.project_id
+    LEFT JOIN users u ON u.id = k.created_by_id
+    LEFT JOIN api_keys s ON s.id = k.rolled_to_id
+    LEFT JOIN (
+      SELECT d.api_key_id, sum(d.requests) AS requests
+      FROM usage_daily d
+      WHERE d.tenant_id = ${tenantId}::uuid
+        AND d.day >= (${now}::timestamptz AT TIME ZONE 'UTC')::date - ${REQUEST_WINDOW_DAYS - 1}::int
+      GROUP BY d.api_key_id
+    ) r ON r.api_key_id = k.id
+    WHERE k.tenant_id = ${tenantId}::uuid AND ${status ? statusSql(status, now) : Prisma.sql`true`}
+    ORDER BY (k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ${now}::timestamptz)) DESC, k.created_at DESC, k.id
+    LIMIT ${KEY_LIST_LIMIT}`;
+  return rows.map(({ rolledToId, rolledToName, rolledToPrefix, requests, ...key }) => ({
+    ...key,
+    visiblePrefix: visiblePrefix(key.prefix),
+    status: apiKeyStatus(key, now),
+    rolledTo: rolledToId ? { id: rolledToId, name: rolledToName!, visiblePrefix: visiblePrefix(rolledToPrefix!) } : null,
+    requests14d: Number(requests),
+  }));
+}

@@ -1,0 +1,177 @@
+// API keys: create, revoke and roll. The plaintext key exists only in the result of create and roll: the
+// database holds the lookup prefix and an argon2id hash, and audit rows name the key by its prefix.
+import "server-only";
+import { hash, type Algorithm } from "@node-rs/argon2";
+import { mutate, MutationRefusal, type MutationResult, type Tx } from "@/lib/db/mutation";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { Actor } from "@/lib/auth/principal";
+import { notifyKeyEvent } from "./events";
+import { generateKey } from "./format";
+import { createKeyInput, revokeKeyInput, rollKeyInput, ROLL_GRACE_MS } from "./schemas";
+
+// Algorithm is an ambient const enum, which isolatedModules cannot read at run time; the type checks the value.
+const ARGON2ID: Algorithm.Argon2id = 2;
+// OWASP's recommended argon2id parameters: 19 MiB, 2 passes, 1 lane.
+const HASH_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+/** What create and roll hand back: the only place the whole key ever exists. */
+export interface IssuedKey {
+  id: string;
+  key: string;
+  prefix: string;
+}
+
+interface NewKey {
+  key: string;
+  prefix: string;
+  hash: string;
+}
+
+/** The lookup prefix is already in force on another key (api_keys_active_prefix_key). */
+class PrefixTaken extends Error {}
+
+/**
+ * Runs `mutation` with a newly generated key, hashed before the transaction opens (argon2 takes tens of
+ * milliseconds; interactive transactions time out after 5 s). A prefix collision with a key in force, about
+ * one chance in 62^8 per such key, gets one more try with another key.
+ */
+async function withNewKey<T>(mutation: (key: NewKey) => Promise<MutationResult<T>>): Promise<MutationResult<T>> {
+  for (let attempt = 1; ; attempt++) {
+    const { key, prefix } = generateKey();
+    try {
+      return await mutation({ key, prefix, hash: await hash(key, HASH_OPTIONS) });
+    } catch (error) {
+      if (!(error instanceof PrefixTaken)) throw error;
+      if (attempt === 2) return { ok: false, kind: "conflict", message: "No unique key id could be drawn. Try again." };
+    }
+  }
+}
+
+async function insertKey(tx: Tx, data: Prisma.ApiKeyUncheckedCreateInput) {
+  try {
+    return await tx.apiKey.create({ data });
+  } catch (error) {
+    // a new row sets no rolled_to_id, so the active prefix is the only unique index it can violate
+    if ((error as { code?: unknown }).code === "P2002") throw new PrefixTaken();
+    throw error;
+  }
+}
+
+/** The user who made the key; service and system actors are not users. */
+const creatorOf = (actor: Actor) => (actor.type === "user" ? actor.id : null);
+
+/**
+ * The key, only when it belongs to `tenantId` (another tenant's key is not found, not forbidden), locked until
+ * the transaction ends so that two revokes or rolls of one key cannot both apply.
+ */
+async function lockKey(tx: Tx, tenantId: string, keyId: string) {
+  await tx.$queryRaw`SELECT 1 FROM api_keys WHERE id = ${keyId}::uuid AND tenant_id = ${tenantId}::uuid FOR UPDATE`;
+  const key = await tx.apiKey.findFirst({ where: { id: keyId, tenantId } });
+  if (!key) throw new MutationRefusal("not_found", "That key does not exist in this tenant.");
+  return key;
+}
+
+type KeyRow = Awaited<ReturnType<typeof lockKey>>;
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+const auditTarget = (key: KeyRow) =>
+  ({ projectId: key.projectId, targetType: "api_key", targetId: key.id, targetName: key.name });
+
+/** Everything about a new key but its secret: the prefix is the lookup id the console shows anyway. */
+const auditedSettings = (key: KeyRow) => ({
+  name: key.name, scopes: key.scopes, prefix: key.prefix, projectId: key.projectId, product: key.product, expiresAt: iso(key.expiresAt),
+});
+
+/** Creates a key and returns it whole, once; only its prefix and argon2id hash are stored. */
+export function createApiKey(actor: Actor, input: unknown): Promise<MutationResult<IssuedKey>> {
+  return withNewKey((newKey) => mutate(actor, {
+    action: "api_key.create",
+    schema: createKeyInput,
+    tenantId: (input) => input.tenantId,
+    async execute(tx, { tenantId, name, scopes, projectId, product, expiresAt }) {
+      const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { name: true, status: true } });
+      if (!tenant) throw new MutationRefusal("not_found", "That tenant does not exist.");
+      if (tenant.status === "archived") throw new MutationRefusal("conflict", `${tenant.name} is archived: it can have no keys.`);
+      if (projectId && !(await tx.tenantProject.findFirst({ where: { id: projectId, tenantId, status: "active" }, select: { id: true } }))) {
+        throw MutationRefusal.onField("projectId", "Choose one of this tenant's active projects.");
+      }
+      const key = await insertKey(tx, {
+        tenantId, name, scopes, projectId: projectId ?? null, product: product ?? null, expiresAt: expiresAt ?? null,
+        prefix: newKey.prefix, hash: newKey.hash, createdById: creatorOf(actor),
+      });
+      return {
+        data: { id: key.id, key: newKey.key, prefix: key.prefix },
+        audit: { action: "api_key.created", ...auditTarget(key), after: auditedSettings(key) },
+      };
+    },
+  }, input));
+}
+
+/** Revokes a key at once: the gateway refuses it from the moment this commits. */
+export function revokeApiKey(actor: Actor, input: unknown) {
+  return mutate(actor, {
+    action: "api_key.revoke",
+    schema: revokeKeyInput,
+    tenantId: (input) => input.tenantId,
+    async execute(tx, { tenantId, keyId }) {
+      const key = await lockKey(tx, tenantId, keyId);
+      if (key.revokedAt) throw new MutationRefusal("conflict", `${key.name} was already revoked on ${day(key.revokedAt)}.`);
+      const revoked = await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
+      await notifyKeyEvent(tx, { keyId: key.id });
+      return {
+        data: { id: revoked.id, revokedAt: revoked.revokedAt! },
+        audit: {
+          action: "api_key.revoked", ...auditTarget(key),
+          before: { revokedAt: null }, after: { revokedAt: iso(revoked.revokedAt) }, metadata: { prefix: key.prefix },
+        },
+      };
+    },
+  }, input);
+}
+
+/**
+ * Replaces a key with a successor of the same name, scopes, project, product and expiry, and returns the
+ * successor whole, once. The old key keeps working for the grace period (never past its own expiry), or is
+ * revoked at once with grace "none"; either way it points to its successor.
+ */
+export function rollApiKey(actor: Actor, input: unknown): Promise<MutationResult<IssuedKey>> {
+  return withNewKey((newKey) => mutate(actor, {
+    action: "api_key.create",
+    schema: rollKeyInput,
+    tenantId: (input) => input.tenantId,
+    async execute(tx, { tenantId, keyId, grace }) {
+      const old = await lockKey(tx, tenantId, keyId);
+      const now = new Date();
+      if (old.revokedAt) throw new MutationRefusal("conflict", `${old.name} is revoked: create a new key instead.`);
+      if (old.rolledToId) throw new MutationRefusal("conflict", `${old.name} was already rolled: roll its successor instead.`);
+      if (old.expiresAt && old.expiresAt <= now) throw new MutationRefusal("conflict", `${old.name} has expired: create a new key instead.`);
+
+      const successor = await insertKey(tx, {
+        tenantId, name: old.name, scopes: old.scopes, projectId: old.projectId, product: old.product, expiresAt: old.expiresAt,
+        prefix: newKey.prefix, hash: newKey.hash, createdById: creatorOf(actor),
+      });
+      const graceEnds = new Date(now.getTime() + ROLL_GRACE_MS[grace]);
+      const rolled = await tx.apiKey.update({
+        where: { id: old.id },
+        data: grace === "none"
+          ? { rolledToId: successor.id, revokedAt: now }
+          : { rolledToId: successor.id, expiresAt: old.expiresAt && old.expiresAt < graceEnds ? old.expiresAt : graceEnds },
+      });
+      await notifyKeyEvent(tx, { keyId: old.id });
+      return {
+        data: { id: successor.id, key: newKey.key, prefix: successor.prefix },
+        audit: {
+          action: "api_key.rolled", ...auditTarget(old),
+          before: { expiresAt: iso(old.expiresAt), revokedAt: null, rolledToId: null },
+          after: { expiresAt: iso(rolled.expiresAt), revokedAt: iso(rolled.revokedAt), rolledToId: successor.id },
+          metadata: {
+            successorId: successor.id, successorPrefix: successor.prefix, grace,
+            ...(grace === "none" ? { oldKeyRevokedAt: iso(rolled.revokedAt) } : { oldKeyExpiresAt: iso(rolled.expiresAt) }),
+          },
+        },
+      };
+    },
+  }, input));
+}
