@@ -1,0 +1,48 @@
+import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { signInAs } from "./sign-in";
+
+test("an owner creates a key, copies it once, sees only its prefix in the list, and revokes it", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await signInAs(page, "Olivia Owner (@olivia-owner)");
+  await page.goto("/t/acme");
+  await page.getByRole("link", { name: "API keys" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Create key" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create an API key" });
+  await dialog.getByRole("textbox", { name: "Name" }).fill("CI pipeline");
+  await dialog.getByRole("checkbox", { name: /usage:read/ }).check();
+  await dialog.getByRole("button", { name: "Generate key" }).click();
+
+  const reveal = page.getByRole("dialog", { name: "Copy your new key" });
+  const field = reveal.getByRole("textbox", { name: "Your new API key" });
+  const key = await field.inputValue();
+  expect(key).toMatch(/^gth_[0-9A-Za-z]{8}_[0-9A-Za-z]{38}$/);
+  await expect(reveal).toContainText("This is the only time the key is shown");
+  expect((await new AxeBuilder({ page }).include("[role=dialog]").analyze()).violations).toEqual([]);
+  await reveal.getByRole("button", { name: "Copy" }).click();
+  await expect(reveal.getByText("Copied")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+  await reveal.getByRole("button", { name: "Done" }).click();
+  await expect(reveal).toHaveCount(0);
+
+  const row = page.getByRole("row", { name: /CI pipeline/ });
+  await expect(row).toContainText(`${key.slice(0, 13)}…`); // gth_<lookup>_…
+  expect(await page.content()).not.toContain(key.slice(13)); // the secret part is nowhere on the page
+  await page.reload();
+  expect(await page.content()).not.toContain(key.slice(13));
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  await row.getByRole("button", { name: "Revoke CI pipeline" }).click();
+  await page.getByRole("dialog", { name: "Revoke CI pipeline?" }).getByRole("button", { name: "Revoke key" }).click();
+  await expect(page.getByRole("row", { name: /CI pipeline/ })).toContainText("revoked");
+});
+
+test("a viewer sees the keys but no create button, and the create action refuses them", async ({ page }) => {
+  await signInAs(page, "Vera Viewer (@vera-viewer)");
+  await page.goto("/t/acme/keys");
+  await expect(page.getByRole("table", { name: "API keys" })).toContainText("Production");
+  await expect(page.getByRole("button", { name: "Create key" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Revoke / })).toHaveCount(0);
+});
