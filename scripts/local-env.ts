@@ -9,6 +9,7 @@ const FILE = ".data/local.env";
 const GENERATORS: Record<string, () => string> = {
   GATEHOUSE_ENCRYPTION_KEYS: newEncryptionKeyring,
   NEXTAUTH_SECRET: () => randomBytes(32).toString("base64url"),
+  GATEWAY_SERVICE_TOKEN: () => randomBytes(32).toString("base64url"),
 };
 
 export function loadLocalSecrets(): void {

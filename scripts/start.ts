@@ -1,7 +1,8 @@
 // `npm start`: everything the console needs on a fresh machine. Starts the embedded PostgreSQL (unless
 // DATABASE_URL is set), migrates, seeds demo data into an empty database, builds when the sources are newer
-// than the last build, and runs the console. `npm run dev` does the same with `next dev` and no build.
-import { spawn, spawnSync } from "node:child_process";
+// than the last build, and runs the console and, beside it, the gateway API (scripts/gateway.ts). `npm run dev`
+// does the same with `next dev` and no build.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -61,6 +62,31 @@ function runLifecycleJobs(env: NodeJS.ProcessEnv): Promise<void> {
   });
 }
 
+/** The gateway API in a process of its own, on the console's database, its token from .data/local.env. */
+function startGateway(databaseUrl: string): { child: ChildProcess; stop: () => Promise<void> } {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/gateway.ts"], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  createInterface({ input: child.stdout! }).on("line", (line) => {
+    console.log(line);
+    const url = /listening at (\S+)/.exec(line)?.[1];
+    if (url) log(`the gateway API is running at ${url} (its bearer token: GATEWAY_SERVICE_TOKEN in .data/local.env)`);
+  });
+  process.on("exit", () => child.kill("SIGTERM"));
+  // it writes pending last_used_at on SIGTERM: wait for that before the database goes
+  const stop = () => new Promise<void>((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    const timeout = setTimeout(done, 5_000);
+    child.once("exit", () => {
+      clearTimeout(timeout);
+      done();
+    });
+    child.kill("SIGTERM");
+  });
+  return { child, stop };
+}
+
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   loadLocalSecrets();
@@ -73,8 +99,13 @@ async function main() {
     log(`no GITHUB_ID configured: signing in through the local demo identity provider at ${github.url}`);
   }
   let app: NextProcess | undefined = undefined;
+  let gateway: ReturnType<typeof startGateway> | undefined = undefined;
+  let shuttingDown = false;
   const shutdown = async (code: number) => {
+    if (shuttingDown) return; // the children exiting on our signal call this again
+    shuttingDown = true;
     app?.stop();
+    await gateway?.stop();
     await github?.stop();
     await database.stop();
     process.exit(code);
@@ -99,6 +130,11 @@ async function main() {
     console.error(error);
     await shutdown(1);
   }
+  gateway = startGateway(database.url);
+  gateway.child.on("exit", (code) => {
+    if (!shuttingDown) log(`the gateway API stopped (exit code ${code})`);
+    void shutdown(code ?? 0);
+  });
   app = spawnNext([dev ? "dev" : "start", "-p", String(port), "-H", process.env.HOST ?? "127.0.0.1"], { ...process.env, DATABASE_URL: database.url }, "pipe");
   app.child.stdout?.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);

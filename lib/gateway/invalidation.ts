@@ -1,0 +1,123 @@
+// LISTENs on the key events channel with a dedicated connection (a pooled one would lose the LISTEN when
+// handed back) and turns each NOTIFY into a cache eviction. Notifications sent while the connection is down are
+// lost for good, so losing it switches caching off, and every (re)connection starts from an empty cache.
+import pg from "pg";
+import { KEY_EVENTS_CHANNEL, type KeyEvent } from "@/lib/domain/keys/events";
+
+export interface KeyEventHandlers {
+  /** null: a payload that names nothing known, so anything may have changed */
+  event: (event: KeyEvent | null) => void;
+  /** LISTEN is in place: start caching from empty */
+  connected: () => void;
+  /** the connection is gone: stop caching and drop what is cached */
+  disconnected: () => void;
+}
+
+/** how the listening connection shows in pg_stat_activity */
+export const LISTENER_APPLICATION_NAME = "gatehouse gateway key events";
+
+const FIRST_RETRY_MS = 100;
+const MAX_RETRY_MS = 5_000;
+// A connection that died without a FIN (a dropped network path) is noticed by a ping that gets no answer.
+const PING_EVERY_MS = 10_000;
+const PING_TIMEOUT_MS = 5_000;
+
+export class KeyEventListener {
+  private client: pg.Client | null = null;
+  private retryMs = FIRST_RETRY_MS;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private pingTimer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly handlers: KeyEventHandlers,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  get connected(): boolean {
+    return this.client !== null;
+  }
+
+  /** Connects once; resolves whether or not that worked (a failure keeps retrying in the background). */
+  start(): Promise<void> {
+    return this.connect();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.retryTimer);
+    clearInterval(this.pingTimer);
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => {});
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.databaseUrl, keepAlive: true, application_name: LISTENER_APPLICATION_NAME });
+    client.on("error", (error) => this.lost(client, error.message));
+    client.on("end", () => this.lost(client, "the connection ended"));
+    client.on("notification", (message) => {
+      if (message.channel === KEY_EVENTS_CHANNEL) this.handlers.event(parseEvent(message.payload));
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${KEY_EVENTS_CHANNEL}`);
+    } catch (error) {
+      void client.end().catch(() => {});
+      this.log(`cannot listen for key changes (${(error as Error).message}); retrying in ${this.retryMs} ms`);
+      this.retry();
+      return;
+    }
+    if (this.closed) {
+      await client.end().catch(() => {});
+      return;
+    }
+    this.client = client;
+    this.retryMs = FIRST_RETRY_MS;
+    this.handlers.connected();
+    this.pingTimer = setInterval(() => this.ping(client), PING_EVERY_MS);
+    this.pingTimer.unref();
+  }
+
+  private ping(client: pg.Client): void {
+    const timeout = setTimeout(() => this.lost(client, "no answer to a ping"), PING_TIMEOUT_MS);
+    client.query("SELECT 1").then(
+      () => clearTimeout(timeout),
+      (error: Error) => {
+        clearTimeout(timeout);
+        this.lost(client, error.message);
+      },
+    );
+  }
+
+  private lost(client: pg.Client, why: string): void {
+    if (client !== this.client) return; // an old connection's late news
+    this.client = null;
+    clearInterval(this.pingTimer);
+    void client.end().catch(() => {});
+    this.handlers.disconnected();
+    if (this.closed) return;
+    this.log(`lost the key events connection (${why}); caching is off until it is back`);
+    this.retry();
+  }
+
+  private retry(): void {
+    if (this.closed) return;
+    this.retryTimer = setTimeout(() => void this.connect(), this.retryMs);
+    this.retryTimer.unref();
+    this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+  }
+}
+
+/** The event in a NOTIFY payload; anything unexpected counts as "everything may have changed". */
+function parseEvent(payload: string | undefined): KeyEvent | null {
+  try {
+    const event = JSON.parse(payload ?? "") as Record<string, unknown>;
+    if (typeof event.keyId === "string") return { keyId: event.keyId };
+    if (typeof event.tenantId === "string") return { tenantId: event.tenantId };
+  } catch {
+    // fall through
+  }
+  return null;
+}

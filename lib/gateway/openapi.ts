@@ -1,0 +1,140 @@
+// The OpenAPI 3.1 description of /api/v1, served by the gateway at GET /api/v1/openapi.json.
+import { KEY_LENGTH } from "@/lib/domain/keys/format";
+
+const error = (codes: string[], description: string) => ({
+  description,
+  content: {
+    "application/json": {
+      schema: {
+        type: "object",
+        required: ["error"],
+        properties: { error: { type: "string", enum: codes } },
+      },
+    },
+  },
+});
+
+export const openApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "Gatehouse gateway API",
+    version: "1.0.0",
+    description:
+      "What the LLM gateway calls on every request it serves. Callers authenticate with the service token " +
+      "(GATEWAY_SERVICE_TOKEN) as a bearer token. Repeated failures from one source address are rate limited.",
+  },
+  servers: [{ url: "/" }],
+  components: {
+    securitySchemes: {
+      serviceToken: { type: "http", scheme: "bearer", description: "The gateway service token (GATEWAY_SERVICE_TOKEN)." },
+    },
+    schemas: {
+      VerifyRequest: {
+        type: "object",
+        required: ["key"],
+        properties: {
+          key: {
+            type: "string",
+            description: `An API key as issued by the console: gth_<lookup:8>_<secret:32><checksum:6> (${KEY_LENGTH} characters).`,
+          },
+        },
+      },
+      Valid: {
+        type: "object",
+        required: ["valid", "keyId", "tenant", "scopes", "projectId", "product", "expiresAt"],
+        properties: {
+          valid: { const: true },
+          keyId: { type: "string", format: "uuid" },
+          tenant: {
+            type: "object",
+            required: ["id", "slug", "status"],
+            properties: {
+              id: { type: "string", format: "uuid" },
+              slug: { type: "string" },
+              status: { type: "string", enum: ["demo", "trial", "active"] },
+            },
+          },
+          scopes: { type: "array", items: { type: "string" } },
+          projectId: { type: ["string", "null"], format: "uuid" },
+          product: { type: ["string", "null"] },
+          expiresAt: { type: ["string", "null"], format: "date-time" },
+        },
+      },
+      Invalid: {
+        type: "object",
+        required: ["valid", "code"],
+        properties: {
+          valid: { const: false },
+          code: {
+            type: "string",
+            enum: ["malformed", "not_found", "revoked", "expired", "tenant_frozen", "tenant_archived"],
+            description:
+              "malformed: not a well-formed key (checked without the database); not_found: no such key; " +
+              "revoked; expired; tenant_frozen / tenant_archived: the key's tenant cannot use the gateway. " +
+              "When several apply, the first in this order wins: revoked, expired, tenant status.",
+          },
+        },
+      },
+    },
+  },
+  paths: {
+    "/api/v1/keys/verify": {
+      post: {
+        operationId: "verifyKey",
+        summary: "Verify an API key",
+        description:
+          "Answers whether the key may be used, with its tenant, scopes, project and product. Results are " +
+          "cached briefly; revoking a key or freezing its tenant takes effect at once.",
+        security: [{ serviceToken: [] }],
+        requestBody: {
+          required: true,
+          description: "At most 4 KB.",
+          content: { "application/json": { schema: { $ref: "#/components/schemas/VerifyRequest" } } },
+        },
+        responses: {
+          "200": {
+            description: "The verdict",
+            content: {
+              "application/json": {
+                schema: { oneOf: [{ $ref: "#/components/schemas/Valid" }, { $ref: "#/components/schemas/Invalid" }] },
+              },
+            },
+          },
+          "400": error(["invalid_json", "missing_key"], "The body is not JSON, or has no key"),
+          "401": error(["unauthorized"], "Missing or wrong service token"),
+          "413": error(["body_too_large"], "The body is larger than 4 KB"),
+          "429": {
+            ...error(["rate_limited"], "Too many failures from this source address"),
+            headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } },
+          },
+          "503": error(["unavailable"], "The database cannot be reached"),
+        },
+      },
+    },
+    "/api/v1/health": {
+      get: {
+        operationId: "health",
+        summary: "Liveness",
+        security: [],
+        responses: {
+          "200": {
+            description: "The server is up",
+            content: {
+              "application/json": {
+                schema: { type: "object", required: ["ok"], properties: { ok: { const: true } } },
+              },
+            },
+          },
+        },
+      },
+    },
+    "/api/v1/openapi.json": {
+      get: {
+        operationId: "openapi",
+        summary: "This document",
+        security: [],
+        responses: { "200": { description: "The OpenAPI 3.1 description of /api/v1", content: { "application/json": {} } } },
+      },
+    },
+  },
+} as const;

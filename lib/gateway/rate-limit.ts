@@ -1,0 +1,39 @@
+// Limits repeated failures (bad service token, malformed or unknown keys…) per source address with a token
+// bucket: `perMinute` failures in a burst, refilled at `perMinute` a minute. Successes never touch it. At most
+// `maxSources` buckets are kept, the least recently touched dropped first (a dropped bucket starts full).
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+export class FailureLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly refillPerMs: number;
+
+  constructor(
+    private readonly perMinute: number,
+    private readonly maxSources = 10_000,
+  ) {
+    this.refillPerMs = perMinute / 60_000;
+  }
+
+  /** Counts one failure from `source`: 0 when it is within the limit, else the seconds to wait before retrying. */
+  fail(source: string, now: number): number {
+    let bucket = this.buckets.get(source);
+    if (bucket === undefined) {
+      bucket = { tokens: this.perMinute, at: now };
+    } else {
+      this.buckets.delete(source); // re-inserted below: the Map's order is the recency order
+      bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * this.refillPerMs);
+      bucket.at = now;
+    }
+    this.buckets.set(source, bucket);
+    if (this.buckets.size > this.maxSources) this.buckets.delete(this.buckets.keys().next().value as string);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((1 - bucket.tokens) / this.refillPerMs / 1000));
+  }
+}

@@ -1,0 +1,250 @@
+// The gateway's HTTP entry for /api/v1: a plain node:http server, apart from Next, that shares lib/domain with
+// the console. The verification hot path allocates little: the service token is compared by digest, answers
+// come from the cache with their bodies already serialized, and last_used_at is written behind.
+import { createHash, timingSafeEqual } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import pg from "pg";
+import { KeyEventListener } from "./invalidation";
+import { LastUsedWriter } from "./last-used";
+import { openApiDocument } from "./openapi";
+import { FailureLimiter } from "./rate-limit";
+import { KeyVerifier, newStats, type Answer, type GatewayStats } from "./verify";
+
+export interface GatewayOptions {
+  databaseUrl: string;
+  /** what callers send as `Authorization: Bearer …` */
+  serviceToken: string;
+  cacheTtlMs?: number;
+  negativeCacheTtlMs?: number;
+  cacheMaxEntries?: number;
+  lastUsedFlushMs?: number;
+  /** failures a source address may have per minute (burst and refill) before it is answered 429 */
+  failuresPerMinute?: number;
+  /** take the source address from X-Forwarded-For (its last entry: what the nearest proxy saw) */
+  trustProxy?: boolean;
+  poolSize?: number;
+  log?: (line: string) => void;
+}
+
+export interface Gateway {
+  server: http.Server;
+  stats: GatewayStats;
+  /** Starts listening (and LISTENing for key changes); resolves with the base URL. */
+  listen(port: number, host?: string): Promise<string>;
+  /** Writes pending last_used_at now. */
+  flushLastUsed(): Promise<void>;
+  /** Stops accepting, writes pending last_used_at, and closes every database connection. */
+  close(): Promise<void>;
+}
+
+const BODY_LIMIT_BYTES = 4096;
+
+const json = (value: unknown) => Buffer.from(JSON.stringify(value));
+const BODIES = {
+  health: json({ ok: true }),
+  openapi: json(openApiDocument),
+  notFound: json({ error: "not_found" }),
+  unauthorized: json({ error: "unauthorized" }),
+  invalidJson: json({ error: "invalid_json" }),
+  missingKey: json({ error: "missing_key" }),
+  tooLarge: json({ error: "body_too_large" }),
+  rateLimited: json({ error: "rate_limited" }),
+  unavailable: json({ error: "unavailable" }),
+  internal: json({ error: "internal" }),
+};
+
+const CLOSE_GRACE_MS = 5_000;
+const VERIFY_PATH = "/api/v1/keys/verify";
+const HEALTH_PATH = "/api/v1/health";
+const OPENAPI_PATH = "/api/v1/openapi.json";
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest();
+
+function send(res: http.ServerResponse, status: number, body: Buffer, close = false, retryAfter = 0): void {
+  const headers: http.OutgoingHttpHeaders = {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": body.length,
+    "cache-control": "no-store",
+  };
+  if (retryAfter > 0) headers["retry-after"] = String(retryAfter);
+  // Node would read an unread body to its end to keep the connection: closing it stops an oversized one early.
+  if (close) headers.connection = "close";
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
+const declaredTooLarge = (req: http.IncomingMessage) => Number(req.headers["content-length"]) > BODY_LIMIT_BYTES;
+
+/** Calls `done` with the body, or with null as soon as it is known to exceed the limit (the rest is not kept). */
+function readBody(req: http.IncomingMessage, done: (body: Buffer | null) => void): void {
+  if (declaredTooLarge(req)) return done(null);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on("data", (chunk: Buffer) => {
+    if (size > BODY_LIMIT_BYTES) return;
+    size += chunk.length;
+    if (size > BODY_LIMIT_BYTES) return done(null);
+    chunks.push(chunk);
+  });
+  req.on("end", () => {
+    if (size <= BODY_LIMIT_BYTES) done(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+  });
+}
+
+/** The `key` of a JSON body; undefined when the body is not JSON, null when it has no key. */
+function keyOf(body: Buffer): unknown {
+  let input: unknown;
+  try {
+    input = JSON.parse(body.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return null;
+  return (input as { key?: unknown }).key ?? null;
+}
+
+export function createGatewayServer(options: GatewayOptions): Gateway {
+  const log = options.log ?? ((line: string) => console.log(`gateway: ${line}`));
+  const stats = newStats();
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, keepAlive: true });
+  pool.on("error", (error) => log(`database connection error: ${error.message}`));
+  const verifier = new KeyVerifier(
+    pool,
+    { ttlMs: options.cacheTtlMs ?? 60_000, negativeTtlMs: options.negativeCacheTtlMs ?? 10_000, maxEntries: options.cacheMaxEntries ?? 100_000 },
+    stats,
+  );
+  const lastUsed = new LastUsedWriter(pool, options.lastUsedFlushMs ?? 5_000, stats, log);
+  const limiter = new FailureLimiter(options.failuresPerMinute ?? 30);
+  const listener = new KeyEventListener(
+    options.databaseUrl,
+    {
+      event: (event) => {
+        if (event === null) verifier.reset(true);
+        else if ("keyId" in event) verifier.evictKey(event.keyId);
+        else verifier.evictTenant(event.tenantId);
+      },
+      connected: () => verifier.reset(true),
+      disconnected: () => verifier.reset(false),
+    },
+    log,
+  );
+  const tokenDigest = sha256(options.serviceToken);
+
+  // Digests of equal length, so neither the token's content nor its length shows in the timing.
+  function authorized(header: string | undefined): boolean {
+    if (header === undefined || header.length < 7 || header.slice(0, 7).toLowerCase() !== "bearer ") return false;
+    return timingSafeEqual(sha256(header.slice(7)), tokenDigest);
+  }
+
+  function sourceOf(req: http.IncomingMessage): string {
+    if (options.trustProxy) {
+      const forwarded = req.headers["x-forwarded-for"];
+      const last = typeof forwarded === "string" ? forwarded.slice(forwarded.lastIndexOf(",") + 1).trim() : "";
+      if (last !== "") return last;
+    }
+    return req.socket.remoteAddress ?? "unknown";
+  }
+
+  /** Answers a failure, or 429 once its source has had too many. */
+  function refuse(req: http.IncomingMessage, res: http.ServerResponse, status: number, body: Buffer, close = false): void {
+    const wait = limiter.fail(sourceOf(req), Date.now());
+    if (wait > 0) send(res, 429, BODIES.rateLimited, close, wait);
+    else send(res, status, body, close);
+  }
+
+  function handleVerify(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (!authorized(req.headers.authorization)) return refuse(req, res, 401, BODIES.unauthorized, declaredTooLarge(req));
+    readBody(req, (body) => {
+      try {
+        verifyBody(req, res, body);
+      } catch (error) {
+        failed(res, error, 500);
+      }
+    });
+  }
+
+  function verifyBody(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer | null): void {
+    if (body === null) return refuse(req, res, 413, BODIES.tooLarge, true);
+    const key = keyOf(body);
+    if (key === undefined) return refuse(req, res, 400, BODIES.invalidJson);
+    if (key === null) return refuse(req, res, 400, BODIES.missingKey);
+    const now = Date.now();
+    const answer = verifier.verify(key, now);
+    if (!(answer instanceof Promise)) return reply(req, res, answer, now);
+    answer
+      .then((settled) => reply(req, res, settled, now), (error) => failed(res, error, 503))
+      .catch((error) => failed(res, error, 500));
+  }
+
+  /** Logs what went wrong (never the key or the token: neither is in an error here) and answers without detail. */
+  function failed(res: http.ServerResponse, error: unknown, status: 500 | 503): void {
+    log(`request failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (!res.headersSent) send(res, status, status === 503 ? BODIES.unavailable : BODIES.internal);
+  }
+
+  function reply(req: http.IncomingMessage, res: http.ServerResponse, answer: Answer, now: number): void {
+    if (!answer.valid) return refuse(req, res, 200, answer.body);
+    lastUsed.record(answer.keyId!, now);
+    send(res, 200, answer.body);
+  }
+
+  function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const url = req.url ?? "";
+    const query = url.indexOf("?");
+    const path = query === -1 ? url : url.slice(0, query);
+    if (path === VERIFY_PATH && req.method === "POST") return handleVerify(req, res);
+    if (req.method === "GET" && path === HEALTH_PATH) return send(res, 200, BODIES.health);
+    if (req.method === "GET" && path === OPENAPI_PATH) return send(res, 200, BODIES.openapi);
+    send(res, 404, BODIES.notFound);
+  }
+
+  const server = http.createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (error) {
+      failed(res, error, 500);
+    }
+  });
+  // Gateways keep connections open between requests; close idle ones only after a minute.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 65_000;
+  server.requestTimeout = 30_000;
+
+  let closing: Promise<void> | undefined;
+  async function shutDown(): Promise<void> {
+    const closed = new Promise<void>((ok) => (server.listening ? server.close(() => ok()) : ok()));
+    // idle kept-alive connections go now; requests under way get a moment to finish
+    server.closeIdleConnections();
+    const cutOff = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+    await closed;
+    clearTimeout(cutOff);
+    await lastUsed.close();
+    await listener.close();
+    await pool.end();
+  }
+
+  return {
+    server,
+    stats,
+    async listen(port, host = "127.0.0.1") {
+      await listener.start();
+      lastUsed.start();
+      await new Promise<void>((ok, fail) => {
+        server.once("error", fail);
+        server.listen(port, host, () => {
+          server.off("error", fail);
+          ok();
+        });
+      });
+      const address = server.address() as AddressInfo;
+      const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
+      return `http://${shown}:${address.port}`;
+    },
+    flushLastUsed: () => lastUsed.flush(),
+    close() {
+      closing ??= shutDown();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,76 @@
+// The gateway's in-memory structures: the bounded LRU with TTL and the failure limiter.
+import { describe, expect, it } from "vitest";
+import { LruCache, type CacheEntry } from "@/lib/gateway/cache";
+import { FailureLimiter } from "@/lib/gateway/rate-limit";
+
+const entry = (keyId: string | null, tenantId: string | null, staleAt = 1_000): CacheEntry => ({ keyId, tenantId, staleAt });
+
+describe("LruCache", () => {
+  it("drops the least recently used entry past its bound", () => {
+    const cache = new LruCache<CacheEntry>(2);
+    cache.set("a", entry("ka", "t1"));
+    cache.set("b", entry("kb", "t1"));
+    expect(cache.get("a", 0)).toBeDefined(); // a is now the most recent
+    cache.set("c", entry("kc", "t2"));
+
+    expect(cache.size).toBe(2);
+    expect(cache.get("b", 0)).toBeUndefined();
+    expect(cache.get("a", 0)).toBeDefined();
+    expect(cache.get("c", 0)).toBeDefined();
+    expect(cache.evictKey("kb")).toBe(0); // its index entry went with it
+  });
+
+  it("serves an entry until its time, not after", () => {
+    const cache = new LruCache<CacheEntry>(10);
+    cache.set("a", entry("ka", "t1", 100));
+    expect(cache.get("a", 99)).toBeDefined();
+    expect(cache.get("a", 100)).toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
+
+  it("evicts by key id and by tenant id, and leaves the rest", () => {
+    const cache = new LruCache<CacheEntry>(10);
+    cache.set("a", entry("ka", "t1"));
+    cache.set("b", entry("kb", "t1"));
+    cache.set("c", entry("kc", "t2"));
+    cache.set("n", entry(null, null));
+
+    expect(cache.evictKey("kc")).toBe(1);
+    expect(cache.get("c", 0)).toBeUndefined();
+    expect(cache.evictTenant("t1")).toBe(2);
+    expect(cache.get("a", 0)).toBeUndefined();
+    expect(cache.get("b", 0)).toBeUndefined();
+    expect(cache.get("n", 0)).toBeDefined();
+    expect(cache.evictTenant("t1")).toBe(0);
+  });
+
+  it("replacing an entry keeps the indexes right", () => {
+    const cache = new LruCache<CacheEntry>(10);
+    cache.set("a", entry("ka", "t1"));
+    cache.set("a", entry("ka", "t2"));
+    expect(cache.evictTenant("t1")).toBe(0);
+    expect(cache.evictTenant("t2")).toBe(1);
+    expect(cache.size).toBe(0);
+  });
+});
+
+describe("FailureLimiter", () => {
+  it("allows a burst of the limit, then asks to wait until a token is back", () => {
+    const limiter = new FailureLimiter(30);
+    for (let i = 0; i < 30; i++) expect(limiter.fail("ip", 0)).toBe(0);
+    expect(limiter.fail("ip", 0)).toBe(2); // one failure every 2 s
+    expect(limiter.fail("ip", 1_000)).toBe(1);
+    expect(limiter.fail("ip", 2_000)).toBe(0);
+    expect(limiter.fail("other", 2_000)).toBe(0);
+  });
+
+  it("keeps at most the given number of sources, forgetting the least recent", () => {
+    const limiter = new FailureLimiter(1, 2);
+    expect(limiter.fail("a", 0)).toBe(0);
+    expect(limiter.fail("b", 0)).toBe(0);
+    expect(limiter.fail("a", 0)).toBeGreaterThan(0); // a is the most recent now
+    expect(limiter.fail("c", 0)).toBe(0); // b is forgotten
+    expect(limiter.fail("a", 0)).toBeGreaterThan(0);
+    expect(limiter.fail("b", 0)).toBe(0); // starts again full
+  });
+});
