@@ -61,9 +61,10 @@ test("a revoked session is signed out on its next navigation", async ({ browser 
   const second = await browser.newContext();
   const revoked = await first.newPage();
   const other = await second.newPage();
-  await signInAs(revoked, "Vera Viewer (@vera-viewer)");
-  await expect(revoked.getByTestId("signed-in-as")).toHaveText("Vera Viewer");
-  await signInAs(other, "Vera Viewer (@vera-viewer)");
+  // someone no other test signs in as, so these are their only two sessions
+  await signInAs(revoked, "Gus Globex (@gus-globex)");
+  await expect(revoked.getByTestId("signed-in-as")).toHaveText("Gus Globex");
+  await signInAs(other, "Gus Globex (@gus-globex)");
 
   await other.goto("/account/sessions");
   await expect(other.getByRole("table", { name: "Signed-in sessions" }).getByRole("row")).toHaveCount(3);
@@ -74,7 +75,7 @@ test("a revoked session is signed out on its next navigation", async ({ browser 
   await revoked.goto("/");
   await expect(revoked).toHaveURL(/\/sign-in/);
   await other.goto("/");
-  await expect(other.getByTestId("signed-in-as")).toHaveText("Vera Viewer");
+  await expect(other.getByTestId("signed-in-as")).toHaveText("Gus Globex");
   await first.close();
   await second.close();
 });

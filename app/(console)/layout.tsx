@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { TenantSwitcher } from "@/components/shell/tenant-switcher";
 import { UserMenu } from "@/components/shell/user-menu";
 import { currentActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { listSwitchableTenants } from "@/lib/domain/tenants/queries";
 import { searchTenantsAction } from "./actions";
 
@@ -20,6 +21,8 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <nav aria-label="Main" className="flex gap-3 text-sm">
             <Link href="/" className="hover:underline">Overview</Link>
             {actor.staffRole && <Link href="/tenants" className="hover:underline">Tenants</Link>}
+            {actor.staffRole && <Link href="/usage" className="hover:underline">Usage</Link>}
+            {can(actor, "audit.read_platform", null) && <Link href="/audit" className="hover:underline">Audit log</Link>}
           </nav>
           <div className="ml-auto flex items-center gap-3">
             <TenantSwitcher tenants={tenants} search={actor.staffRole ? searchTenantsAction : undefined} />

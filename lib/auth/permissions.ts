@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   "price.manage": { tenant: [], staff: ["admin"] },
   // reading history
   "usage.read": { tenant: TENANT_READERS, staff: ALL_STAFF },
+  "budget.manage": { tenant: ["owner"], staff: ["admin"] },
   "audit.read": { tenant: TENANT_READERS, staff: ALL_STAFF },
   "audit.read_platform": { tenant: [], staff: ALL_STAFF },
   // one's own sign-in sessions: any signed-in person (the service checks the session is theirs)

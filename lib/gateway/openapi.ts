@@ -111,6 +111,81 @@ export const openApiDocument = {
         },
       },
     },
+    "/api/v1/usage": {
+      post: {
+        operationId: "ingestUsage",
+        summary: "Record what requests cost",
+        description:
+          "A batch of 1 to 1,000 usage events. Idempotent on (tenant, requestId): a resent batch adds nothing. " +
+          "Cost is computed from the model price in force at each event's time; an unknown model is stored with " +
+          "its cost unknown and listed in `unpriced`. An invalid event is rejected with its index and reason " +
+          "while the rest are stored; a malformed body or an oversized batch stores nothing.",
+        security: [{ serviceToken: [] }],
+        requestBody: {
+          required: true,
+          description: "At most 1 MB.",
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["events"],
+                properties: {
+                  events: {
+                    type: "array", minItems: 1, maxItems: 1000,
+                    items: {
+                      type: "object",
+                      required: ["requestId", "occurredAt", "provider", "model", "inputTokens", "outputTokens", "latencyMs", "status"],
+                      properties: {
+                        tenantId: { type: "string", format: "uuid", description: "Or apiKeyId" },
+                        apiKeyId: { type: "string", format: "uuid" },
+                        requestId: { type: "string", maxLength: 200 },
+                        occurredAt: { type: "string", format: "date-time" },
+                        provider: { type: "string" },
+                        model: { type: "string" },
+                        requestedModel: { type: "string" },
+                        routingRuleId: { type: "string", format: "uuid" },
+                        feature: { type: "string", maxLength: 100 },
+                        team: { type: "string", maxLength: 100 },
+                        inputTokens: { type: "integer", minimum: 0 },
+                        outputTokens: { type: "integer", minimum: 0 },
+                        latencyMs: { type: "integer", minimum: 0 },
+                        status: { type: "integer", minimum: 100, maximum: 599 },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          "200": {
+            description: "What was stored",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["accepted", "duplicates", "rejected", "unpriced"],
+                  properties: {
+                    accepted: { type: "integer" },
+                    duplicates: { type: "integer" },
+                    rejected: { type: "array", items: { type: "object", properties: { index: { type: "integer" }, requestId: { type: "string" }, field: { type: "string" }, reason: { type: "string" } } } },
+                    unpriced: { type: "array", items: { type: "object", properties: { index: { type: "integer" }, requestId: { type: "string" }, model: { type: "string" } } } },
+                  },
+                },
+              },
+            },
+          },
+          "400": {
+            description: "Not JSON, or not a valid batch (too many events, no events): nothing was stored",
+            content: { "application/json": { schema: { type: "object", required: ["error"], properties: { error: { type: "string", enum: ["invalid_json", "invalid_batch"] }, reason: { type: "string" } } } } },
+          },
+          "401": error(["unauthorized"], "Missing or wrong service token"),
+          "413": error(["body_too_large"], "The body is larger than 1 MB"),
+          "503": error(["unavailable"], "The database cannot be reached"),
+        },
+      },
+    },
     "/api/v1/health": {
       get: {
         operationId: "health",

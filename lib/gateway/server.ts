@@ -39,6 +39,8 @@ export interface Gateway {
 }
 
 const BODY_LIMIT_BYTES = 4096;
+// a usage batch is up to 1,000 events of a few hundred bytes each
+const USAGE_BODY_LIMIT_BYTES = 1024 * 1024;
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value));
 const BODIES = {
@@ -56,6 +58,7 @@ const BODIES = {
 
 const CLOSE_GRACE_MS = 5_000;
 const VERIFY_PATH = "/api/v1/keys/verify";
+const USAGE_PATH = "/api/v1/usage";
 const HEALTH_PATH = "/api/v1/health";
 const OPENAPI_PATH = "/api/v1/openapi.json";
 
@@ -74,23 +77,27 @@ function send(res: http.ServerResponse, status: number, body: Buffer, close = fa
   res.end(body);
 }
 
-const declaredTooLarge = (req: http.IncomingMessage) => Number(req.headers["content-length"]) > BODY_LIMIT_BYTES;
+const declaredTooLarge = (req: http.IncomingMessage, limit = BODY_LIMIT_BYTES) => Number(req.headers["content-length"]) > limit;
 
-/** Calls `done` with the body, or with null as soon as it is known to exceed the limit (the rest is not kept). */
-function readBody(req: http.IncomingMessage, done: (body: Buffer | null) => void): void {
-  if (declaredTooLarge(req)) return done(null);
+/** Calls `done` with the body, or with null as soon as it is known to exceed `limit` (the rest is not kept). */
+function readBody(req: http.IncomingMessage, done: (body: Buffer | null) => void, limit = BODY_LIMIT_BYTES): void {
+  if (declaredTooLarge(req, limit)) return done(null);
   const chunks: Buffer[] = [];
   let size = 0;
   req.on("data", (chunk: Buffer) => {
-    if (size > BODY_LIMIT_BYTES) return;
+    if (size > limit) return;
     size += chunk.length;
-    if (size > BODY_LIMIT_BYTES) return done(null);
+    if (size > limit) return done(null);
     chunks.push(chunk);
   });
   req.on("end", () => {
-    if (size <= BODY_LIMIT_BYTES) done(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+    if (size <= limit) done(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
   });
 }
+
+// Usage ingestion (and zod with it) loads on the first usage request, so the verification path stays lean.
+let usageModule: Promise<typeof import("../domain/usage/ingest")> | undefined;
+const loadUsage = () => (usageModule ??= import("../domain/usage/ingest"));
 
 /** The `key` of a JSON body; undefined when the body is not JSON, null when it has no key. */
 function keyOf(body: Buffer): unknown {
@@ -177,6 +184,29 @@ export function createGatewayServer(options: GatewayOptions): Gateway {
       .catch((error) => failed(res, error, 500));
   }
 
+  /** POST /api/v1/usage: a batch of up to 1,000 events; answers the counts, or 400 with why nothing was stored. */
+  function handleUsage(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (!authorized(req.headers.authorization)) return refuse(req, res, 401, BODIES.unauthorized, declaredTooLarge(req, USAGE_BODY_LIMIT_BYTES));
+    readBody(req, (body) => {
+      if (body === null) return send(res, 413, BODIES.tooLarge, true);
+      let batch: unknown;
+      try {
+        batch = JSON.parse(body.toString("utf8"));
+      } catch {
+        return send(res, 400, BODIES.invalidJson);
+      }
+      loadUsage()
+        .then(({ ingestUsage, InvalidUsageBatch }) =>
+          ingestUsage(pool, batch).then(
+            (result) => send(res, 200, json(result)),
+            (error: unknown) => error instanceof InvalidUsageBatch
+              ? send(res, 400, json({ error: "invalid_batch", reason: error.reason }))
+              : failed(res, error, 503),
+          ))
+        .catch((error: unknown) => failed(res, error, 500));
+    }, USAGE_BODY_LIMIT_BYTES);
+  }
+
   /** Logs what went wrong (never the key or the token: neither is in an error here) and answers without detail. */
   function failed(res: http.ServerResponse, error: unknown, status: 500 | 503): void {
     log(`request failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -194,6 +224,7 @@ export function createGatewayServer(options: GatewayOptions): Gateway {
     const query = url.indexOf("?");
     const path = query === -1 ? url : url.slice(0, query);
     if (path === VERIFY_PATH && req.method === "POST") return handleVerify(req, res);
+    if (path === USAGE_PATH && req.method === "POST") return handleUsage(req, res);
     if (req.method === "GET" && path === HEALTH_PATH) return send(res, 200, BODIES.health);
     if (req.method === "GET" && path === OPENAPI_PATH) return send(res, 200, BODIES.openapi);
     send(res, 404, BODIES.notFound);

@@ -35,6 +35,7 @@ const MATRIX: [Action, string | null, Who[]][] = [
   ["api_key.read", A, ["owner", "member", "viewer", "admin", "support"]],
   ["api_key.create", A, ["owner", "member", "admin"]],
   ["api_key.revoke", A, ["owner", "member", "admin"]],
+  ["budget.manage", A, ["owner", "admin"]],
   ["audit.read", A, ["owner", "member", "viewer", "admin", "sales", "support"]],
   ["audit.read_platform", null, ["admin", "sales", "support"]],
   ["flag.manage_global", null, ["admin"]],

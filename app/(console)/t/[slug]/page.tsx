@@ -35,11 +35,17 @@ export default async function TenantPage({ params }: Props) {
         <span className="font-mono text-sm text-zinc-600 dark:text-zinc-400">{tenant.slug}</span>
         {role && <Badge>your role: {role}</Badge>}
       </div>
-      {can(actor, "api_key.read", tenant.id) && (
-        <nav aria-label="Tenant pages" className="text-sm">
+      <nav aria-label="Tenant pages" className="flex gap-4 text-sm">
+        {can(actor, "api_key.read", tenant.id) && (
           <Link href={`/t/${tenant.slug}/keys`} className="font-medium underline underline-offset-4">API keys</Link>
-        </nav>
-      )}
+        )}
+        {can(actor, "usage.read", tenant.id) && (
+          <Link href={`/t/${tenant.slug}/usage`} className="font-medium underline underline-offset-4">Usage</Link>
+        )}
+        {can(actor, "audit.read", tenant.id) && (
+          <Link href={`/t/${tenant.slug}/audit`} className="font-medium underline underline-offset-4">Audit log</Link>
+        )}
+      </nav>
       <LifecycleSection tenantId={tenant.id} slug={tenant.slug} />
       <TenantDetailsSection slug={tenant.slug} />
       <MembersSection tenantId={tenant.id} slug={tenant.slug} />

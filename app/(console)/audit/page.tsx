@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AuditLog } from "@/components/audit/audit-log";
+import { currentActor } from "@/lib/auth/actor";
+import { loadAuditListParams } from "@/lib/domain/audit/params";
+import { resolveAuditScope } from "@/lib/domain/audit/queries";
+import { verifyIntegrityAction } from "./actions";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+export default async function PlatformAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = (await currentActor())!;
+  const params = loadAuditListParams(await searchParams);
+  const resolved = await resolveAuditScope(actor, { tenantFilter: params.tenant });
+  // staff only; not found rather than forbidden, like any other page not yours
+  if (!resolved) notFound();
+  return (
+    <>
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Every change in every tenant, and the platform&apos;s own events, newest first. Refused attempts are recorded as failures.
+        </p>
+      </div>
+      <AuditLog actor={actor} resolved={resolved} params={params} path="/audit" verifyAction={verifyIntegrityAction} />
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { readFileSync } from "node:fs";
+import { signInAs } from "./sign-in";
+
+test("a viewer filters the audit log by action and date, opens an event with its diff, and downloads the CSV", async ({ page }) => {
+  await signInAs(page, "Vera Viewer (@vera-viewer)");
+  await page.goto("/t/acme");
+  await page.getByRole("navigation", { name: "Tenant pages" }).getByRole("link", { name: "Audit log" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+  const table = page.getByRole("table", { name: "Audit events, newest first" });
+  await expect(table.getByRole("row").nth(1)).toBeVisible();
+
+  const filters = page.getByRole("search", { name: "Filter the audit log" });
+  await filters.getByLabel("Action").fill("routing_rule.*");
+  await filters.getByLabel("Action").press("Enter");
+  const from = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+  await filters.getByLabel("From").fill(from);
+  await filters.getByLabel("From").press("Enter");
+  await expect(page).toHaveURL(/action=routing_rule/);
+  await expect(page).toHaveURL(new RegExp(`from=${from}`));
+  const rows = table.getByRole("row");
+  await expect(rows.nth(1)).toContainText("routing_rule.updated");
+  for (const text of await rows.allInnerTexts()) {
+    if (!text.startsWith("Time")) expect(text).toContain("routing_rule.");
+  }
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  await rows.nth(1).getByRole("link", { name: /^Details of routing_rule.updated/ }).click();
+  const detail = page.getByRole("dialog", { name: "Audit event" });
+  await expect(detail.getByRole("heading", { name: "Changes" })).toBeVisible();
+  await expect(detail.locator("[data-changed=true]")).toContainText("priority");
+  expect((await new AxeBuilder({ page }).include("[role=dialog]").analyze()).violations).toEqual([]);
+  await detail.getByRole("button", { name: "Close" }).click();
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^audit-acme-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync((await download.path())!, "utf8").trim().split("\n");
+  expect(csv[0]).toContain("action");
+  expect(csv.length).toBeGreaterThan(1);
+  expect(csv.slice(1).every((line) => line.includes("routing_rule."))).toBe(true);
+});

@@ -1,0 +1,33 @@
+import "server-only";
+import { mutate, MutationRefusal } from "@/lib/db/mutation";
+import type { Actor } from "@/lib/auth/principal";
+import { setBudgetInput } from "./schemas";
+
+/**
+ * Sets (or, with an empty amount, clears) a tenant's monthly budget and the share of it at which to alert.
+ * Owners and admin staff ("budget.manage").
+ */
+export function setBudget(actor: Actor, input: unknown) {
+  return mutate(actor, {
+    action: "budget.manage",
+    schema: setBudgetInput,
+    tenantId: (i) => i.tenantId,
+    async execute(tx, { tenantId, monthlyBudgetUsd, alertPct }) {
+      const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { slug: true, monthlyBudgetUsd: true, budgetAlertPct: true } });
+      if (!tenant) throw new MutationRefusal("not_found", "That tenant does not exist.");
+      const updated = await tx.tenant.update({
+        where: { id: tenantId },
+        data: { monthlyBudgetUsd, budgetAlertPct: alertPct },
+        select: { monthlyBudgetUsd: true, budgetAlertPct: true },
+      });
+      const view = (t: typeof updated) => ({ monthly_budget_usd: t.monthlyBudgetUsd?.toFixed(2) ?? null, budget_alert_pct: t.budgetAlertPct });
+      return {
+        data: { monthlyBudgetUsd: updated.monthlyBudgetUsd?.toFixed(2) ?? null, alertPct: updated.budgetAlertPct },
+        audit: {
+          action: "usage.budget_changed", targetType: "tenant", targetId: tenantId, targetName: tenant.slug,
+          before: view(tenant), after: view(updated),
+        },
+      };
+    },
+  }, input);
+}

@@ -1,0 +1,170 @@
+// Usage ingestion on real PostgreSQL: exact costs from the price history, validation per event and per batch,
+// tenants that may not report usage, and idempotency (resent and concurrent overlapping batches).
+import { afterAll, describe, expect, it } from "vitest";
+import { ingestUsage, InvalidUsageBatch } from "../../lib/domain/usage/ingest";
+import { testPrisma } from "../support/database";
+import { DAY, HOUR, event, price, rebuiltRollupsOf, rollupsOf, uniqueModel, usageTenant } from "./fixtures";
+
+const db = testPrisma();
+afterAll(() => db.$disconnect());
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const storedEvents = (tenantId: string) => db.usageEvent.count({ where: { tenantId } });
+
+describe("cost", () => {
+  it("prices each event at the price in force on its UTC date, in exact decimals; an unknown model costs NULL and is reported", async () => {
+    const { tenant } = await usageTenant(db);
+    const model = uniqueModel();
+    const today = Math.floor(Date.now() / DAY) * DAY;
+    const change = today - 3 * DAY;
+    await price(db, model, isoDay(today - 10 * DAY), "0.001000", "0.002000");
+    await price(db, model, isoDay(change), "0.000150", "0.000600");
+    const at = (ms: number) => new Date(ms).toISOString();
+    const batch = [
+      // (1234 × 0.001 + 567 × 0.002) / 1000, the old price
+      event(tenant.id, { requestId: "old", model, occurredAt: at(change - DAY / 2), inputTokens: 1234, outputTokens: 567 }),
+      // the last moment before the change: still the old price
+      event(tenant.id, { requestId: "eve", model, occurredAt: at(change - 1), inputTokens: 1000, outputTokens: 1000 }),
+      // the day itself, from its first moment: the new price
+      event(tenant.id, { requestId: "day", model, occurredAt: at(change), inputTokens: 1000, outputTokens: 1000 }),
+      event(tenant.id, { requestId: "new", model, occurredAt: at(change + 2 * DAY), inputTokens: 33, outputTokens: 7 }),
+      event(tenant.id, { requestId: "unknown", model: uniqueModel("nobody-prices"), occurredAt: at(change) }),
+      // errors are billed for the tokens reported
+      event(tenant.id, { requestId: "error", model, occurredAt: at(change + HOUR), inputTokens: 100, outputTokens: 0, status: 429 }),
+    ];
+    const result = await ingestUsage(db, { events: batch });
+    expect(result).toEqual({ accepted: 6, duplicates: 0, rejected: [], unpriced: [{ index: 4, requestId: "unknown", model: batch[4].model }] });
+
+    const costs = await db.$queryRaw<{ request_id: string; cost: string | null }[]>`
+      SELECT request_id, cost_usd::text AS cost FROM usage_events WHERE tenant_id = ${tenant.id}::uuid ORDER BY request_id`;
+    expect(Object.fromEntries(costs.map((c) => [c.request_id, c.cost]))).toEqual({
+      old: "0.0023680000", eve: "0.0030000000", day: "0.0007500000", new: "0.0000091500", unknown: null, error: "0.0000150000",
+    });
+    const [daily] = await db.$queryRaw<{ cost: string; unpriced: number; requests: number }[]>`
+      SELECT sum(cost_usd)::text AS cost, sum(unpriced_requests)::int AS unpriced, sum(requests)::int AS requests FROM usage_daily WHERE tenant_id = ${tenant.id}::uuid`;
+    expect(daily).toEqual({ cost: "0.0061421500", unpriced: 1, requests: 6 });
+    expect(await rollupsOf(db, [tenant.id])).toEqual(await rebuiltRollupsOf(db, [tenant.id]));
+  });
+});
+
+describe("validation", () => {
+  it("refuses a malformed body whole and stores nothing", async () => {
+    const { tenant } = await usageTenant(db);
+    for (const body of [null, "events", {}, { events: "x" }, { events: [] }, [event(tenant.id)]]) {
+      await expect(ingestUsage(db, body)).rejects.toBeInstanceOf(InvalidUsageBatch);
+    }
+    await expect(ingestUsage(db, { events: [] })).rejects.toMatchObject({ status: 400, reason: "events must hold at least one event." });
+    expect(await storedEvents(tenant.id)).toBe(0);
+  });
+
+  it("refuses a batch of 1,001 events whole and stores nothing", async () => {
+    const { tenant } = await usageTenant(db);
+    const events = Array.from({ length: 1001 }, () => event(tenant.id));
+    await expect(ingestUsage(db, { events })).rejects.toMatchObject({ reason: "A batch holds at most 1000 events: split it." });
+    expect(await storedEvents(tenant.id)).toBe(0);
+    expect(await ingestUsage(db, { events: events.slice(0, 1000) })).toMatchObject({ accepted: 1000, rejected: [] });
+  });
+
+  it("rejects each bad event with its index, field and reason, and takes the others", async () => {
+    const { tenant, keys } = await usageTenant(db);
+    const other = await usageTenant(db);
+    const otherRule = await db.routingRule.create({ data: { tenantId: other.tenant.id, name: "theirs" } });
+    const ownRule = await db.routingRule.create({ data: { tenantId: tenant.id, name: "ours" } });
+    const now = Date.now();
+    const withRule = event(tenant.id, { routingRuleId: ownRule.id });
+    const negative = event(tenant.id, { inputTokens: -1 });
+    const byKey = event(tenant.id, { tenantId: undefined, apiKeyId: keys[0].id });
+    const events = [
+      withRule,
+      negative,
+      { ...event(tenant.id), requestId: undefined },
+      event(tenant.id, { occurredAt: new Date(now + 6 * 60_000).toISOString() }),
+      event(tenant.id, { occurredAt: new Date(now - 401 * DAY).toISOString() }),
+      event(tenant.id, { status: 700 }),
+      event(tenant.id, { team: "t".repeat(101) }),
+      event(tenant.id, { outputTokens: 10_000_001 }),
+      event("00000000-0000-4000-8000-000000000000"),
+      event(tenant.id, { apiKeyId: other.keys[0].id }),
+      event(tenant.id, { routingRuleId: otherRule.id }),
+      byKey,
+      { ...event(tenant.id), tenantId: undefined },
+      event(tenant.id, { latencyMs: 1.5 }),
+      "not an event",
+    ];
+    const result = await ingestUsage(db, { events });
+    expect(result.accepted).toBe(2);
+    expect(result.rejected.map(({ index, field, reason }) => [index, field, reason])).toEqual([
+      [1, "inputTokens", "inputTokens must not be negative."],
+      [2, "requestId", "requestId must be a string."],
+      [3, "occurredAt", "occurredAt is more than 5 minutes in the future."],
+      [4, "occurredAt", "occurredAt is more than 400 days ago."],
+      [5, "status", "status must be an HTTP status (100–599)."],
+      [6, "team", "team is longer than 100 characters."],
+      [7, "outputTokens", "outputTokens is more than 10,000,000 tokens."],
+      [8, "tenantId", "Unknown tenant."],
+      [9, "apiKeyId", "The API key belongs to another tenant."],
+      [10, "routingRuleId", "Not a routing rule of this tenant."],
+      [12, "tenantId", "Name the tenant: tenantId or apiKeyId."],
+      [13, "latencyMs", "latencyMs must be a whole number."],
+      [14, undefined, "Each event must be a JSON object."],
+    ]);
+    expect(result.rejected[0].requestId).toBe(negative.requestId);
+    const stored = await db.usageEvent.findMany({ where: { tenantId: tenant.id } });
+    expect(stored.map((e) => e.requestId).sort()).toEqual([withRule.requestId, byKey.requestId].sort());
+    expect(stored.find((e) => e.requestId === byKey.requestId)).toMatchObject({ apiKeyId: keys[0].id });
+    expect(stored.find((e) => e.requestId === withRule.requestId)).toMatchObject({ routingRuleId: ownRule.id });
+  });
+
+  it("rejects the events of frozen and archived tenants, naming the state", async () => {
+    const frozen = await usageTenant(db, { status: "frozen" });
+    const archived = await usageTenant(db, { status: "archived" });
+    const live = await usageTenant(db, { status: "trial", trialEndsAt: new Date(Date.now() + 7 * DAY) });
+    const result = await ingestUsage(db, {
+      events: [event(frozen.tenant.id), event(live.tenant.id), { ...event(archived.tenant.id), tenantId: undefined, apiKeyId: archived.keys[0].id }],
+    });
+    expect(result).toMatchObject({
+      accepted: 1,
+      rejected: [{ index: 0, field: "tenantId", reason: "tenant frozen" }, { index: 2, field: "tenantId", reason: "tenant archived" }],
+    });
+    expect(await storedEvents(frozen.tenant.id)).toBe(0);
+    expect(await storedEvents(archived.tenant.id)).toBe(0);
+  });
+});
+
+describe("idempotency", () => {
+  it("stores a resent batch once and leaves the rollups unchanged", async () => {
+    const { tenant, keys } = await usageTenant(db, { keys: 2 });
+    const events = Array.from({ length: 40 }, (_, i) => event(tenant.id, {
+      apiKeyId: keys[i % 2].id, feature: i % 3 ? "chat" : null, latencyMs: 40 * i, status: i % 7 ? 200 : 500,
+    }));
+    // the same request twice within one batch counts once too
+    const first = await ingestUsage(db, { events: [...events, events[5]] });
+    expect(first).toMatchObject({ accepted: 40, duplicates: 1 });
+    const rollups = await rollupsOf(db, [tenant.id]);
+    expect(await ingestUsage(db, { events })).toEqual({ accepted: 0, duplicates: 40, rejected: [], unpriced: [] });
+    expect(await storedEvents(tenant.id)).toBe(40);
+    expect(await rollupsOf(db, [tenant.id])).toEqual(rollups);
+    expect(rollups).toEqual(await rebuiltRollupsOf(db, [tenant.id]));
+  });
+
+  it("stores two concurrent overlapping batches' events once, with exact rollups", async () => {
+    const { tenant, keys } = await usageTenant(db, { keys: 2 });
+    const at = new Date(Date.now() - 2 * HOUR).toISOString();
+    for (let round = 0; round < 5; round++) {
+      // every event in one hour and a few dimension sets, so both batches fight over the same rollup rows
+      const events = Array.from({ length: 300 }, (_, i) => event(tenant.id, {
+        apiKeyId: keys[i % 2].id, occurredAt: at, team: ["a", "b", null][i % 3], latencyMs: (i * 37) % 4000,
+      }));
+      const [a, b] = await Promise.all([
+        ingestUsage(db, { events: events.slice(0, 200) }),
+        ingestUsage(db, { events: events.slice(100).reverse() }),
+      ]);
+      expect(a.accepted + b.accepted).toBe(300);
+      expect(a.duplicates + b.duplicates).toBe(100);
+    }
+    expect(await storedEvents(tenant.id)).toBe(1500);
+    const rollups = await rollupsOf(db, [tenant.id]);
+    expect(rollups.hourly.reduce((sum, r) => sum + Number(r.requests), 0)).toBe(1500);
+    expect(rollups).toEqual(await rebuiltRollupsOf(db, [tenant.id]));
+  });
+});
