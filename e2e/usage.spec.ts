@@ -1,0 +1,31 @@
+import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { readFileSync } from "node:fs";
+import { signInAs } from "./sign-in";
+
+test("a viewer switches the range to 7 days and the grouping to feature; chart and table follow, and the CSV downloads", async ({ page }) => {
+  await signInAs(page, "Vera Viewer (@vera-viewer)");
+  await page.goto("/t/acme");
+  await page.getByRole("navigation", { name: "Tenant pages" }).getByRole("link", { name: "Usage" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Usage" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Spend per day by model" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Totals for the last 30 days/ })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  await page.getByRole("group", { name: "Range" }).getByRole("button", { name: "7 days" }).click();
+  await expect(page).toHaveURL(/range=7d/);
+  await expect(page.getByRole("heading", { name: /^Totals for the last 7 days/ })).toBeVisible();
+
+  await page.getByLabel("Group by").selectOption("feature");
+  await expect(page).toHaveURL(/groupBy=feature/);
+  await expect(page.getByRole("heading", { name: "Spend per day by feature" })).toBeVisible();
+  const table = page.getByRole("table", { name: "Top features by spend, sortable by column" });
+  await expect(table.getByRole("row", { name: /summarize/ })).toBeVisible();
+  await expect(table.getByRole("row", { name: /gpt-4o/ })).toHaveCount(0); // models are no longer the rows
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^usage-acme-by-feature-.*\.csv$/);
+  const csv = readFileSync((await download.path())!, "utf8").trim().split("\n");
+  expect(csv[0]).toMatch(/^Feature,Spend \(USD\),Requests/);
+  expect(csv.some((line) => line.startsWith("summarize,"))).toBe(true);
+});
