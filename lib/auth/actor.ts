@@ -5,6 +5,7 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { db } from "@/lib/db/client";
 import { SESSION_COOKIE } from "./options";
+import { sessionTokenHash } from "./adapter";
 import type { Actor } from "./principal";
 
 
@@ -19,7 +20,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   const sessionToken = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!sessionToken) return null;
   const row = await db.session.findUnique({
-    where: { sessionToken },
+    where: { sessionToken: sessionTokenHash(sessionToken) },
     include: { user: { include: { memberships: { select: { tenantId: true, role: true } } } } },
   });
   if (!row || row.expires < new Date()) return null;
