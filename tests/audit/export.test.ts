@@ -2,7 +2,8 @@
 // CSV cells escaped and guarded against spreadsheet formulas.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportAuditEvents, toReadableStream, type ExportFormat } from "../../lib/domain/audit/export";
-import { CSV_COLUMNS, crudOf, csvCell, flattenFields, type RetracedEvent } from "../../lib/domain/audit/retraced";
+import { CSV_COLUMNS, crudOf, flattenFields, type RetracedEvent } from "../../lib/domain/audit/retraced";
+import { csvCell } from "../../lib/csv";
 import type { AuditFilters } from "../../lib/domain/audit/queries";
 import type { Actor } from "../../lib/auth/principal";
 import { testPrisma } from "../support/database";

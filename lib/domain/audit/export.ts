@@ -6,7 +6,8 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Principal } from "@/lib/auth/principal";
 import { auditWhere, keysetCondition, STORED_AT, type AuditFilters, type AuditScope } from "./queries";
-import { CSV_COLUMNS, csvLine, csvRow, jsonLine, toRetraced, type ExportRow } from "./retraced";
+import { csvLine } from "@/lib/csv";
+import { CSV_COLUMNS, csvRow, jsonLine, toRetraced, type ExportRow } from "./retraced";
 
 export type ExportFormat = "csv" | "jsonl";
 export const EXPORT_BATCH_SIZE = 1_000;

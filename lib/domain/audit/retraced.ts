@@ -1,5 +1,6 @@
 // The audit event in Retraced's shape (what its exports and SIEM integrations read), and the CSV and JSON lines
 // it is written as. Pure functions: export.ts streams them, tests check them.
+import { csvLine } from "@/lib/csv";
 
 export type Crud = "c" | "r" | "u" | "d";
 
@@ -84,17 +85,6 @@ export const CSV_COLUMNS = [
   "target_id", "target_name", "target_type", "source_ip", "description", "is_failure", "fields",
 ] as const;
 
-/**
- * One CSV cell (RFC 4180): quoted when it holds a quote, comma or line break. A cell a spreadsheet would run as
- * a formula (starting with = + - @, or a tab or carriage return) is prefixed with a single quote.
- */
-export function csvCell(value: string | number | boolean | null | undefined): string {
-  let text = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export const csvLine = (cells: readonly (string | number | boolean | null | undefined)[]) => `${cells.map(csvCell).join(",")}\r\n`;
 
 export function csvRow(event: RetracedEvent): string {
   return csvLine([

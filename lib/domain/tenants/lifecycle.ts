@@ -4,7 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { mutate, MutationRefusal, type AuditEvent, type MutationResult, type Tx } from "@/lib/db/mutation";
+import { mutate, MutationRefusal, type AuditEvent, type Tx } from "@/lib/db/mutation";
 import { TenantStatus, type TenantKind } from "@/lib/db/generated/enums";
 import { can } from "@/lib/auth/permissions";
 import { notifyKeyEvent } from "@/lib/domain/keys/events";

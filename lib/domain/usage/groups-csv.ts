@@ -1,7 +1,7 @@
 // The CSV of the usage dashboard's groups table: the rows it shows, with a header row. Pure; the cells are
-// escaped by the audit export's csvLine (RFC 4180, with its guard against cells a spreadsheet would run as a
+// escaped by lib/csv (RFC 4180, with its guard against cells a spreadsheet would run as a
 // formula).
-import { csvLine } from "@/lib/domain/audit/retraced";
+import { csvLine } from "@/lib/csv";
 import type { UsageGroup, UsageGroupBy } from "./queries";
 import { USAGE_GROUPINGS } from "./params";
 
