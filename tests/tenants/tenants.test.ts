@@ -119,6 +119,34 @@ describe("updateTenantDetails", () => {
     expect(await db.auditLog.count({ where: { tenantId: tenant.id, action: "tenant.details_updated" } })).toBe(1);
   });
 
+  it("names the winner's field even when this edit read the row before the winner committed", async () => {
+    const tenant = await tenantFor(db, { plan: "starter", name: "Before" });
+    const bob = await actorFor(db, { staffRole: "admin" });
+    const seen = await detailsOf(tenant.id);
+    let commitWinner!: () => void;
+    const winnerMayCommit = new Promise<void>((resolve) => (commitWinner = resolve));
+    // The winner holds the row, changed but not committed, while the loser reads it and then waits on its update.
+    let winnerHolds!: () => void;
+    const rowHeld = new Promise<void>((resolve) => (winnerHolds = resolve));
+    const winner = db.$transaction(async (tx) => {
+      await tx.tenant.update({ where: { id: tenant.id }, data: { plan: "pro" } });
+      winnerHolds();
+      await winnerMayCommit;
+    }, { timeout: 20_000 });
+    await rowHeld;
+    const loser = updateTenantDetails(bob, { ...seen, "seen.name": seen.name, "seen.plan": seen.plan, name: "Bob's name" });
+    while (!(await db.$queryRaw<{ waiting: boolean }[]>`
+      SELECT count(*) > 0 AS waiting FROM pg_stat_activity
+      WHERE wait_event_type = 'Lock' AND datname = current_database() AND query ILIKE '%UPDATE%tenants%'`)[0].waiting) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    commitWinner();
+    await winner;
+    const refused = await loser;
+    expect(refused).toMatchObject({ ok: false, kind: "conflict", fieldErrors: { plan: [expect.stringContaining("“pro”")] } });
+    expect(await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).toMatchObject({ plan: "pro", name: "Before" });
+  });
+
   it("is refused for the tenant's own owner and for a viewer", async () => {
     const tenant = await tenantFor(db, { plan: "starter" });
     for (const role of ["owner", "viewer"] as const) {

@@ -105,13 +105,15 @@ export function updateTenantDetails(actor: Actor, input: unknown) {
         },
       });
       if (count === 0) {
-        // Name each field that differs now from what this editor saw, and who saved last.
+        // Name each field that differs now from what this editor saw, and who saved last. Read the row again:
+        // `before` may predate the winner's commit that this update waited for.
+        const { values: now } = await detailsOf(tx, details.tenantId);
         const by = await tx.auditLog.findFirst({
           where: { tenantId: details.tenantId, action: "tenant.details_updated" }, orderBy: { id: "desc" }, select: { actorName: true },
         });
         const who = by?.actorName ?? "Someone";
         const fieldErrors = Object.fromEntries(
-          DETAIL_FIELDS.filter((f) => seen[f] !== undefined && seen[f] !== before[f]).map((f) => [f, [`${who} changed this to “${before[f] ?? "none"}” meanwhile.`]]),
+          DETAIL_FIELDS.filter((f) => seen[f] !== undefined && seen[f] !== now[f]).map((f) => [f, [`${who} changed this to “${now[f] ?? "none"}” meanwhile.`]]),
         );
         throw new MutationRefusal(
           "conflict",
