@@ -1,5 +1,6 @@
 // The tenant lifecycle on real PostgreSQL: every (kind, from, to) of the state machine through
-// changeTenantStatus, reasons, authorization, extending a trial, archiving with its removal, concurrency.
+// changeTenantStatus (archiveTenant for → archived), reasons, authorization, extending a trial, archiving with
+// its removal, concurrency.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import type { TenantKind, TenantStatus } from "../../lib/db/generated/enums";
@@ -50,7 +51,13 @@ beforeAll(async () => {
   admin = await actorFor(db, { staffRole: "admin" });
 });
 
-describe("the lifecycle table, through changeTenantStatus", () => {
+/** Moves `tenant` as the console would: archiving through archiveTenant with its slug typed, the rest by status. */
+const move = (tenant: { id: string; slug: string }, to: TenantStatus) =>
+  to === "archived"
+    ? archiveTenant(sales, { tenantId: tenant.id, confirmSlug: tenant.slug, reason: "lifecycle matrix" })
+    : changeTenantStatus(sales, { tenantId: tenant.id, to, reason: "lifecycle matrix" });
+
+describe("the lifecycle table, through changeTenantStatus and archiveTenant", () => {
   for (const kind of ["customer", "demo"] as const) {
     for (const from of STATUSES) {
       const row = EXPECTED[kind][from];
@@ -65,7 +72,7 @@ describe("the lifecycle table, through changeTenantStatus", () => {
         const allowed = row[column];
         it(`${kind}: ${from} → ${to} is ${allowed ? "allowed" : "refused"}`, async () => {
           const tenant = await tenantIn(kind, from);
-          const result = await changeTenantStatus(sales, { tenantId: tenant.id, to, reason: "lifecycle matrix", trialEndsAt: inDays(30).toISOString() });
+          const result = await move(tenant, to);
           const after = await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } });
           const events = await auditOf(tenant.id);
           if (allowed) {
@@ -117,11 +124,13 @@ describe("changeTenantStatus", () => {
     });
   }
 
-  it("still requires an end date for a move to trial", async () => {
-    const tenant = await tenantIn("customer", "active");
-    const result = await changeTenantStatus(sales, { tenantId: tenant.id, to: "trial", reason: "second chance" });
-    expect(result).toMatchObject({ ok: false, kind: "validation", fieldErrors: { trialEndsAt: ["A trial needs an end date."] } });
-    expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).status).toBe("active");
+  it("refuses → archived, which only archiveTenant does once the slug is typed: nothing removed, nothing recorded", async () => {
+    const { tenant, webhookId } = await tenantWithData(db, { status: "frozen" });
+    const result = await changeTenantStatus(admin, { tenantId: tenant.id, from: "frozen", to: "archived", reason: "crafted request" });
+    expect(result).toMatchObject({ ok: false, kind: "validation", fieldErrors: { to: [expect.stringContaining("type its slug")] } });
+    expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).status).toBe("frozen");
+    expect(await dataCounts(db, tenant.id, webhookId)).toEqual(FULL);
+    expect((await auditOf(tenant.id)).map((e) => e.action)).toEqual(["api_key.created"]);
   });
 
   it("answers not_found for a tenant that does not exist", async () => {

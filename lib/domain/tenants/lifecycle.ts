@@ -99,21 +99,20 @@ const reasonInput = z
   .trim()
   .min(3, "Say why, in at least 3 characters.")
   .max(500, "Keep the reason to 500 characters.");
-// Forms send "" for an empty date; that means none.
-const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.date("Pick a valid date.").optional());
 
-const changeStatusInput = z
-  .object({
-    tenantId: tenantIdInput,
-    to: z.enum(TenantStatus, "Choose a status."),
-    /** the status the caller saw: when given and the tenant has moved on meanwhile, the change is a conflict */
-    from: z.enum(TenantStatus).optional(),
-    reason: reasonInput,
-    trialEndsAt: optionalDate,
-  })
-  .refine((v) => v.to !== "trial" || v.trialEndsAt, { path: ["trialEndsAt"], message: "A trial needs an end date." });
+const changeStatusInput = z.object({
+  tenantId: tenantIdInput,
+  // archiving deletes the tenant's data, so only archiveTenant does it, once the slug is typed
+  to: z.enum(TenantStatus, "Choose a status.").refine((to) => to !== "archived", "Archive the tenant with Archive…, which asks you to type its slug."),
+  /** the status the caller saw: when given and the tenant has moved on meanwhile, the change is a conflict */
+  from: z.enum(TenantStatus).optional(),
+  reason: reasonInput,
+});
 
-/** Sales and admin staff move a tenant along the lifecycle table, giving a reason that goes into the audit log. */
+/**
+ * Sales and admin staff move a tenant along the lifecycle table, giving a reason that goes into the audit log;
+ * every move but archiving, which is archiveTenant's.
+ */
 export function changeTenantStatus(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "tenant.change_lifecycle",
