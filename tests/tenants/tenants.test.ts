@@ -2,6 +2,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { createTenant, updateTenantDetails } from "../../lib/domain/tenants/service";
+import { extendTrial } from "../../lib/domain/tenants/lifecycle";
+import { setBudget } from "../../lib/domain/usage/budget";
 import { listTenants, type TenantListParams } from "../../lib/domain/tenants/queries";
 import { testPrisma, uniqueSlug } from "../support/database";
 import { actorFor, tenantFor } from "../support/actors";
@@ -9,13 +11,17 @@ import { actorFor, tenantFor } from "../support/actors";
 const db = testPrisma();
 afterAll(() => db.$disconnect());
 
+const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? "";
+
+/** What the details form sends: the tenant's fields (with `patch` typed over them), and beside them as `seen.*` what it was drawn from. */
 const detailsOf = async (tenantId: string, patch: Record<string, string> = {}) => {
   const t = await db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
-  return {
-    tenantId, expectedUpdatedAt: t.updatedAt.toISOString(), name: t.name, plan: t.plan,
-    erpCustomerId: t.erpCustomerId ?? "", stripeCustomerId: t.stripeCustomerId ?? "", contractStart: "", contractEnd: "", salesOwner: t.salesOwner ?? "",
-    ...patch,
+  const drawn = {
+    name: t.name, plan: t.plan, erpCustomerId: t.erpCustomerId ?? "", stripeCustomerId: t.stripeCustomerId ?? "",
+    contractStart: day(t.contractStart), contractEnd: day(t.contractEnd), salesOwner: t.salesOwner ?? "",
   };
+  const seen = Object.fromEntries(Object.entries(drawn).map(([field, value]) => [`seen.${field}`, value]));
+  return { tenantId, expectedUpdatedAt: t.updatedAt.toISOString(), ...drawn, ...seen, ...patch };
 };
 
 describe("createTenant", () => {
@@ -102,10 +108,9 @@ describe("updateTenantDetails", () => {
     const tenant = await tenantFor(db, { plan: "starter", name: "Before" });
     const [alice, bob] = [await actorFor(db, { staffRole: "sales" }), await actorFor(db, { staffRole: "admin" })];
     const seen = await detailsOf(tenant.id);
-    const drawn = { "seen.name": seen.name, "seen.plan": seen.plan };
     const results = await Promise.all([
-      updateTenantDetails(alice, { ...seen, ...drawn, plan: "pro" }),
-      updateTenantDetails(bob, { ...seen, ...drawn, name: "Bob's name" }),
+      updateTenantDetails(alice, { ...seen, plan: "pro" }),
+      updateTenantDetails(bob, { ...seen, name: "Bob's name" }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const refused = results.find((r) => !r.ok)!;
@@ -125,7 +130,7 @@ describe("updateTenantDetails", () => {
     const seen = await detailsOf(tenant.id);
     let commitWinner!: () => void;
     const winnerMayCommit = new Promise<void>((resolve) => (commitWinner = resolve));
-    // The winner holds the row, changed but not committed, while the loser reads it and then waits on its update.
+    // The winner holds the row, changed but not committed, while the loser waits to lock it.
     let winnerHolds!: () => void;
     const rowHeld = new Promise<void>((resolve) => (winnerHolds = resolve));
     const winner = db.$transaction(async (tx) => {
@@ -134,10 +139,10 @@ describe("updateTenantDetails", () => {
       await winnerMayCommit;
     }, { timeout: 20_000 });
     await rowHeld;
-    const loser = updateTenantDetails(bob, { ...seen, "seen.name": seen.name, "seen.plan": seen.plan, name: "Bob's name" });
+    const loser = updateTenantDetails(bob, { ...seen, name: "Bob's name" });
     while (!(await db.$queryRaw<{ waiting: boolean }[]>`
       SELECT count(*) > 0 AS waiting FROM pg_stat_activity
-      WHERE wait_event_type = 'Lock' AND datname = current_database() AND query ILIKE '%UPDATE%tenants%'`)[0].waiting) {
+      WHERE wait_event_type = 'Lock' AND datname = current_database() AND query ILIKE '%tenants%FOR UPDATE%'`)[0].waiting) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     commitWinner();
@@ -145,6 +150,32 @@ describe("updateTenantDetails", () => {
     const refused = await loser;
     expect(refused).toMatchObject({ ok: false, kind: "conflict", fieldErrors: { plan: [expect.stringContaining("“pro”")] } });
     expect(await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).toMatchObject({ plan: "pro", name: "Before" });
+  });
+
+  it("saves a form drawn before a change to something else (a trial extension, a budget), which moved updated_at", async () => {
+    const tenant = await tenantFor(db, { status: "trial", trialEndsAt: new Date(Date.now() + 7 * 86_400_000), plan: "starter" });
+    const [sales, owner] = [await actorFor(db, { staffRole: "sales" }), await actorFor(db, { roles: { [tenant.id]: "owner" } })];
+    const form = await detailsOf(tenant.id, { plan: "pro" });
+    expect(await extendTrial(sales, { tenantId: tenant.id, trialEndsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), reason: "more time" })).toMatchObject({ ok: true });
+    expect(await setBudget(owner, { tenantId: tenant.id, monthlyBudgetUsd: "500", alertPct: "80" })).toMatchObject({ ok: true });
+    expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).updatedAt.toISOString()).not.toBe(form.expectedUpdatedAt);
+    expect(await updateTenantDetails(sales, form)).toEqual({ ok: true, data: { changed: ["plan"] } });
+    expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).plan).toBe("pro");
+  });
+
+  it("names who saved the field meanwhile, not whoever changed the tenant since", async () => {
+    const tenant = await tenantFor(db, { status: "trial", trialEndsAt: new Date(Date.now() + 7 * 86_400_000), name: "Before", plan: "starter" });
+    const [alice, sam, carol] = [await actorFor(db, { staffRole: "sales" }), await actorFor(db, { staffRole: "sales" }), await actorFor(db, { staffRole: "admin" })];
+    const carolsForm = await detailsOf(tenant.id, { plan: "pro" });
+    expect(await updateTenantDetails(alice, await detailsOf(tenant.id, { name: "Alice's name" }))).toMatchObject({ ok: true });
+    expect(await extendTrial(sam, { tenantId: tenant.id, trialEndsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), reason: "more time" })).toMatchObject({ ok: true });
+    const result = await updateTenantDetails(carol, carolsForm);
+    expect(result).toMatchObject({
+      ok: false, kind: "conflict", message: expect.stringMatching(new RegExp(`^${alice.name} saved this tenant`)),
+      fieldErrors: { name: [`${alice.name} changed this to “Alice's name” meanwhile.`] },
+    });
+    expect(Object.keys(result.ok ? {} : result.fieldErrors ?? {})).toEqual(["name"]);
+    expect(await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).toMatchObject({ name: "Alice's name", plan: "starter" });
   });
 
   it("is refused for the tenant's own owner and for a viewer", async () => {

@@ -1,7 +1,9 @@
 import "server-only";
 import { mutate, MutationRefusal, writeAudit, type Tx } from "@/lib/db/mutation";
 import type { Actor } from "@/lib/auth/principal";
+import type { Tenant } from "@/lib/db/generated/client";
 import { newInvitationTerms } from "@/lib/domain/members/service";
+import { lockTenant } from "./lifecycle";
 import { createTenantInput, updateTenantDetailsInput, type TenantDetails } from "./schemas";
 
 const DAY_MS = 86_400_000;
@@ -54,15 +56,10 @@ const LABELS: Record<DetailField, string> = {
 // Dates travel as YYYY-MM-DD; compare and audit them in that form.
 const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
 
-async function detailsOf(tx: Tx, tenantId: string) {
-  const row = await tx.tenant.findUnique({ where: { id: tenantId } });
-  if (!row) throw new MutationRefusal("not_found", "That tenant does not exist.");
-  const values: Record<DetailField, string | null> = {
-    name: row.name, plan: row.plan, erpCustomerId: row.erpCustomerId, stripeCustomerId: row.stripeCustomerId,
-    contractStart: day(row.contractStart), contractEnd: day(row.contractEnd), salesOwner: row.salesOwner,
-  };
-  return { row, values };
-}
+const detailsOf = (row: Tenant): Record<DetailField, string | null> => ({
+  name: row.name, plan: row.plan, erpCustomerId: row.erpCustomerId, stripeCustomerId: row.stripeCustomerId,
+  contractStart: day(row.contractStart), contractEnd: day(row.contractEnd), salesOwner: row.salesOwner,
+});
 
 /** A duplicate external id names the tenant that already has it, on the field it belongs to. */
 async function assertExternalIdsFree(tx: Tx, tenantId: string, input: TenantDetails) {
@@ -83,8 +80,8 @@ function seenValues(input: unknown): Partial<Record<DetailField, string | null>>
 }
 
 /**
- * Commercial fields of a tenant, for sales and admin staff. Optimistic concurrency: the save applies only if
- * the tenant is as the form saw it; otherwise it is refused naming each field someone else changed meanwhile.
+ * Commercial fields of a tenant, for sales and admin staff. Optimistic concurrency: a save is refused when a
+ * field the editor saw has been changed since, naming each such field and who saved it.
  */
 export function updateTenantDetails(actor: Actor, input: unknown) {
   const seen = seenValues(input);
@@ -93,35 +90,36 @@ export function updateTenantDetails(actor: Actor, input: unknown) {
     schema: updateTenantDetailsInput,
     tenantId: (i) => i.tenantId,
     async execute(tx, details) {
-      await assertExternalIdsFree(tx, details.tenantId, details);
-      const { row, values: before } = await detailsOf(tx, details.tenantId);
-      const { count } = await tx.tenant.updateMany({
-        where: { id: details.tenantId, updatedAt: { gte: new Date(details.expectedUpdatedAt), lt: new Date(new Date(details.expectedUpdatedAt).getTime() + 1) } },
+      // Locked first, so a concurrent save is compared with what the other one committed.
+      await lockTenant(tx, details.tenantId);
+      const row = await tx.tenant.findUnique({ where: { id: details.tenantId } });
+      if (!row) throw new MutationRefusal("not_found", "That tenant does not exist.");
+      const before = detailsOf(row);
+      // updated_at moves with every change to the tenant (its status, its trial, its budget): only a detail that
+      // differs from what this editor saw (or one they did not say they saw) makes it a conflict.
+      const stale = row.updatedAt.getTime() === Date.parse(details.expectedUpdatedAt) ? [] : DETAIL_FIELDS.filter((f) => seen[f] !== before[f]);
+      if (stale.length) {
+        // only a details save changes these fields (creation aside, which the form postdates)
+        const by = await tx.auditLog.findFirst({
+          where: { tenantId: row.id, action: "tenant.details_updated" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { actorName: true },
+        });
+        const who = by?.actorName ?? "Someone";
+        throw new MutationRefusal(
+          "conflict",
+          `${who} saved this tenant after you opened it. Your changes are still in the form: check the fields marked, then save again.`,
+          Object.fromEntries(stale.map((f) => [f, [`${who} changed this to “${before[f] ?? "none"}” meanwhile.`]])),
+        );
+      }
+      await assertExternalIdsFree(tx, row.id, details);
+      const after = detailsOf(await tx.tenant.update({
+        where: { id: row.id },
         data: {
           name: details.name, plan: details.plan, erpCustomerId: details.erpCustomerId ?? null,
           stripeCustomerId: details.stripeCustomerId ?? null, salesOwner: details.salesOwner ?? null,
           contractStart: details.contractStart ? new Date(details.contractStart) : null,
           contractEnd: details.contractEnd ? new Date(details.contractEnd) : null,
         },
-      });
-      if (count === 0) {
-        // Name each field that differs now from what this editor saw, and who saved last. Read the row again:
-        // `before` may predate the winner's commit that this update waited for.
-        const { values: now } = await detailsOf(tx, details.tenantId);
-        const by = await tx.auditLog.findFirst({
-          where: { tenantId: details.tenantId, action: "tenant.details_updated" }, orderBy: { id: "desc" }, select: { actorName: true },
-        });
-        const who = by?.actorName ?? "Someone";
-        const fieldErrors = Object.fromEntries(
-          DETAIL_FIELDS.filter((f) => seen[f] !== undefined && seen[f] !== now[f]).map((f) => [f, [`${who} changed this to “${now[f] ?? "none"}” meanwhile.`]]),
-        );
-        throw new MutationRefusal(
-          "conflict",
-          `${who} saved this tenant after you opened it. Your changes are still in the form: check the fields marked, then save again.`,
-          fieldErrors,
-        );
-      }
-      const after = (await detailsOf(tx, details.tenantId)).values;
+      }));
       const changed = DETAIL_FIELDS.filter((f) => before[f] !== after[f]);
       return {
         data: { changed: changed.map((f) => LABELS[f]) },
