@@ -13,6 +13,7 @@ afterAll(() => db.$disconnect());
 const DISCOVERY_URL = "https://login.example.com/.well-known/openid-configuration";
 const PREFIXED_XML = readFileSync(new URL("./fixtures/metadata-prefixed.xml", import.meta.url), "utf8");
 const UNPREFIXED_XML = readFileSync(new URL("./fixtures/metadata-unprefixed.xml", import.meta.url), "utf8");
+const LAPSED_XML = readFileSync(new URL("./fixtures/metadata-valid-until.xml", import.meta.url), "utf8");
 
 async function tenantWithOwner(status: "active" | "frozen" = "active") {
   const tenant = await tenantFor(db, { status });
@@ -84,6 +85,8 @@ describe("saving a SAML provider", () => {
     const httpSso = PREFIXED_XML.replaceAll("https://example.okta.com", "http://example.okta.com");
     const result = await saveSamlConfig(owner, { tenantId: tenant.id, metadataXml: httpSso });
     expect(result).toMatchObject({ ok: false, kind: "validation", fieldErrors: { metadataXml: ["The single sign-on URL must use https: http://example.okta.com/app/exk1example/sso/saml?redirect=1"] } });
+    const lapsed = await saveSamlConfig(owner, { tenantId: tenant.id, metadataXml: LAPSED_XML });
+    expect(lapsed).toMatchObject({ kind: "validation", fieldErrors: { metadataXml: [expect.stringMatching(/^The metadata expired on 2026-03-01 /)] } });
     const broken = await saveSamlConfig(owner, { tenantId: tenant.id, metadataXml: "<md:EntityDescriptor" });
     expect(broken).toMatchObject({ kind: "validation", fieldErrors: { metadataXml: [expect.stringMatching(/^The metadata is not well-formed XML/)] } });
     expect(await configOf(tenant.id, "saml")).toBeNull();

@@ -141,6 +141,18 @@ describe("parseSamlMetadata: each broken case names its problem", () => {
     expect(errorOf(metadata(), new Date("2045-01-02T00:00:00Z"))).toBe("The signing certificate expired on 2045-01-01.");
   });
 
+  it("refuses metadata past its validUntil, naming the day and the element that carries it", () => {
+    const xml = fixture("metadata-valid-until.xml");
+    expect(parseSamlMetadata(xml, new Date("2026-02-28T23:59:59Z"))).toMatchObject({ ok: true, metadata: { entityId: "https://idp.example.org/simplesaml/saml2/idp/metadata.php" } });
+    expect(errorOf(xml)).toBe("The metadata expired on 2026-03-01 (validUntil of its EntityDescriptor): download a current copy from the identity provider.");
+    // on the group around it, with no zone (UTC, as SAML's times are)
+    const inner = fixture("metadata-unprefixed.xml").replace(/<\?xml[^>]*\?>/, "");
+    const grouped = `<EntitiesDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" validUntil="2026-05-31T12:00:00">${inner}</EntitiesDescriptor>`;
+    expect(errorOf(grouped)).toBe("The metadata expired on 2026-05-31 (validUntil of its EntitiesDescriptor): download a current copy from the identity provider.");
+    expect(parseSamlMetadata(grouped, new Date("2026-05-31T11:59:59Z")).ok).toBe(true);
+    expect(errorOf(xml.replace("2026-03-01T00:00:00Z", "next spring"))).toBe("The EntityDescriptor's validUntil is not a date and time: next spring");
+  });
+
   it("refuses a certificate that is not valid yet, naming the day it starts", () => {
     expect(errorOf(withCertificate(certificateBase64("future-cert.pem")))).toBe("The signing certificate is not valid until 2040-01-01.");
   });

@@ -66,7 +66,7 @@ const text = (node: unknown): string => {
 const fail = (error: string): SamlParseResult => ({ ok: false, error });
 const day = (iso: string) => iso.slice(0, 10);
 
-/** Parses an IdP's SAML metadata; `now` decides whether its signing certificate is in force. */
+/** Parses an IdP's SAML metadata; `now` decides whether the metadata (its validUntil) and its signing certificate are in force. */
 export function parseSamlMetadata(xml: string, now = new Date()): SamlParseResult {
   if (Buffer.byteLength(xml, "utf8") > SAML_METADATA_MAX_BYTES) {
     return fail(`The metadata is larger than ${SAML_METADATA_MAX_BYTES / 1024} KB; paste the metadata of one identity provider.`);
@@ -86,6 +86,8 @@ export function parseSamlMetadata(xml: string, now = new Date()): SamlParseResul
 
   const entity = entityDescriptor(document);
   if (typeof entity === "string") return fail(entity);
+  const lapsed = lapsedValidity(document, entity, now);
+  if (lapsed) return fail(lapsed);
 
   const entityId = attribute(entity, "entityID");
   if (!entityId) return fail("The EntityDescriptor has no entityID attribute.");
@@ -110,6 +112,22 @@ function entityDescriptor(document: XmlNode): XmlNode | string {
   const providers = nested.filter((entity) => children(entity, "IDPSSODescriptor").length > 0);
   if (providers.length > 1) return `The metadata lists ${providers.length} identity providers; paste the metadata of one.`;
   return providers[0] ?? nested[0] ?? "The metadata has no EntityDescriptor element.";
+}
+
+/** Why the metadata is no longer to be trusted by its own validUntil (the EntityDescriptor's or its group's), or null. */
+function lapsedValidity(document: XmlNode, entity: XmlNode, now: Date): string | null {
+  const holders = [...children(document, "EntitiesDescriptor").map((group) => ["EntitiesDescriptor", group] as const), ["EntityDescriptor", entity] as const];
+  for (const [name, node] of holders) {
+    const validUntil = attribute(node, "validUntil");
+    if (validUntil === undefined) continue;
+    // an xs:dateTime may omit its zone; SAML's times are UTC
+    const until = Date.parse(/(Z|[+-]\d\d:\d\d)$/i.test(validUntil) ? validUntil : `${validUntil}Z`);
+    if (Number.isNaN(until)) return `The ${name}'s validUntil is not a date and time: ${validUntil}`;
+    if (now.getTime() > until) {
+      return `The metadata expired on ${day(new Date(until).toISOString())} (validUntil of its ${name}): download a current copy from the identity provider.`;
+    }
+  }
+  return null;
 }
 
 function singleSignOnService(idp: XmlNode): { ssoUrl: string; ssoBinding: SamlBinding } | string {
