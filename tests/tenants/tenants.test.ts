@@ -95,13 +95,25 @@ describe("updateTenantDetails", () => {
     expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).erpCustomerId).toBeNull();
   });
 
-  it("refuses a contract that ends before it starts, and a malformed Stripe id", async () => {
+  it("names the other tenant when a Stripe customer id is taken, on that field alone, and changes nothing", async () => {
+    const other = await tenantFor(db, { stripeCustomerId: `cus_${randomBytes(4).toString("hex")}`, name: "Stripe Co" });
+    const tenant = await tenantFor(db);
+    const admin = await actorFor(db, { staffRole: "admin" });
+    const result = await updateTenantDetails(admin, await detailsOf(tenant.id, { name: "Renamed", stripeCustomerId: other.stripeCustomerId! }));
+    expect(result).toMatchObject({ ok: false, kind: "conflict" });
+    expect(result.ok ? {} : result.fieldErrors).toEqual({ stripeCustomerId: [`${other.stripeCustomerId} already belongs to Stripe Co (${other.slug}).`] });
+    expect(await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).toEqual(tenant);
+    expect(await db.auditLog.count({ where: { tenantId: tenant.id } })).toBe(0);
+  });
+
+  it("refuses a contract that ends before it starts, and a malformed Stripe id, changing nothing", async () => {
     const tenant = await tenantFor(db);
     const sales = await actorFor(db, { staffRole: "sales" });
-    expect(await updateTenantDetails(sales, await detailsOf(tenant.id, { contractStart: "2026-05-01", contractEnd: "2026-04-01" })))
+    expect(await updateTenantDetails(sales, await detailsOf(tenant.id, { name: "Renamed", contractStart: "2026-05-01", contractEnd: "2026-04-01" })))
       .toMatchObject({ kind: "validation", fieldErrors: { contractEnd: ["The contract cannot end before it starts."] } });
     expect(await updateTenantDetails(sales, await detailsOf(tenant.id, { stripeCustomerId: "stripe-123" })))
       .toMatchObject({ kind: "validation", fieldErrors: { stripeCustomerId: ["Stripe customer ids look like cus_…"] } });
+    expect(await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).toEqual(tenant);
   });
 
   it("lets one of two concurrent edits win and refuses the other with what changed, losing no update", async () => {

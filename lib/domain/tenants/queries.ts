@@ -74,6 +74,7 @@ export async function listTenants(principal: Principal, params: TenantListParams
     params.kind ? { kind: params.kind } : {},
     params.plan ? { plan: params.plan } : {},
     params.owner ? { salesOwner: params.owner } : {},
+    // no lower bound on purpose: trials already past their end, not yet frozen by the job, are the most urgent
     params.trialWithin !== null
       ? { status: "trial", trialEndsAt: { lte: new Date(Date.now() + Math.max(0, params.trialWithin) * 86_400_000) } }
       : {},
