@@ -21,7 +21,8 @@ export const openApiDocument = {
     version: "1.0.0",
     description:
       "What the LLM gateway calls on every request it serves. Callers authenticate with the service token " +
-      "(GATEWAY_SERVICE_TOKEN) as a bearer token. Repeated failures from one source address are rate limited.",
+      "(GATEWAY_SERVICE_TOKEN) as a bearer token. Requests without it are rate limited per source address, " +
+      "invalid keys per end client (the verify body's clientAddress).",
   },
   servers: [{ url: "/" }],
   components: {
@@ -36,6 +37,12 @@ export const openApiDocument = {
           key: {
             type: "string",
             description: `An API key as issued by the console: gth_<lookup:8>_<secret:32><checksum:6> (${KEY_LENGTH} characters).`,
+          },
+          clientAddress: {
+            type: "string", minLength: 1, maxLength: 64,
+            description:
+              "Who sent the key to the caller (their IP address, or any id of theirs): their invalid keys are rate " +
+              "limited, and only theirs. Without it, invalid keys are not rate limited.",
           },
         },
       },
@@ -100,11 +107,11 @@ export const openApiDocument = {
               },
             },
           },
-          "400": error(["invalid_json", "missing_key"], "The body is not JSON, or has no key"),
+          "400": error(["invalid_json", "missing_key", "invalid_client_address"], "The body is not JSON, has no key, or a clientAddress that is not a string of 1 to 64 characters"),
           "401": error(["unauthorized"], "Missing or wrong service token"),
           "413": error(["body_too_large"], "The body is larger than 4 KB"),
           "429": {
-            ...error(["rate_limited"], "Too many failures from this source address"),
+            ...error(["rate_limited"], "Too many requests without the service token from this source address, or invalid keys from this clientAddress"),
             headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } },
           },
           "503": error(["unavailable"], "The database cannot be reached"),

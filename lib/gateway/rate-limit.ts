@@ -1,6 +1,7 @@
-// Limits repeated failures (bad service token, malformed or unknown keys…) per source address with a token
-// bucket: `perMinute` failures in a burst, refilled at `perMinute` a minute. Successes never touch it. At most
-// `maxSources` buckets are kept, the least recently touched dropped first (a dropped bucket starts full).
+// Limits repeated failures per source (a caller's address without the service token, an end client with invalid
+// keys) with a token bucket: `perMinute` failures in a burst, refilled at `perMinute` a minute. Successes never
+// touch it. At most `maxSources` buckets are kept, the least recently touched dropped first (a dropped bucket
+// starts full).
 
 interface Bucket {
   tokens: number;

@@ -19,7 +19,10 @@ export interface GatewayOptions {
   negativeCacheTtlMs?: number;
   cacheMaxEntries?: number;
   lastUsedFlushMs?: number;
-  /** failures a source address may have per minute (burst and refill) before it is answered 429 */
+  /**
+   * failures per minute (burst and refill) before 429: requests without the service token per source address,
+   * invalid keys per end client (the `clientAddress` a caller names)
+   */
   failuresPerMinute?: number;
   /** take the source address from X-Forwarded-For (its last entry: what the nearest proxy saw) */
   trustProxy?: boolean;
@@ -39,6 +42,8 @@ export interface Gateway {
 }
 
 const BODY_LIMIT_BYTES = 4096;
+// an IPv6 address with a zone fits, and so does an opaque id of the end client
+const CLIENT_ADDRESS_MAX_LENGTH = 64;
 // a usage batch is up to 1,000 events of a few hundred bytes each
 const USAGE_BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -50,6 +55,7 @@ const BODIES = {
   unauthorized: json({ error: "unauthorized" }),
   invalidJson: json({ error: "invalid_json" }),
   missingKey: json({ error: "missing_key" }),
+  invalidClientAddress: json({ error: "invalid_client_address" }),
   tooLarge: json({ error: "body_too_large" }),
   rateLimited: json({ error: "rate_limited" }),
   unavailable: json({ error: "unavailable" }),
@@ -99,16 +105,27 @@ function readBody(req: http.IncomingMessage, done: (body: Buffer | null) => void
 let usageModule: Promise<typeof import("../domain/usage/ingest")> | undefined;
 const loadUsage = () => (usageModule ??= import("../domain/usage/ingest"));
 
-/** The `key` of a JSON body; undefined when the body is not JSON, null when it has no key. */
-function keyOf(body: Buffer): unknown {
+interface VerifyRequest {
+  key: unknown;
+  /** the end client the caller verifies for, whose invalid keys are rate limited */
+  clientAddress: string | undefined;
+}
+
+/** The key and end client of a verify body, or the body of the 400 to answer. */
+function verifyRequestOf(body: Buffer): VerifyRequest | Buffer {
   let input: unknown;
   try {
     input = JSON.parse(body.toString("utf8"));
   } catch {
-    return undefined;
+    return BODIES.invalidJson;
   }
-  if (typeof input !== "object" || input === null || Array.isArray(input)) return null;
-  return (input as { key?: unknown }).key ?? null;
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return BODIES.missingKey;
+  const { key, clientAddress } = input as { key?: unknown; clientAddress?: unknown };
+  if (key === undefined || key === null) return BODIES.missingKey;
+  if (clientAddress !== undefined && (typeof clientAddress !== "string" || clientAddress === "" || clientAddress.length > CLIENT_ADDRESS_MAX_LENGTH)) {
+    return BODIES.invalidClientAddress;
+  }
+  return { key, clientAddress };
 }
 
 export function createGatewayServer(options: GatewayOptions): Gateway {
@@ -122,7 +139,9 @@ export function createGatewayServer(options: GatewayOptions): Gateway {
     stats,
   );
   const lastUsed = new LastUsedWriter(pool, options.lastUsedFlushMs ?? 5_000, stats, log);
-  const limiter = new FailureLimiter(options.failuresPerMinute ?? 30);
+  // Apart, so that end clients' failures never count against their caller's address, nor the other way round.
+  const callerFailures = new FailureLimiter(options.failuresPerMinute ?? 30);
+  const clientFailures = new FailureLimiter(options.failuresPerMinute ?? 30);
   const listener = new KeyEventListener(
     options.databaseUrl,
     {
@@ -153,40 +172,44 @@ export function createGatewayServer(options: GatewayOptions): Gateway {
     return req.socket.remoteAddress ?? "unknown";
   }
 
-  /** Answers a failure, or 429 once its source has had too many. */
-  function refuse(req: http.IncomingMessage, res: http.ServerResponse, status: number, body: Buffer, close = false): void {
-    const wait = limiter.fail(sourceOf(req), Date.now());
+  /** Answers a failure, or 429 once `source` has had too many in `limiter`. */
+  function refuse(res: http.ServerResponse, limiter: FailureLimiter, source: string, status: number, body: Buffer, close = false): void {
+    const wait = limiter.fail(source, Date.now());
     if (wait > 0) send(res, 429, BODIES.rateLimited, close, wait);
     else send(res, status, body, close);
   }
 
+  /** 401, limited per source address: whoever lacks the token may be guessing it. */
+  function unauthorized(req: http.IncomingMessage, res: http.ServerResponse, bodyLimit: number): void {
+    refuse(res, callerFailures, sourceOf(req), 401, BODIES.unauthorized, declaredTooLarge(req, bodyLimit));
+  }
+
   function handleVerify(req: http.IncomingMessage, res: http.ServerResponse): void {
-    if (!authorized(req.headers.authorization)) return refuse(req, res, 401, BODIES.unauthorized, declaredTooLarge(req));
+    if (!authorized(req.headers.authorization)) return unauthorized(req, res, BODY_LIMIT_BYTES);
     readBody(req, (body) => {
       try {
-        verifyBody(req, res, body);
+        verifyBody(res, body);
       } catch (error) {
         failed(res, error, 500);
       }
     });
   }
 
-  function verifyBody(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer | null): void {
-    if (body === null) return refuse(req, res, 413, BODIES.tooLarge, true);
-    const key = keyOf(body);
-    if (key === undefined) return refuse(req, res, 400, BODIES.invalidJson);
-    if (key === null) return refuse(req, res, 400, BODIES.missingKey);
+  function verifyBody(res: http.ServerResponse, body: Buffer | null): void {
+    if (body === null) return send(res, 413, BODIES.tooLarge, true);
+    const request = verifyRequestOf(body);
+    if (Buffer.isBuffer(request)) return send(res, 400, request);
     const now = Date.now();
-    const answer = verifier.verify(key, now);
-    if (!(answer instanceof Promise)) return reply(req, res, answer, now);
+    const answer = verifier.verify(request.key, now);
+    if (!(answer instanceof Promise)) return reply(res, answer, request.clientAddress, now);
     answer
-      .then((settled) => reply(req, res, settled, now), (error) => failed(res, error, 503))
+      .then((settled) => reply(res, settled, request.clientAddress, now), (error) => failed(res, error, 503))
       .catch((error) => failed(res, error, 500));
   }
 
   /** POST /api/v1/usage: a batch of up to 1,000 events; answers the counts, or 400 with why nothing was stored. */
   function handleUsage(req: http.IncomingMessage, res: http.ServerResponse): void {
-    if (!authorized(req.headers.authorization)) return refuse(req, res, 401, BODIES.unauthorized, declaredTooLarge(req, USAGE_BODY_LIMIT_BYTES));
+    if (!authorized(req.headers.authorization)) return unauthorized(req, res, USAGE_BODY_LIMIT_BYTES);
     readBody(req, (body) => {
       if (body === null) return send(res, 413, BODIES.tooLarge, true);
       let batch: unknown;
@@ -213,10 +236,15 @@ export function createGatewayServer(options: GatewayOptions): Gateway {
     if (!res.headersSent) send(res, status, status === 503 ? BODIES.unavailable : BODIES.internal);
   }
 
-  function reply(req: http.IncomingMessage, res: http.ServerResponse, answer: Answer, now: number): void {
-    if (!answer.valid) return refuse(req, res, 200, answer.body);
-    lastUsed.record(answer.keyId!, now);
-    send(res, 200, answer.body);
+  function reply(res: http.ServerResponse, answer: Answer, clientAddress: string | undefined, now: number): void {
+    if (answer.valid) {
+      lastUsed.record(answer.keyId!, now);
+      return send(res, 200, answer.body);
+    }
+    // Unnamed end client: nothing to limit. The caller proved it holds the service token, a key's secret carries
+    // ~190 bits (no guessing it), and the miss cache answers repeats of one wrong key without the database.
+    if (clientAddress === undefined) return send(res, 200, answer.body);
+    refuse(res, clientFailures, clientAddress, 200, answer.body);
   }
 
   function handle(req: http.IncomingMessage, res: http.ServerResponse): void {

@@ -197,6 +197,11 @@ describe("POST /api/v1/keys/verify", () => {
     for (const body of ["{}", "null", "[1]", '"gth_"', JSON.stringify({ token: "gth_" })]) {
       expect(await call(url, { body })).toMatchObject({ status: 400, body: { error: "missing_key" } });
     }
+    for (const clientAddress of [42, "", "x".repeat(65)]) {
+      const body = JSON.stringify({ key: generateKey().key, clientAddress });
+      expect(await call(url, { body })).toMatchObject({ status: 400, body: { error: "invalid_client_address" } });
+    }
+    expect(await call(url, { body: JSON.stringify({ key: generateKey().key, clientAddress: "x".repeat(64) }) })).toMatchObject({ status: 200 });
     // the connection is still usable after each refusal
     expect((await call(url, { body: JSON.stringify({ key: generateKey().key }) })).body).toEqual({ valid: false, code: "not_found" });
   });
@@ -370,36 +375,46 @@ describe("last_used_at", () => {
 });
 
 describe("failure rate limiting", () => {
-  it("answers 429 with Retry-After past 30 failures a minute from one address, and never limits valid keys", async () => {
+  it("answers 429 with Retry-After past 30 invalid keys a minute from one end client, and only to that client", async () => {
     const { url: limited } = await startGateway({ failuresPerMinute: 30 });
     const tenant = await tenantFor(db);
     const { key } = await keyFor(tenant.id);
     const malformed = mistyped(key);
+    const forClient = (clientAddress: string, candidate: string) => call(limited, { body: JSON.stringify({ key: candidate, clientAddress }) });
 
-    for (let i = 0; i < 30; i++) expect((await verify(limited, malformed)).status).toBe(200);
-    const refused = await verify(limited, malformed);
+    for (let i = 0; i < 30; i++) expect((await forClient("203.0.113.7", malformed)).status).toBe(200);
+    const refused = await forClient("203.0.113.7", malformed);
     expect(refused.status).toBe(429);
     expect(refused.body).toEqual({ error: "rate_limited" });
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(2);
-    // a wrong token counts as a failure too
-    expect((await call(limited, { body: "{}", token: "wrong" })).status).toBe(429);
+    expect((await forClient("203.0.113.7", generateKey().key)).status).toBe(429); // an unknown key counts too
 
+    // the same caller, for another end client, for none, and with a valid key, still gets its answers
+    expect(await forClient("203.0.113.8", malformed)).toMatchObject({ status: 200, body: { valid: false, code: "malformed" } });
+    for (let i = 0; i < 40; i++) expect((await verify(limited, malformed)).status).toBe(200);
+    expect(await forClient("203.0.113.7", key)).toMatchObject({ status: 200, body: { valid: true } });
     expect(await verify(limited, key)).toMatchObject({ status: 200, body: { valid: true } });
   });
 
-  it("keys the limit on X-Forwarded-For only when told to trust the proxy", async () => {
+  it("limits requests without the service token per source address, from X-Forwarded-For only when told to trust the proxy", async () => {
     const { url: direct } = await startGateway({ failuresPerMinute: 3 });
     const { url: proxied } = await startGateway({ failuresPerMinute: 3, trustProxy: true });
-    const malformed = mistyped(generateKey().key);
-    const from = (ip: string) => ({ "x-forwarded-for": `198.51.100.7, ${ip}` });
+    const body = JSON.stringify({ key: generateKey().key });
+    const guess = (base: string, ip: string) => call(base, { body, token: "wrong", headers: { "x-forwarded-for": `198.51.100.7, ${ip}` } });
 
-    for (let i = 0; i < 3; i++) await verify(direct, malformed, from(`203.0.113.${i}`));
-    expect((await verify(direct, malformed, from("203.0.113.99"))).status).toBe(429);
+    for (let i = 0; i < 3; i++) expect((await guess(direct, `203.0.113.${i}`)).status).toBe(401);
+    const refused = await guess(direct, "203.0.113.99");
+    expect(refused).toMatchObject({ status: 429, body: { error: "rate_limited" } });
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    const usage = await fetch(`${direct}/api/v1/usage`, { method: "POST", headers: { authorization: "Bearer wrong" }, body: "{}" });
+    expect(usage.status).toBe(429); // the usage route's 401s share the address's bucket
+    // the caller with the token, from that same address, still gets its answers
+    expect(await call(direct, { body })).toMatchObject({ status: 200, body: { valid: false, code: "not_found" } });
 
-    for (let i = 0; i < 3; i++) await verify(proxied, malformed, from("203.0.113.1"));
-    expect((await verify(proxied, malformed, from("203.0.113.1"))).status).toBe(429);
-    expect((await verify(proxied, malformed, from("203.0.113.2"))).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await guess(proxied, "203.0.113.1")).status).toBe(401);
+    expect((await guess(proxied, "203.0.113.1")).status).toBe(429);
+    expect((await guess(proxied, "203.0.113.2")).status).toBe(401);
   });
 });
 
