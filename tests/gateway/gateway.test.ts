@@ -5,9 +5,12 @@ import { crc32 } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notifyKeyEvent } from "@/lib/domain/keys/events";
 import { generateKey } from "@/lib/domain/keys/format";
+import { createApiKey, rollApiKey } from "@/lib/domain/keys/service";
+import { archiveTenant, changeTenantStatus } from "@/lib/domain/tenants/lifecycle";
 import { LISTENER_APPLICATION_NAME } from "@/lib/gateway/invalidation";
 import { createGatewayServer, type Gateway, type GatewayOptions } from "@/lib/gateway/server";
-import { tenantFor } from "../support/actors";
+import { actorFor, tenantFor } from "../support/actors";
+import { issued } from "../support/keys";
 import { testDatabaseUrl, testPrisma, withClient } from "../support/database";
 
 const TOKEN = "gateway-test-token-0123456789-abcdefghijklmnop";
@@ -38,9 +41,9 @@ async function call(url: string, { body, token = TOKEN, headers = {} }: { body: 
 
 const verify = (url: string, key: string, headers: Record<string, string> = {}) => call(url, { body: JSON.stringify({ key }), headers });
 
-async function keyFor(tenantId: string, data: { expiresAt?: Date; revokedAt?: Date; projectId?: string; product?: string; rolledToId?: string } = {}) {
+async function keyFor(tenantId: string, data: { expiresAt?: Date; revokedAt?: Date; projectId?: string; product?: string } = {}) {
   const { key, prefix } = generateKey();
-  const row = await db.apiKey.create({ data: { tenantId, name: "test key", prefix, hash: await hash(key), scopes: ["chat", "embeddings"], ...data } });
+  const row = await db.apiKey.create({ data: { tenantId, name: "test key", prefix, hash: await hash(key), scopes: ["proxy", "usage:write"], ...data } });
   return { key, row };
 }
 
@@ -84,7 +87,7 @@ describe("POST /api/v1/keys/verify", () => {
     const tenant = await tenantFor(db);
     const project = await db.tenantProject.create({ data: { tenantId: tenant.id, name: "Web", slug: "web" } });
     const expiresAt = new Date(Date.now() + 86_400_000);
-    const { key, row } = await keyFor(tenant.id, { projectId: project.id, product: "chat", expiresAt });
+    const { key, row } = await keyFor(tenant.id, { projectId: project.id, product: "gateway", expiresAt });
 
     const reply = await verify(url, key);
 
@@ -92,7 +95,7 @@ describe("POST /api/v1/keys/verify", () => {
     expect(reply.headers.get("content-type")).toMatch(/^application\/json/);
     expect(reply.body).toEqual({
       valid: true, keyId: row.id, tenant: { id: tenant.id, slug: tenant.slug, status: "active" },
-      scopes: ["chat", "embeddings"], projectId: project.id, product: "chat", expiresAt: expiresAt.toISOString(),
+      scopes: ["proxy", "usage:write"], projectId: project.id, product: "gateway", expiresAt: expiresAt.toISOString(),
     });
   });
 
@@ -120,19 +123,43 @@ describe("POST /api/v1/keys/verify", () => {
     expect(revoked.prefix).toBe(active.row.prefix);
   });
 
-  it("answers a rolled key while its grace period lasts, and expired after, checking the clock on cached entries", async () => {
+  it("answers a key rolled with grace 1h and its successor, and expired once the grace is over, checking the clock on cached entries", async () => {
     const tenant = await tenantFor(db);
-    const successor = await keyFor(tenant.id);
-    const rolled = await keyFor(tenant.id, { expiresAt: new Date(Date.now() + 1500), rolledToId: successor.row.id });
+    const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
+    const old = await issued(createApiKey(owner, { tenantId: tenant.id, name: "Production", scopes: ["proxy"] }));
+    expect((await verify(url, old.key)).body).toMatchObject({ valid: true, keyId: old.id, expiresAt: null }); // cached
 
-    expect((await verify(url, rolled.key)).body).toMatchObject({ valid: true, keyId: rolled.row.id });
-    expect((await verify(url, successor.key)).body).toMatchObject({ valid: true, keyId: successor.row.id });
+    const successor = await issued(rollApiKey(owner, { tenantId: tenant.id, keyId: old.id, grace: "1h" }));
+    const { expiresAt: graceEnds } = await db.apiKey.findUniqueOrThrow({ where: { id: old.id } });
+    expect(graceEnds!.getTime()).toBeGreaterThan(Date.now() + 3_500_000);
+    expect(await eventually(async () => (await verify(url, old.key)).body.expiresAt === graceEnds!.toISOString())).toBeLessThan(1000);
+    expect((await verify(url, successor.key)).body).toMatchObject({ valid: true, keyId: successor.id, scopes: ["proxy"], expiresAt: null });
+
+    // the grace period running out, sooner: its end moved by SQL (with the NOTIFY a moved expiry sends) to just ahead
+    const soon = new Date(Date.now() + 1000);
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`UPDATE api_keys SET expires_at = ${soon} WHERE id = ${old.id}::uuid`;
+      await notifyKeyEvent(tx, { keyId: old.id });
+    });
+    await eventually(async () => (await verify(url, old.key)).body.expiresAt === soon.toISOString());
     const argon2 = gateway.stats.argon2Verifications;
-    await new Promise((ok) => setTimeout(ok, Math.max(0, rolled.row.expiresAt!.getTime() - Date.now() + 50)));
+    await new Promise((ok) => setTimeout(ok, Math.max(0, soon.getTime() - Date.now() + 50)));
 
-    expect((await verify(url, rolled.key)).body).toEqual({ valid: false, code: "expired" });
+    expect((await verify(url, old.key)).body).toEqual({ valid: false, code: "expired" });
     expect((await verify(url, successor.key)).body).toMatchObject({ valid: true });
     expect(gateway.stats.argon2Verifications).toBe(argon2); // answered from the cache, against the clock
+  });
+
+  it("answers a key rolled with grace none revoked within a second, and its successor valid", async () => {
+    const tenant = await tenantFor(db);
+    const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
+    const old = await issued(createApiKey(owner, { tenantId: tenant.id, name: "Production", scopes: ["proxy", "usage:write"] }));
+    expect((await verify(url, old.key)).body).toMatchObject({ valid: true }); // cached
+
+    const successor = await issued(rollApiKey(owner, { tenantId: tenant.id, keyId: old.id, grace: "none" }));
+
+    expect(await eventually(async () => (await verify(url, old.key)).body.code === "revoked")).toBeLessThan(1000);
+    expect((await verify(url, successor.key)).body).toMatchObject({ valid: true, keyId: successor.id, scopes: ["proxy", "usage:write"] });
   });
 
   it("answers tenant_frozen and tenant_archived, after revoked and expired", async () => {
@@ -300,6 +327,22 @@ describe("the verification cache", () => {
     expect(await eventually(() => all((body) => body.code === "tenant_frozen"))).toBeLessThan(1000);
     await setStatus("active");
     expect(await eventually(() => all((body) => body.valid === true))).toBeLessThan(1000);
+  });
+
+  it("freezing and archiving through the lifecycle services reach a warm cache within a second", async () => {
+    const sales = await actorFor(db, { staffRole: "sales" });
+    const tenant = await tenantFor(db);
+    const { key } = await keyFor(tenant.id);
+    for (let i = 0; i < 2; i++) expect((await verify(url, key)).body).toMatchObject({ valid: true }); // cached
+    const answered = (code: string) => async () => (await verify(url, key)).body.code === code;
+
+    expect(await changeTenantStatus(sales, { tenantId: tenant.id, to: "frozen", reason: "invoices unpaid" })).toMatchObject({ ok: true });
+    expect(await eventually(answered("tenant_frozen"))).toBeLessThan(1000);
+
+    const archived = await archiveTenant(sales, { tenantId: tenant.id, confirmSlug: tenant.slug, reason: "contract ended" });
+    expect(archived).toMatchObject({ ok: true });
+    // archiving deletes the tenant's keys with the rest of its data: the cached tenant_frozen gives way to not_found
+    expect(await eventually(answered("not_found"))).toBeLessThan(1000);
   });
 
   it("empties the cache when the key events connection is lost, and listens again after", async () => {

@@ -4,13 +4,14 @@ import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import pg from "pg";
 import { randomBytes, randomUUID } from "node:crypto";
 import { verify } from "@node-rs/argon2";
-import { createApiKey, revokeApiKey, rollApiKey, type IssuedKey } from "../../lib/domain/keys/service";
+import { createApiKey, revokeApiKey, rollApiKey } from "../../lib/domain/keys/service";
 import { generateKey, parseKey } from "../../lib/domain/keys/format";
 import { KEY_EVENTS_CHANNEL } from "../../lib/domain/keys/events";
 import type { Actor } from "../../lib/auth/principal";
 import type { MemberRole } from "../../lib/db/generated/enums";
 import { testPrisma } from "../support/database";
 import { actorFor, tenantFor } from "../support/actors";
+import { issued } from "../support/keys";
 
 // Key generation passes through, unless a test queues lookup prefixes to force a collision with a key in force.
 const forcedPrefixes: string[] = [];
@@ -39,12 +40,6 @@ async function tenantWith(role: MemberRole = "owner", data: Parameters<typeof te
   const tenant = await tenantFor(db, data);
   const actor = await actorFor(db, { roles: { [tenant.id]: role } });
   return { tenant, actor };
-}
-
-async function issued(pending: ReturnType<typeof createApiKey>): Promise<IssuedKey> {
-  const result = await pending;
-  if (!result.ok) throw new Error(`${result.kind}: ${result.message}`);
-  return result.data;
 }
 
 const createKey = (actor: Actor, tenantId: string, input: Record<string, unknown> = {}) =>
