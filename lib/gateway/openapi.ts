@@ -130,7 +130,7 @@ export const openApiDocument = {
         security: [{ serviceToken: [] }],
         requestBody: {
           required: true,
-          description: "At most 1 MB.",
+          description: "At most 6 MiB, more than any valid batch takes.",
           content: {
             "application/json": {
               schema: {
@@ -146,16 +146,16 @@ export const openApiDocument = {
                         tenantId: { type: "string", format: "uuid", description: "Or apiKeyId" },
                         apiKeyId: { type: "string", format: "uuid" },
                         requestId: { type: "string", maxLength: 200 },
-                        occurredAt: { type: "string", format: "date-time" },
-                        provider: { type: "string" },
-                        model: { type: "string" },
-                        requestedModel: { type: "string" },
+                        occurredAt: { type: "string", format: "date-time", maxLength: 35 },
+                        provider: { type: "string", maxLength: 100 },
+                        model: { type: "string", maxLength: 200 },
+                        requestedModel: { type: "string", maxLength: 200 },
                         routingRuleId: { type: "string", format: "uuid" },
                         feature: { type: "string", maxLength: 100 },
                         team: { type: "string", maxLength: 100 },
-                        inputTokens: { type: "integer", minimum: 0 },
-                        outputTokens: { type: "integer", minimum: 0 },
-                        latencyMs: { type: "integer", minimum: 0 },
+                        inputTokens: { type: "integer", minimum: 0, maximum: 10_000_000 },
+                        outputTokens: { type: "integer", minimum: 0, maximum: 10_000_000 },
+                        latencyMs: { type: "integer", minimum: 0, maximum: 86_400_000 },
                         status: { type: "integer", minimum: 100, maximum: 599 },
                       },
                     },
@@ -185,10 +185,13 @@ export const openApiDocument = {
           },
           "400": {
             description: "Not JSON, or not a valid batch (too many events, no events): nothing was stored",
-            content: { "application/json": { schema: { type: "object", required: ["error"], properties: { error: { type: "string", enum: ["invalid_json", "invalid_batch"] }, reason: { type: "string" } } } } },
+            content: { "application/json": { schema: { type: "object", required: ["error", "reason"], properties: { error: { type: "string", enum: ["invalid_json", "invalid_batch"] }, reason: { type: "string" } } } } },
           },
           "401": error(["unauthorized"], "Missing or wrong service token"),
-          "413": error(["body_too_large"], "The body is larger than 1 MB"),
+          "413": {
+            description: "The body is larger than 6 MiB: nothing was stored",
+            content: { "application/json": { schema: { type: "object", required: ["error", "reason"], properties: { error: { const: "body_too_large" }, reason: { type: "string" } } } } },
+          },
           "503": error(["unavailable"], "The database cannot be reached"),
         },
       },

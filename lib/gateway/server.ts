@@ -44,8 +44,10 @@ export interface Gateway {
 const BODY_LIMIT_BYTES = 4096;
 // an IPv6 address with a zone fits, and so does an opaque id of the end client
 const CLIENT_ADDRESS_MAX_LENGTH = 64;
-// a usage batch is up to 1,000 events of a few hundred bytes each
-const USAGE_BODY_LIMIT_BYTES = 1024 * 1024;
+// Every valid usage batch fits. The largest, as JSON.stringify writes it: 1,000 events with each field at its
+// longest (lib/domain/usage/schemas.ts) and each character of their strings escaped to 6 bytes (\uXXXX, as control
+// characters and lone surrogates are), is 5.5 MiB (in ASCII, 1.2 MiB). Unknown fields and whitespace are not counted.
+const USAGE_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value));
 const BODIES = {
@@ -57,6 +59,10 @@ const BODIES = {
   missingKey: json({ error: "missing_key" }),
   invalidClientAddress: json({ error: "invalid_client_address" }),
   tooLarge: json({ error: "body_too_large" }),
+  usageTooLarge: json({
+    error: "body_too_large",
+    reason: `The body is over the limit of ${USAGE_BODY_LIMIT_BYTES.toLocaleString("en")} bytes (${USAGE_BODY_LIMIT_BYTES / 1024 / 1024} MiB), more than any valid batch takes.`,
+  }),
   rateLimited: json({ error: "rate_limited" }),
   unavailable: json({ error: "unavailable" }),
   internal: json({ error: "internal" }),
@@ -211,12 +217,12 @@ export function createGatewayServer(options: GatewayOptions): Gateway {
   function handleUsage(req: http.IncomingMessage, res: http.ServerResponse): void {
     if (!authorized(req.headers.authorization)) return unauthorized(req, res, USAGE_BODY_LIMIT_BYTES);
     readBody(req, (body) => {
-      if (body === null) return send(res, 413, BODIES.tooLarge, true);
+      if (body === null) return send(res, 413, BODIES.usageTooLarge, true);
       let batch: unknown;
       try {
         batch = JSON.parse(body.toString("utf8"));
-      } catch {
-        return send(res, 400, BODIES.invalidJson);
+      } catch (error) {
+        return send(res, 400, json({ error: "invalid_json", reason: `The body is not JSON: ${(error as Error).message}` }));
       }
       loadUsage()
         .then(({ ingestUsage, InvalidUsageBatch }) =>

@@ -33,6 +33,8 @@ export const usageEvent = z
     requestId: text("requestId", 200),
     occurredAt: z.iso
       .datetime({ offset: true, error: "occurredAt must be an ISO 8601 time with a zone, like 2026-11-24T12:00:00Z." })
+      // to the nanosecond with an offset; longer is only more digits, and the gateway's body limit counts on a bound
+      .max(35, "occurredAt has more than 9 digits of fractions of a second.")
       .transform((v) => new Date(v)),
     provider: text("provider", 100),
     model: text("model", 200),
