@@ -14,6 +14,11 @@ const error = (codes: string[], description: string) => ({
   },
 });
 
+const rateLimited = (description: string) => ({
+  ...error(["rate_limited"], description),
+  headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } },
+});
+
 export const openApiDocument = {
   openapi: "3.1.0",
   info: {
@@ -110,10 +115,7 @@ export const openApiDocument = {
           "400": error(["invalid_json", "missing_key", "invalid_client_address"], "The body is not JSON, has no key, or a clientAddress that is not a string of 1 to 64 characters"),
           "401": error(["unauthorized"], "Missing or wrong service token"),
           "413": error(["body_too_large"], "The body is larger than 4 KB"),
-          "429": {
-            ...error(["rate_limited"], "Too many requests without the service token from this source address, or invalid keys from this clientAddress"),
-            headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } },
-          },
+          "429": rateLimited("Too many requests without the service token from this source address, or invalid keys from this clientAddress"),
           "503": error(["unavailable"], "The database cannot be reached"),
         },
       },
@@ -192,6 +194,7 @@ export const openApiDocument = {
             description: "The body is larger than 6 MiB: nothing was stored",
             content: { "application/json": { schema: { type: "object", required: ["error", "reason"], properties: { error: { const: "body_too_large" }, reason: { type: "string" } } } } },
           },
+          "429": rateLimited("Too many requests without the service token from this source address"),
           "503": error(["unavailable"], "The database cannot be reached"),
         },
       },
