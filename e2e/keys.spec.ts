@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Request } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { signInAs } from "./sign-in";
 
@@ -39,10 +39,40 @@ test("an owner creates a key, copies it once, sees only its prefix in the list, 
   await expect(page.getByRole("row", { name: /CI pipeline/ })).toContainText("revoked");
 });
 
-test("a viewer sees the keys but no create button, and the create action refuses them", async ({ page }) => {
+test("a viewer sees the keys but no create button, and the create action refuses them", async ({ page, context }) => {
+  // The owner's submission of the create form, held back before it reaches the server, to replay as the viewer.
+  await signInAs(page, "Olivia Owner (@olivia-owner)");
+  await page.goto("/t/acme/keys");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create an API key" });
+  await dialog.getByRole("textbox", { name: "Name" }).fill("Replayed by a viewer");
+  let submission: Request | undefined;
+  await page.route((url) => url.pathname === "/t/acme/keys", (route) => {
+    if (route.request().method() !== "POST" || !route.request().headers()["next-action"]) return route.continue();
+    submission = route.request();
+    return route.abort();
+  });
+  await dialog.getByRole("button", { name: "Generate key" }).click();
+  await expect.poll(() => submission).toBeDefined();
+  await page.unrouteAll();
+
+  await context.clearCookies();
   await signInAs(page, "Vera Viewer (@vera-viewer)");
   await page.goto("/t/acme/keys");
-  await expect(page.getByRole("table", { name: "API keys" })).toContainText("Production");
+  const keys = page.getByRole("table", { name: "API keys" });
+  await expect(keys).toContainText("Production");
   await expect(page.getByRole("button", { name: "Create key" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Revoke / })).toHaveCount(0);
+
+  // the same POST (action id, bound slug, form fields) with the viewer's session cookie, from the context
+  const headers = submission!.headers();
+  delete headers.cookie; // the owner's, captured with the rest
+  const replay = await page.request.post(submission!.url(), { headers, data: submission!.postDataBuffer()! });
+  expect(replay.status()).toBe(200);
+  const answer = await replay.text();
+  expect(answer).toContain('"kind":"forbidden"');
+  expect(answer).toContain("You do not have permission to do that.");
+  await page.reload();
+  await expect(keys).toContainText("Production");
+  await expect(page.getByRole("row", { name: /Replayed by a viewer/ })).toHaveCount(0);
 });
