@@ -106,9 +106,10 @@ test("an owner invites a member, who signs in and lands in the tenant", async ({
 
   const invitee = await inviteeContext.newPage();
   await signInAs(invitee, "Otto Invitee (@otto-invitee)");
-  await expect(invitee.getByTestId("signed-in-as")).toHaveText("Otto Invitee");
-  await invitee.goto("/t/acme");
+  await expect(invitee).toHaveURL(/\/t\/acme$/);
+  await expect(invitee.getByRole("heading", { level: 1, name: "Acme Corp" })).toBeVisible();
   await expect(invitee.getByText("your role: member")).toBeVisible();
+  await expect(invitee.getByTestId("signed-in-as")).toHaveText("Otto Invitee");
   await ownerContext.close();
   await inviteeContext.close();
 });

@@ -1,4 +1,4 @@
-// Who may sign in, and what signing in with a pending invitation does.
+// Who may sign in, what signing in with a pending invitation does, and where a person lands afterwards.
 import "server-only";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/db/mutation";
@@ -36,4 +36,23 @@ export async function acceptPendingInvitations(userId: string, verifiedEmail: st
       });
     }
   });
+}
+
+/**
+ * Where `actor` lands after signing in: the tenant an invitation accepted by this sign-in let them into, else
+ * their only tenant unless they are staff, else the overview.
+ */
+export async function landingPath({ sessionId, staffRole }: Actor): Promise<string> {
+  if (!sessionId) return "/";
+  const session = await db.session.findUniqueOrThrow({
+    where: { id: sessionId },
+    select: {
+      createdAt: true,
+      user: { select: { memberships: { select: { createdAt: true, tenant: { select: { slug: true } } }, orderBy: { createdAt: "desc" } } } },
+    },
+  });
+  const [newest, ...others] = session.user.memberships;
+  // acceptPendingInvitations runs after NextAuth has created the session, so a membership it made is newer
+  if (newest && (newest.createdAt >= session.createdAt || (!staffRole && others.length === 0))) return `/t/${newest.tenant.slug}`;
+  return "/";
 }
