@@ -29,12 +29,37 @@ test("a GitHub user with no membership, staff role or invitation sees no access"
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("an invited email signs in, accepts the invitation and lands in the tenant", async ({ page }) => {
-  await signInAs(page, "Nia Newhire (@new-hire)");
-  await expect(page).toHaveURL(/\/t\/acme$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Acme Corp" })).toBeVisible();
-  await expect(page.getByText("your role: member")).toBeVisible();
-  await expect(page.getByTestId("signed-in-as")).toHaveText("Nia Newhire");
+test.describe.serial("an invited person", () => {
+  test("signs in with the invited email, accepts the invitation and lands in the tenant", async ({ page }) => {
+    await signInAs(page, "Nia Newhire (@new-hire)");
+    await expect(page).toHaveURL(/\/t\/acme$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Acme Corp" })).toBeVisible();
+    await expect(page.getByText("your role: member")).toBeVisible();
+    await expect(page.getByTestId("signed-in-as")).toHaveText("Nia Newhire");
+  });
+
+  test("removed from their only tenant while signed in, sees no access on the next page and signs out", async ({ page: invitee, browser }) => {
+    await signInAs(invitee, "Nia Newhire (@new-hire)");
+    await expect(invitee).toHaveURL(/\/t\/acme$/); // her only tenant, the one she accepted above
+
+    const ownerContext = await browser.newContext();
+    const owner = await ownerContext.newPage();
+    await signInAs(owner, "Olivia Owner (@olivia-owner)");
+    await owner.goto("/t/acme");
+    await owner.getByRole("button", { name: "Remove Nia Newhire" }).click();
+    await owner.getByRole("dialog", { name: "Remove Nia Newhire?" }).getByRole("button", { name: "Remove" }).click();
+    await expect(owner.getByRole("table", { name: "Members of this tenant" })).not.toContainText("Nia Newhire");
+
+    await invitee.goto("/");
+    await expect(invitee).toHaveURL(/\/no-access$/);
+    await expect(invitee.getByRole("heading", { name: "No access" })).toBeVisible();
+    expect((await new AxeBuilder({ page: invitee }).analyze()).violations).toEqual([]);
+    await invitee.getByRole("button", { name: "Sign out" }).click();
+    await expect(invitee).toHaveURL(/\/sign-in/);
+    await invitee.goto("/");
+    await expect(invitee).toHaveURL(/\/sign-in/);
+    await ownerContext.close();
+  });
 });
 
 test("staff search every tenant from the switcher, by keyboard", async ({ page }) => {

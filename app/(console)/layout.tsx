@@ -12,6 +12,8 @@ export const dynamic = "force-dynamic";
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const actor = await currentActor();
   if (!actor) redirect("/sign-in");
+  // sign-in needs a membership or a staff role, but a membership can be removed while its session lives on
+  if (!actor.staffRole && actor.memberships.length === 0) redirect("/no-access");
   const tenants = await listSwitchableTenants(actor);
   return (
     <div className="min-h-screen">

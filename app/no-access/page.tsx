@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { currentActor } from "@/lib/auth/actor";
 
 export const metadata: Metadata = { title: "No access" };
+export const dynamic = "force-dynamic";
 
-export default function NoAccessPage() {
+export default async function NoAccessPage() {
+  // a signed-in person here lost their last membership: signing in again accepts any new invitation
+  const signedIn = (await currentActor()) !== null;
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-4 px-6">
       <h1 className="text-2xl font-semibold tracking-tight">No access</h1>
@@ -13,7 +18,9 @@ export default function NoAccessPage() {
           Your GitHub account is not a member of any tenant and has no pending invitation. Ask an owner of your
           tenant to invite the email address that is verified on your GitHub account, then sign in again.
         </p>
-        <Link href="/sign-in" className="font-medium text-sky-700 underline dark:text-sky-400">Back to sign-in</Link>
+        {signedIn ? <SignOutButton /> : (
+          <Link href="/sign-in" className="font-medium text-sky-700 underline dark:text-sky-400">Back to sign-in</Link>
+        )}
       </Card>
     </main>
   );
