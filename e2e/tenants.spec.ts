@@ -75,8 +75,12 @@ test("a second editor's save is refused with what changed, keeping their typing"
 
 test("sales convert a trial ending within 7 days to active with a reason, and see the audit event", async ({ page }) => {
   await signInAs(page, "Sam Sales (@sam-sales)");
-  await page.goto("/tenants?trialWithin=7");
-  await page.getByRole("table", { name: /Tenants/ }).getByRole("link", { name: "Initech" }).click();
+  await page.getByRole("link", { name: "Tenants" }).click();
+  await page.getByLabel("Trial ends within").selectOption("7");
+  await expect(page).toHaveURL(/trialWithin=7/);
+  const trials = page.getByRole("table", { name: /Tenants/ });
+  await expect(trials.getByRole("link", { name: "Acme Corp" })).toHaveCount(0); // active: filtered out
+  await trials.getByRole("link", { name: "Initech" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Initech" })).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
