@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { TenantSwitcher } from "@/components/shell/tenant-switcher";
 import { UserMenu } from "@/components/shell/user-menu";
-import { currentActor } from "@/lib/auth/actor";
+import { requireConsoleActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { listSwitchableTenants } from "@/lib/domain/tenants/queries";
 import { searchTenantsAction } from "./actions";
@@ -10,10 +9,7 @@ import { searchTenantsAction } from "./actions";
 export const dynamic = "force-dynamic";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
-  const actor = await currentActor();
-  if (!actor) redirect("/sign-in");
-  // sign-in needs a membership or a staff role, but a membership can be removed while its session lives on
-  if (!actor.staffRole && actor.memberships.length === 0) redirect("/no-access");
+  const actor = await requireConsoleActor();
   const tenants = await listSwitchableTenants(actor);
   return (
     <div className="min-h-screen">

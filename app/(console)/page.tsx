@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { TenantStatusBadge } from "@/components/tenants/status-badge";
-import { currentActor } from "@/lib/auth/actor";
+import { requireConsoleActor } from "@/lib/auth/actor";
 import { listTenantOverview } from "@/lib/domain/tenants/queries";
 
 export default async function OverviewPage() {
-  const actor = (await currentActor())!; // the layout has redirected anyone signed out
+  const actor = await requireConsoleActor(); // the layout has redirected anyone signed out
   const tenants = await listTenantOverview(actor);
   return (
     <>

@@ -3,12 +3,11 @@
 import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { SESSION_COOKIE } from "./options";
 import { sessionTokenHash } from "./adapter";
 import type { Actor } from "./principal";
-
-
 
 // "your sessions" shows when and from where; writing it at most once a minute keeps navigation read-only.
 const LAST_SEEN_EVERY_MS = 60_000;
@@ -41,3 +40,16 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
     userAgent,
   };
 });
+
+/**
+ * The actor of a console page: off to sign-in without a session, to "no access" once the last membership is
+ * gone (sign-in needs a membership or a staff role, but a membership can be removed while its session lives on).
+ * Every page asks itself: Next renders a layout and its page at once, and a client navigation re-renders only
+ * the page, so a layout's check guards neither.
+ */
+export async function requireConsoleActor(): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect("/sign-in");
+  if (!actor.staffRole && actor.memberships.length === 0) redirect("/no-access");
+  return actor;
+}

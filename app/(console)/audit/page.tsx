@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AuditLog } from "@/components/audit/audit-log";
-import { currentActor } from "@/lib/auth/actor";
+import { requireConsoleActor } from "@/lib/auth/actor";
 import { loadAuditListParams } from "@/lib/domain/audit/params";
 import { resolveAuditScope } from "@/lib/domain/audit/queries";
 import { verifyIntegrityAction } from "./actions";
@@ -9,7 +9,7 @@ import { verifyIntegrityAction } from "./actions";
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function PlatformAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = (await currentActor())!;
+  const actor = await requireConsoleActor();
   const params = loadAuditListParams(await searchParams);
   const resolved = await resolveAuditScope(actor, { tenantFilter: params.tenant });
   // staff only; not found rather than forbidden, like any other page not yours

@@ -5,7 +5,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { TenantFilters } from "@/components/tenants/tenant-filters";
 import { TenantTable } from "@/components/tenants/tenant-table";
 import { CreateTenantDialog } from "@/components/tenants/create-tenant-dialog";
-import { currentActor } from "@/lib/auth/actor";
+import { requireConsoleActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { listTenants } from "@/lib/domain/tenants/queries";
 import { serializeTenantListParams, tenantListParsers } from "@/lib/domain/tenants/list-params";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Tenants" };
 const searchParamsCache = createSearchParamsCache(tenantListParsers);
 
 export default async function TenantsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = (await currentActor())!;
+  const actor = await requireConsoleActor();
   const params = searchParamsCache.parse(await searchParams);
   const list = await listTenants(actor, params);
   if (!list) notFound(); // staff only; not found rather than forbidden, like any other page not yours

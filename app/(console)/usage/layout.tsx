@@ -1,11 +1,11 @@
 import { notFound } from "next/navigation";
-import { currentActor } from "@/lib/auth/actor";
+import { requireConsoleActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 
 // The check runs here, outside the loading.tsx boundary, so anyone but staff gets a 404 before any skeleton
 // streams (inside the boundary it could only show "not found" with a 200). The page's queries ask again.
 export default async function StaffUsageLayout({ children }: { children: React.ReactNode }) {
-  const actor = (await currentActor())!;
+  const actor = await requireConsoleActor();
   if (!actor.staffRole || !can(actor, "usage.read", null)) notFound();
   return children;
 }

@@ -5,7 +5,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { RangeControls, StaffUsageFilters } from "@/components/usage/usage-controls";
 import { StaffUsageTable, TrialsCard } from "@/components/usage/staff-usage";
 import { formatCount, formatUsd } from "@/components/usage/format";
-import { currentActor } from "@/lib/auth/actor";
+import { requireConsoleActor } from "@/lib/auth/actor";
 import { isoDay, resolveUsageRange, serializeStaffUsageParams, staffUsageParsers } from "@/lib/domain/usage/params";
 import { staffUsageOverview, trialsWithMostUsage } from "@/lib/domain/usage/queries";
 
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Usage by tenant" };
 const searchParamsCache = createSearchParamsCache(staffUsageParsers);
 
 export default async function StaffUsagePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = (await currentActor())!;
+  const actor = await requireConsoleActor();
   const query = searchParamsCache.parse(await searchParams);
   const now = new Date();
   const range = resolveUsageRange(query, now);

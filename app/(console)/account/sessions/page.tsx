@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { currentActor } from "@/lib/auth/actor";
+import { requireConsoleActor } from "@/lib/auth/actor";
 import { listOwnSessions } from "@/lib/domain/sessions/queries";
 import { revokeOtherSessionsAction, revokeSessionAction } from "./actions";
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Your sessions" };
 const when = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ") + " UTC";
 
 export default async function SessionsPage() {
-  const actor = (await currentActor())!;
+  const actor = await requireConsoleActor();
   const sessions = await listOwnSessions(actor);
   return (
     <>

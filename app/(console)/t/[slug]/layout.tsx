@@ -1,11 +1,11 @@
 import { notFound } from "next/navigation";
-import { currentActor } from "@/lib/auth/actor";
+import { requireConsoleActor } from "@/lib/auth/actor";
 import { getTenantForReader } from "@/lib/domain/tenants/queries";
 
 // Every page of a frozen or archived tenant says so up front, so its members learn why a change is refused
 // before they type one; the services refuse it all the same.
 export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
-  const actor = (await currentActor())!;
+  const actor = await requireConsoleActor();
   const tenant = await getTenantForReader(actor, (await params).slug);
   // not found and not yours look the same, so slugs of other tenants cannot be probed
   if (!tenant) notFound();

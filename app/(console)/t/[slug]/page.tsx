@@ -10,7 +10,7 @@ import { IdpSection } from "@/components/idp/idp-section";
 import { ProjectsSection } from "@/components/projects/projects-section";
 import { MembersSection } from "@/components/members/members-section";
 import { ProductsSection } from "@/components/products/products-section";
-import { currentActor } from "@/lib/auth/actor";
+import { requireConsoleActor } from "@/lib/auth/actor";
 import { can, roleIn } from "@/lib/auth/permissions";
 import { getTenantForReader } from "@/lib/domain/tenants/queries";
 
@@ -22,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TenantPage({ params }: Props) {
   const { slug } = await params;
-  const actor = (await currentActor())!;
+  const actor = await requireConsoleActor();
   const tenant = await getTenantForReader(actor, slug);
   // not found and not yours look the same, so slugs of other tenants cannot be probed
   if (!tenant) notFound();

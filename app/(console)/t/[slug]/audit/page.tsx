@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditLog } from "@/components/audit/audit-log";
-import { currentActor } from "@/lib/auth/actor";
+import { requireConsoleActor } from "@/lib/auth/actor";
 import { loadAuditListParams } from "@/lib/domain/audit/params";
 import { resolveAuditScope } from "@/lib/domain/audit/queries";
 import { verifyIntegrityAction } from "../../../audit/actions";
@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TenantAuditPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const actor = (await currentActor())!;
+  const actor = await requireConsoleActor();
   const resolved = await resolveAuditScope(actor, { slug });
   // not found and not yours look the same, so slugs of other tenants cannot be probed
   if (!resolved?.tenant) notFound();

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { KeysSection } from "@/components/keys/keys-section";
-import { currentActor } from "@/lib/auth/actor";
+import { requireConsoleActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { isApiKeyStatus } from "@/lib/domain/keys/queries";
 import { getTenantForReader } from "@/lib/domain/tenants/queries";
@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function KeysPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { status } = await searchParams;
-  const actor = (await currentActor())!;
+  const actor = await requireConsoleActor();
   const tenant = await getTenantForReader(actor, slug);
   // not found and not yours look the same, so slugs of other tenants cannot be probed
   if (!tenant || !can(actor, "api_key.read", tenant.id)) notFound();

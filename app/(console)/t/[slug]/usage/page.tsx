@@ -5,7 +5,7 @@ import { createSearchParamsCache } from "nuqs/server";
 import { BudgetCard } from "@/components/usage/budget-card";
 import { GroupBySelect, RangeControls } from "@/components/usage/usage-controls";
 import { UsageDashboard } from "@/components/usage/usage-dashboard";
-import { currentActor } from "@/lib/auth/actor";
+import { requireConsoleActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getTenantForReader } from "@/lib/domain/tenants/queries";
 import { isoDay, resolveUsageRange, serializeTenantUsageParams, tenantUsageParsers } from "@/lib/domain/usage/params";
@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TenantUsagePage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const actor = (await currentActor())!;
+  const actor = await requireConsoleActor();
   const tenant = await getTenantForReader(actor, slug);
   // not found and not yours look the same, so slugs of other tenants cannot be probed
   if (!tenant || !can(actor, "usage.read", tenant.id)) notFound();
