@@ -77,6 +77,8 @@ export interface MutationSpec<Schema extends z.ZodType, T> {
   schema: Schema;
   /** the tenant the change happens in (null: platform-wide); may read the validated input */
   tenantId: (input: z.output<Schema>) => string | null;
+  /** what the change is to, when the input names it: on a refused call's event too, and the default on its own */
+  target?: (input: z.output<Schema>) => Pick<AuditEvent, "targetType" | "targetId">;
   execute: (tx: Tx, input: z.output<Schema>) => Promise<{ data: T; audit: AuditEvent }>;
 }
 
@@ -93,15 +95,18 @@ export async function mutate<Schema extends z.ZodType, T>(
   }
   const input = parsed.data;
   const tenantId = spec.tenantId(input);
+  const target = spec.target?.(input);
   const refusal = await refusalFor(actor, spec.action, tenantId);
   if (refusal) {
-    await db.$transaction((tx) => writeAudit(tx, actor, { action: spec.action, tenantId, isFailure: true, description: `forbidden: ${refusal}` }));
+    await db.$transaction(async (tx) => writeAudit(tx, actor, {
+      action: spec.action, ...target, isFailure: true, description: `forbidden: ${refusal}`, ...(await failureTenant(tx, tenantId)),
+    }));
     return { ok: false, kind: "forbidden", message: refusal };
   }
   try {
     const data = await db.$transaction(async (tx) => {
       const { data, audit } = await spec.execute(tx, input);
-      await writeAudit(tx, actor, { tenantId, ...audit });
+      await writeAudit(tx, actor, { tenantId, ...target, ...audit });
       return data;
     });
     return { ok: true, data };
@@ -114,6 +119,12 @@ export async function mutate<Schema extends z.ZodType, T>(
     if (isUniqueViolation(error)) return { ok: false, kind: "conflict", message: "That conflicts with an existing record." };
     throw error;
   }
+}
+
+/** A refused call's tenant: audit_log's foreign key takes only one that exists, so an attempt on another keeps its id aside. */
+async function failureTenant(tx: Tx, tenantId: string | null): Promise<Pick<AuditEvent, "tenantId" | "metadata">> {
+  if (!tenantId || (await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true } }))) return { tenantId };
+  return { tenantId: null, metadata: { attemptedTenantId: tenantId } };
 }
 
 /** Why `actor` may not do `action` in `tenantId` now, or null when they may. */

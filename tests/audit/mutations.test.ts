@@ -2,7 +2,7 @@
 // right actor, action, target and before/after; a refused call changes nothing and writes exactly one failure
 // event. Table-driven: each case sets up its world, the call, who may not make it, and what the world looks like.
 import { afterAll, describe, expect, it } from "vitest";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Actor } from "../../lib/auth/principal";
 import type { MutationResult } from "../../lib/db/mutation";
@@ -41,6 +41,8 @@ interface Case {
   /** the tenant the refused call is recorded in (null: platform) and the permission it names */
   refusedIn: string | null;
   permission: string;
+  /** the target the refused call is recorded with, when its input names it */
+  refusedTarget?: { targetType: string; targetId: string };
   /** what the call would change, read back */
   state: () => Promise<unknown>;
   /** the events of the successful call, in order (read after it) */
@@ -130,7 +132,7 @@ const CASES: Record<string, () => Promise<Case>> = {
     const pending = await invitation(tenant.id);
     return {
       actor: await actorFor(db, { roles: { [tenant.id]: "owner" } }), refused: (await memberOf(tenant.id)).person,
-      refusedIn: tenant.id, permission: "member.invite",
+      refusedIn: tenant.id, permission: "member.invite", refusedTarget: { targetType: "invitation", targetId: pending.id },
       state: () => db.invitation.findUnique({ where: { id: pending.id } }),
       call: (actor) => resendInvitation(actor, { tenantId: tenant.id, invitationId: pending.id }),
       events: () => [{ action: "invitation.resent", tenantId: tenant.id, targetType: "invitation", targetId: pending.id, targetName: pending.email, before: { expiresAt: anyDate }, after: { expiresAt: anyDate } }],
@@ -141,7 +143,7 @@ const CASES: Record<string, () => Promise<Case>> = {
     const pending = await invitation(tenant.id);
     return {
       actor: await actorFor(db, { staffRole: "admin" }), refused: await actorFor(db, { staffRole: "sales" }),
-      refusedIn: tenant.id, permission: "member.invite",
+      refusedIn: tenant.id, permission: "member.invite", refusedTarget: { targetType: "invitation", targetId: pending.id },
       state: () => db.invitation.findUnique({ where: { id: pending.id } }),
       call: (actor) => revokeInvitation(actor, { tenantId: tenant.id, invitationId: pending.id }),
       events: () => [{ action: "invitation.revoked", tenantId: tenant.id, targetType: "invitation", targetId: pending.id, targetName: pending.email, before: { role: "member", expiresAt: anyDate } }],
@@ -152,7 +154,7 @@ const CASES: Record<string, () => Promise<Case>> = {
     const { person, membership } = await memberOf(tenant.id);
     return {
       actor: await actorFor(db, { roles: { [tenant.id]: "owner" } }), refused: (await memberOf(tenant.id)).person,
-      refusedIn: tenant.id, permission: "member.change_role",
+      refusedIn: tenant.id, permission: "member.change_role", refusedTarget: { targetType: "membership", targetId: membership.id },
       state: () => db.membership.findUnique({ where: { id: membership.id } }),
       call: (actor) => changeMemberRole(actor, { tenantId: tenant.id, membershipId: membership.id, role: "viewer" }),
       events: () => [{ action: "member.role_changed", tenantId: tenant.id, targetType: "membership", targetId: membership.id, targetName: person.name, before: { role: "member" }, after: { role: "viewer" } }],
@@ -163,7 +165,7 @@ const CASES: Record<string, () => Promise<Case>> = {
     const { person, membership } = await memberOf(tenant.id);
     return {
       actor: await actorFor(db, { roles: { [tenant.id]: "owner" } }), refused: (await memberOf(tenant.id, "viewer")).person,
-      refusedIn: tenant.id, permission: "member.remove",
+      refusedIn: tenant.id, permission: "member.remove", refusedTarget: { targetType: "membership", targetId: membership.id },
       state: () => db.membership.findUnique({ where: { id: membership.id } }),
       call: (actor) => removeMember(actor, { tenantId: tenant.id, membershipId: membership.id }),
       events: () => [{ action: "member.removed", tenantId: tenant.id, targetType: "membership", targetId: membership.id, targetName: person.name, before: { role: "member", userId: person.id } }],
@@ -259,7 +261,7 @@ const CASES: Record<string, () => Promise<Case>> = {
     const session = await db.session.create({ data: { userId: actor.id!, sessionToken: randomBytes(16).toString("hex"), expires: new Date(Date.now() + DAY_MS) } });
     return {
       actor, refused: { ...actor, type: "service", id: `svc-${randomBytes(3).toString("hex")}`, name: "gateway" },
-      refusedIn: null, permission: "session.revoke",
+      refusedIn: null, permission: "session.revoke", refusedTarget: { targetType: "session", targetId: session.id },
       state: () => db.session.findUnique({ where: { id: session.id } }),
       call: (who) => revokeSession(who, { sessionId: session.id }),
       events: () => [{ action: "session.revoked", tenantId: null, targetType: "session", targetId: session.id }],
@@ -312,7 +314,22 @@ describe.each(Object.keys(CASES))("%s", (name) => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       action: c.permission, tenantId: c.refusedIn, isFailure: true, actorId: c.refused.id, actorType: c.refused.type,
+      targetType: c.refusedTarget?.targetType ?? null, targetId: c.refusedTarget?.targetId ?? null,
       description: "forbidden: You do not have permission to do that.",
+    });
+  });
+});
+
+describe("a refused call naming a tenant that does not exist", () => {
+  it("answers forbidden and records its failure on the platform, with the tenant id it named and its target", async () => {
+    const outsider = await actorFor(db, { roles: { [(await tenantFor(db)).id]: "owner" } });
+    const [tenantId, membershipId] = [randomUUID(), randomUUID()];
+    expect(await removeMember(outsider, { tenantId, membershipId })).toMatchObject({ ok: false, kind: "forbidden" });
+    const events = await eventsBy(outsider);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      action: "member.remove", tenantId: null, chain: "platform", isFailure: true, targetType: "membership", targetId: membershipId,
+      metadata: { attemptedTenantId: tenantId },
     });
   });
 });

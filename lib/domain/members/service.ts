@@ -65,6 +65,7 @@ export function resendInvitation(actor: Actor, input: unknown) {
     action: "member.invite",
     schema: invitationInput,
     tenantId: (i) => i.tenantId,
+    target: (i) => ({ targetType: "invitation", targetId: i.invitationId }),
     async execute(tx, { tenantId, invitationId }) {
       const invitation = await lockPendingInvitation(tx, tenantId, invitationId);
       const expiresAt = newExpiry();
@@ -72,7 +73,7 @@ export function resendInvitation(actor: Actor, input: unknown) {
       return {
         data: { id: invitation.id, expiresAt },
         audit: {
-          action: "invitation.resent", targetType: "invitation", targetId: invitation.id, targetName: invitation.email,
+          action: "invitation.resent", targetName: invitation.email,
           before: { expiresAt: invitation.expiresAt }, after: { expiresAt },
         },
       };
@@ -86,6 +87,7 @@ export function revokeInvitation(actor: Actor, input: unknown) {
     action: "member.invite",
     schema: invitationInput,
     tenantId: (i) => i.tenantId,
+    target: (i) => ({ targetType: "invitation", targetId: i.invitationId }),
     async execute(tx, { tenantId, invitationId }) {
       const invitation = await lockPendingInvitation(tx, tenantId, invitationId);
       const revokedAt = new Date();
@@ -93,7 +95,7 @@ export function revokeInvitation(actor: Actor, input: unknown) {
       return {
         data: { id: invitation.id, revokedAt },
         audit: {
-          action: "invitation.revoked", targetType: "invitation", targetId: invitation.id, targetName: invitation.email,
+          action: "invitation.revoked", targetName: invitation.email,
           before: { role: invitation.role, expiresAt: invitation.expiresAt },
         },
       };
@@ -120,6 +122,7 @@ export function changeMemberRole(actor: Actor, input: unknown) {
     action: "member.change_role",
     schema: changeRoleInput,
     tenantId: (i) => i.tenantId,
+    target: (i) => ({ targetType: "membership", targetId: i.membershipId }),
     async execute(tx, { tenantId, membershipId, role }) {
       const target = await lockMembershipKeepingAnOwner(tx, tenantId, membershipId, role);
       if (target.role === role) throw new MutationRefusal("conflict", `${target.name} is already ${withArticle(role)}.`);
@@ -127,7 +130,7 @@ export function changeMemberRole(actor: Actor, input: unknown) {
       return {
         data: { id: membershipId, role },
         audit: {
-          action: "member.role_changed", targetType: "membership", targetId: membershipId, targetName: target.name,
+          action: "member.role_changed", targetName: target.name,
           before: { role: target.role }, after: { role },
         },
       };
@@ -141,13 +144,14 @@ export function removeMember(actor: Actor, input: unknown) {
     action: "member.remove",
     schema: membershipInput,
     tenantId: (i) => i.tenantId,
+    target: (i) => ({ targetType: "membership", targetId: i.membershipId }),
     async execute(tx, { tenantId, membershipId }) {
       const target = await lockMembershipKeepingAnOwner(tx, tenantId, membershipId, null);
       await tx.membership.delete({ where: { id: membershipId } });
       return {
         data: { id: membershipId },
         audit: {
-          action: "member.removed", targetType: "membership", targetId: membershipId, targetName: target.name,
+          action: "member.removed", targetName: target.name,
           before: { role: target.role, userId: target.userId },
         },
       };

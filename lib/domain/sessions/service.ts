@@ -17,10 +17,11 @@ export function revokeSession(actor: Actor, input: unknown) {
     action: "session.revoke",
     schema: revokeOneInput,
     tenantId: () => null,
+    target: (i) => ({ targetType: "session", targetId: i.sessionId }),
     async execute(tx, { sessionId }) {
       const { count } = await tx.session.deleteMany({ where: { id: sessionId, userId: ownUserId(actor) } });
       if (count === 0) throw new MutationRefusal("not_found", "That session is already signed out.");
-      return { data: { revoked: 1 }, audit: { action: "session.revoked", targetType: "session", targetId: sessionId } };
+      return { data: { revoked: 1 }, audit: { action: "session.revoked" } };
     },
   }, input);
 }
