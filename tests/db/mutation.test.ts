@@ -1,8 +1,6 @@
 // The mutation pipeline end to end on real PostgreSQL, through the session service (issue 3's mutations).
 import { afterAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
-import { mutate } from "../../lib/db/mutation";
 import { revokeOtherSessions, revokeSession } from "../../lib/domain/sessions/service";
 import type { Actor } from "../../lib/auth/principal";
 import { testPrisma } from "../support/database";
@@ -67,19 +65,19 @@ describe("mutation pipeline", () => {
     expect((await db.session.findMany({ where: { userId: actor.id! } })).map((s) => s.id)).toEqual([sessions[0].id]);
   });
 
-  it("rolls back both the change and its audit row when the transaction fails after the change", async () => {
+  it("rolls back both the change and the pipeline's own audit row when the commit fails after both were written", async () => {
     const { sessions, actor } = await personWithSessions(2);
-    const failing = mutate(actor, {
-      action: "session.revoke",
-      schema: z.object({}),
-      tenantId: () => null,
-      async execute(tx) {
-        await tx.session.delete({ where: { id: sessions[1].id } });
-        await tx.auditLog.create({ data: { actorType: "user", actorId: actor.id, action: "session.revoked", targetId: sessions[1].id } });
-        throw new Error("crash after the change");
-      },
-    }, {});
-    await expect(failing).rejects.toThrow("crash after the change");
+    // refuses this one change's audit row at COMMIT, after the pipeline has written it: the step after both writes fails
+    const refuseAtCommit = `refuse_at_commit_${randomBytes(4).toString("hex")}`;
+    await db.$executeRawUnsafe(`CREATE FUNCTION ${refuseAtCommit}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'commit refused'; END $$`);
+    await db.$executeRawUnsafe(`CREATE CONSTRAINT TRIGGER ${refuseAtCommit} AFTER INSERT ON audit_log DEFERRABLE INITIALLY DEFERRED
+      FOR EACH ROW WHEN (NEW.target_id = '${sessions[1].id}') EXECUTE FUNCTION ${refuseAtCommit}()`);
+    try {
+      await expect(revokeSession(actor, { sessionId: sessions[1].id })).rejects.toThrow("commit refused");
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER ${refuseAtCommit} ON audit_log`);
+      await db.$executeRawUnsafe(`DROP FUNCTION ${refuseAtCommit}()`);
+    }
     expect(await db.session.findUnique({ where: { id: sessions[1].id } })).not.toBeNull();
     expect(await auditFor(sessions[1].id)).toHaveLength(0);
   });
