@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { writeAudit, type AuditEvent } from "../../lib/db/mutation";
 import { SYSTEM_ACTOR, type Actor } from "../../lib/auth/principal";
-import { chainOf, listChains, verifyChain } from "../../lib/domain/audit/integrity";
+import { chainOf, listChains, verifyAuditIntegrity, verifyChain } from "../../lib/domain/audit/integrity";
 import { applyAuditRetention } from "../../lib/domain/audit/retention";
 import { testPrisma } from "../support/database";
 import { actorFor, tenantFor } from "../support/actors";
@@ -23,6 +23,21 @@ async function audit(actor: Actor, event: AuditEvent): Promise<bigint> {
 
 const refused = (promise: Promise<unknown>, what: "changed" | "deleted" | "truncated") =>
   expect(promise).rejects.toThrow(`audit_log is append-only: ${what === "truncated" ? "it cannot be truncated" : `event`}`);
+
+async function chainOfFive() {
+  const tenant = await tenantFor(db);
+  const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
+  const ids: bigint[] = [];
+  for (let i = 0; i < 5; i++) ids.push(await audit(owner, { action: `project.renamed`, tenantId: tenant.id, targetName: `p${i}`, before: { name: `p${i}` }, after: { name: `p${i + 1}` } }));
+  return { tenant, owner, chain: chainOf(tenant.id), ids };
+}
+
+/** Runs `sql` on audit_log with its append-only trigger off, as someone with the table's ownership could. */
+const tamper = (sql: string, id: bigint) => db.$transaction([
+  db.$executeRawUnsafe("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only"),
+  db.$executeRawUnsafe(sql, id),
+  db.$executeRawUnsafe("ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only"),
+]);
 
 describe("the database keeps the audit log append-only", () => {
   it("refuses UPDATE, DELETE and TRUNCATE in raw SQL, clearing a tenant by hand included", async () => {
@@ -92,21 +107,6 @@ describe("the hash chain", () => {
     expect(await listChains()).toEqual(expect.arrayContaining([...tenants.map((t) => chainOf(t.id)), "platform"]));
   });
 
-  async function chainOfFive() {
-    const tenant = await tenantFor(db);
-    const actor = await actorFor(db, { roles: { [tenant.id]: "owner" } });
-    const ids: bigint[] = [];
-    for (let i = 0; i < 5; i++) ids.push(await audit(actor, { action: `project.renamed`, tenantId: tenant.id, targetName: `p${i}`, before: { name: `p${i}` }, after: { name: `p${i + 1}` } }));
-    return { chain: chainOf(tenant.id), ids };
-  }
-
-  /** Runs `sql` on audit_log with its append-only trigger off, as someone with the table's ownership could. */
-  const tamper = (sql: string, id: bigint) => db.$transaction([
-    db.$executeRawUnsafe("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only"),
-    db.$executeRawUnsafe(sql, id),
-    db.$executeRawUnsafe("ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only"),
-  ]);
-
   it("detects an event whose metadata was altered, at that event", async () => {
     const { chain, ids } = await chainOfFive();
     expect(await verifyChain(chain)).toEqual({ intact: true, checked: 5 });
@@ -127,6 +127,33 @@ describe("the hash chain", () => {
     await tamper(`UPDATE audit_log SET hash = sha256('forged') WHERE id = $1`, ids[3]);
     // the altered event no longer matches its content; had its hash been recomputed, the next link would break
     expect(await verifyChain(chain)).toMatchObject({ intact: false, checked: 3, brokenAt: { id: String(ids[3]), reason: "hash mismatch" } });
+  });
+});
+
+describe("verifying from the console (verifyAuditIntegrity)", () => {
+  it("is for staff only: the tenant's own owner and viewer are refused", async () => {
+    const { tenant, owner } = await chainOfFive();
+    const viewer = await actorFor(db, { roles: { [tenant.id]: "viewer" } });
+    for (const who of [owner, viewer]) {
+      expect(await verifyAuditIntegrity(who, { tenantId: tenant.id })).toEqual({ ok: false, kind: "forbidden", message: "You do not have permission to do that." });
+    }
+  });
+
+  it("gives staff a tenant's chain intact with the events it checked, or the platform's with an empty tenant", async () => {
+    const { tenant, chain } = await chainOfFive();
+    const support = await actorFor(db, { staffRole: "support" });
+    expect(await verifyAuditIntegrity(support, { tenantId: tenant.id })).toEqual({ ok: true, data: { chain, intact: true, checked: 5 } });
+    expect(await verifyAuditIntegrity(support, { tenantId: "" })).toMatchObject({ ok: true, data: { chain: "platform", intact: true } });
+    expect(await verifyAuditIntegrity(support, { tenantId: "acme" })).toMatchObject({ ok: false, kind: "validation", fieldErrors: { tenantId: ["That is not a tenant id."] } });
+  });
+
+  it("reports a broken link at the event whose link was altered", async () => {
+    const { tenant, chain, ids } = await chainOfFive();
+    await tamper(`UPDATE audit_log SET prev_hash = sha256('forged') WHERE id = $1`, ids[3]);
+    const row = await db.auditLog.findUniqueOrThrow({ where: { id: ids[3] } });
+    expect(await verifyAuditIntegrity(await actorFor(db, { staffRole: "admin" }), { tenantId: tenant.id })).toEqual({
+      ok: true, data: { chain, intact: false, checked: 3, brokenAt: { id: String(ids[3]), createdAt: row.createdAt, reason: "prev_hash mismatch" } },
+    });
   });
 });
 
