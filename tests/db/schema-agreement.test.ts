@@ -1,6 +1,7 @@
 // schema.prisma and the migrated database must describe the same tables: a change to one without the other
 // fails here. Compared per model: table, columns (type, nullability, list-ness), unique constraints and
-// foreign keys with their delete rules. Partial unique indexes (WHERE …) are SQL-only and left out.
+// foreign keys with their delete rules; and the enums with their labels. Partial unique indexes (WHERE …) are
+// SQL-only and left out.
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import internals from "@prisma/internals";
@@ -42,13 +43,22 @@ describe("schema.prisma and the migrations", async () => {
          (SELECT array_agg(attname ORDER BY k.ord)::text[] FROM unnest(c.confkey) WITH ORDINALITY k(n, ord) JOIN pg_attribute ON attrelid = c.confrelid AND attnum = k.n) AS referenced_columns,
          CASE c.confdeltype WHEN 'c' THEN 'Cascade' WHEN 'n' THEN 'SetNull' WHEN 'r' THEN 'Restrict' WHEN 'a' THEN 'NoAction' WHEN 'd' THEN 'SetDefault' END AS on_delete
        FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE c.contype = 'f' AND n.nspname = 'public'`);
-    return { columns: columns.rows, uniques: uniques.rows, foreignKeys: foreignKeys.rows };
+    const enumTypes = await client.query<{ name: string; labels: string[] }>(
+      `SELECT t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS labels
+       FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON n.oid = t.typnamespace
+       WHERE n.nspname = 'public' GROUP BY t.typname`);
+    return { columns: columns.rows, uniques: uniques.rows, foreignKeys: foreignKeys.rows, enums: enumTypes.rows };
   });
 
   it("have the same tables", () => {
     const tables = new Set(database.columns.map((c) => c.table_name));
     tables.delete("_prisma_migrations");
     expect([...tables].sort()).toEqual(models.map(table).sort());
+  });
+
+  it("have the same enums, each with the same labels (@map names) in the same order", () => {
+    const expected = Object.fromEntries(dmmf.datamodel.enums.map((e) => [e.dbName ?? e.name, e.values.map((v) => v.dbName ?? v.name)]));
+    expect(Object.fromEntries(database.enums.map((e) => [e.name, e.labels]))).toEqual(expected);
   });
 
   describe.each(models.map((m) => [m.name, m] as const))("%s", (_name, model) => {
