@@ -11,10 +11,14 @@ test("a viewer switches the range to 7 days and the grouping to feature; chart a
   await expect(page.getByRole("heading", { name: "Spend per day by model" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /^Totals for the last 30 days/ })).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  // the chart's numbers, as its table (collapsed until asked for): a header row and one row a day
+  const spendDays = page.getByRole("table", { name: "Spend per day by model", includeHidden: true }).getByRole("row", { includeHidden: true });
+  await expect(spendDays).toHaveCount(1 + 30);
 
   await page.getByRole("group", { name: "Range" }).getByRole("button", { name: "7 days" }).click();
   await expect(page).toHaveURL(/range=7d/);
   await expect(page.getByRole("heading", { name: /^Totals for the last 7 days/ })).toBeVisible();
+  await expect(spendDays).toHaveCount(1 + 7);
 
   await page.getByLabel("Group by").selectOption("feature");
   await expect(page).toHaveURL(/groupBy=feature/);
@@ -28,4 +32,22 @@ test("a viewer switches the range to 7 days and the grouping to feature; chart a
   const csv = readFileSync((await download.path())!, "utf8").trim().split("\n");
   expect(csv[0]).toMatch(/^Feature,Spend \(USD\),Requests/);
   expect(csv.some((line) => line.startsWith("summarize,"))).toBe(true);
+});
+
+test("a viewer changing the URL to a tenant she is not in gets not found, for the usage page and its CSV alike", async ({ page }) => {
+  await signInAs(page, "Vera Viewer (@vera-viewer)");
+  // Globex, which she views, answers: the same URLs for Initech are refused, not mistyped
+  expect((await page.goto("/t/globex/usage"))!.status()).toBe(200);
+  const globexCsv = await page.request.get("/api/usage/export?tenant=globex&range=7d&groupBy=model");
+  expect(globexCsv.status()).toBe(200);
+  expect(await globexCsv.text()).toMatch(/^Model,Spend \(USD\)/);
+
+  // as a tenant that does not exist: nothing tells that Initech is there
+  for (const slug of ["initech", "no-such-tenant"]) {
+    expect((await page.goto(`/t/${slug}/usage`))!.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
+    const csv = await page.request.get(`/api/usage/export?tenant=${slug}&range=7d&groupBy=model`);
+    expect(csv.status()).toBe(404);
+    expect(await csv.text()).toBe("Not found.\n");
+  }
 });
