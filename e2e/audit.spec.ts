@@ -40,3 +40,24 @@ test("a viewer filters the audit log by action and date, opens an event with its
   expect(csv.length).toBeGreaterThan(1);
   expect(csv.slice(1).every((line) => line.includes("routing_rule."))).toBe(true);
 });
+
+test("a viewer changing the URL to a tenant she is not in gets not found, for the audit log and its export alike", async ({ page }) => {
+  await signInAs(page, "Vera Viewer (@vera-viewer)");
+  // Globex, which she views, answers: the same URLs for Initech are refused, not mistyped
+  expect((await page.goto("/t/globex/audit"))!.status()).toBe(200);
+  const globexCsv = await page.request.get("/api/audit/export?format=csv&slug=globex");
+  expect(globexCsv.status()).toBe(200);
+  expect((await globexCsv.text()).split("\n")[0]).toContain("action");
+
+  // as a tenant that does not exist: nothing tells that Initech is there
+  for (const slug of ["initech", "no-such-tenant"]) {
+    expect((await page.goto(`/t/${slug}/audit`))!.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
+    // the tenant's export, and the staff export filtered to that tenant
+    for (const url of [`/api/audit/export?format=csv&slug=${slug}`, `/api/audit/export?format=jsonl&tenant=${slug}`]) {
+      const response = await page.request.get(url);
+      expect(response.status(), url).toBe(404);
+      expect(await response.text()).toBe("Not found.\n");
+    }
+  }
+});
