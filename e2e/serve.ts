@@ -14,11 +14,16 @@ process.env.GATEHOUSE_ENCRYPTION_KEYS ??= newEncryptionKeyring();
 const database = await startThrowawayDatabase();
 const github = await startGithubDevServer({ identities: demoIdentities() });
 let app: NextProcess | undefined = undefined;
-async function stop(code = 0) {
-  app?.stop();
-  await github.stop();
-  await database.stop();
-  process.exit(code);
+// Once only: stopping Next on SIGTERM makes it exit, which calls stop again.
+let stopping: Promise<void> | undefined;
+function stop(code = 0) {
+  stopping ??= (async () => {
+    app?.stop();
+    await github.stop();
+    await database.stop();
+    process.exit(code);
+  })();
+  return stopping;
 }
 process.on("SIGTERM", () => void stop());
 process.on("SIGINT", () => void stop());
