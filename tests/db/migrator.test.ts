@@ -3,7 +3,8 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileS
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MIGRATIONS_DIR, Migrator, listMigrations } from "../../lib/db/migrator";
-import { dropDatabase, scratchDatabase, withClient } from "../support/database";
+import { dropDatabase, withClient } from "../../lib/db/embedded";
+import { scratchDatabase } from "../support/database";
 
 const TABLES = [
   "accounts", "api_keys", "audit_log", "feature_flags", "invitations", "memberships", "model_prices",

@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import internals from "@prisma/internals";
-import { testDatabaseUrl, withClient } from "../support/database";
+import { withClient } from "../../lib/db/embedded";
+import { testDatabaseUrl } from "../support/database";
 
 type Model = Awaited<ReturnType<typeof internals.getDMMF>>["datamodel"]["models"][number];
 type Field = Model["fields"][number];

@@ -4,7 +4,8 @@ import { createPrismaClient } from "../../lib/db/prisma";
 import { newEncryptionKeyring } from "../../lib/crypto/secret-box";
 import { seedDemoData } from "../../prisma/seed";
 import { DEMO_PEOPLE, DEMO_TENANTS } from "../../prisma/demo-data";
-import { dropDatabase, scratchDatabase } from "../support/database";
+import { dropDatabase } from "../../lib/db/embedded";
+import { scratchDatabase } from "../support/database";
 
 let url: string;
 beforeAll(async () => {

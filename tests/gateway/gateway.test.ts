@@ -11,7 +11,8 @@ import { LISTENER_APPLICATION_NAME } from "@/lib/gateway/invalidation";
 import { createGatewayServer, type Gateway, type GatewayOptions } from "@/lib/gateway/server";
 import { actorFor, tenantFor } from "../support/actors";
 import { issued } from "../support/keys";
-import { testDatabaseUrl, testPrisma, withClient } from "../support/database";
+import { withClient } from "../../lib/db/embedded";
+import { testDatabaseUrl, testPrisma } from "../support/database";
 
 const TOKEN = "gateway-test-token-0123456789-abcdefghijklmnop";
 const db = testPrisma();

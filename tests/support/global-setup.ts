@@ -3,7 +3,6 @@
 import type { TestProject } from "vitest/node";
 import { startThrowawayDatabase } from "../../lib/db/embedded";
 import { Migrator } from "../../lib/db/migrator";
-import { createDatabase, dropDatabase } from "./database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -13,16 +12,7 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   // With DATABASE_URL set, tests run in a fresh database on that server and never touch the one named.
-  let url: string;
-  let stop: () => Promise<void>;
-  if (process.env.DATABASE_URL) {
-    url = await createDatabase(process.env.DATABASE_URL);
-    stop = () => dropDatabase(url);
-  } else {
-    const server = await startThrowawayDatabase();
-    url = server.url;
-    stop = server.stop;
-  }
+  const { url, stop } = await startThrowawayDatabase();
   await new Migrator(url).up();
   project.provide("databaseUrl", url);
   return stop;
