@@ -16,8 +16,8 @@ const ENUMS = [
   "actor_type", "complexity", "idp_kind", "member_role", "routing_strategy", "staff_role", "tenant_kind",
   "tenant_plan", "tenant_project_status", "tenant_status", "webhook_delivery_status",
 ];
-// every table with an updated_at column gets the trigger
-const TOUCHED = TABLES.filter((t) => !["accounts", "audit_log", "sessions", "usage_daily", "usage_events", "usage_hourly", "verification_tokens"].includes(t));
+// every mutable table has updated_at and its trigger: all but the append-only ones and tokens inserted then deleted
+const TOUCHED = TABLES.filter((t) => !["audit_log", "usage_events", "verification_tokens"].includes(t));
 
 async function schemaOf(url: string) {
   return withClient(url, async (client) => {
