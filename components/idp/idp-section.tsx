@@ -3,7 +3,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { currentActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { allowedNow } from "@/lib/db/mutation";
 import { IDP_LABEL, listIdpConfigs, type IdpConfigView } from "@/lib/domain/idp/queries";
 import { markIdpVerifiedAction, removeIdpConfigAction, saveOidcConfigAction, saveSamlConfigAction } from "@/app/(console)/t/[slug]/idp-actions";
 import { OidcForm, RemoveDialog, SamlForm, VerifyForm } from "./idp-forms";
@@ -15,8 +15,7 @@ const day = (iso: string) => iso.slice(0, 10);
 export async function IdpSection({ tenantId, slug }: { tenantId: string; slug: string }) {
   const actor = (await currentActor())!;
   const configs = await listIdpConfigs(actor, tenantId);
-  const canManage = can(actor, "idp.manage", tenantId);
-  const canVerify = can(actor, "idp.verify", tenantId);
+  const [canManage, canVerify] = await Promise.all([allowedNow(actor, "idp.manage", tenantId), allowedNow(actor, "idp.verify", tenantId)]);
   const oidc = configs.find((c) => c.type === "oidc");
   const saml = configs.find((c) => c.type === "saml");
 

@@ -5,6 +5,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { allowedNow } from "@/lib/db/mutation";
 import { API_KEY_STATUSES, KEY_LIST_LIMIT, listApiKeys, type ApiKeyListItem, type ApiKeyStatus } from "@/lib/domain/keys/queries";
 import { listProjects } from "@/lib/domain/projects/queries";
 import { PRODUCT_KEYS, PRODUCTS } from "@/lib/domain/products/catalog";
@@ -51,8 +52,7 @@ function emptyText(status: ApiKeyStatus | undefined, mayCreate: boolean) {
 export async function KeysSection({ tenantId, slug, status }: { tenantId: string; slug: string; status?: ApiKeyStatus }) {
   const actor = (await currentActor())!;
   if (!can(actor, "api_key.read", tenantId)) return null;
-  const mayCreate = can(actor, "api_key.create", tenantId);
-  const mayRevoke = can(actor, "api_key.revoke", tenantId);
+  const [mayCreate, mayRevoke] = await Promise.all([allowedNow(actor, "api_key.create", tenantId), allowedNow(actor, "api_key.revoke", tenantId)]);
   const [keys, projects] = await Promise.all([listApiKeys(actor, tenantId, { status }), mayCreate ? listProjects(actor, tenantId) : []]);
   const withActions = mayCreate || mayRevoke;
   const columns = withActions ? 10 : 9;

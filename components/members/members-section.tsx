@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { allowedNow } from "@/lib/db/mutation";
 import { listInvitations, listMembers } from "@/lib/domain/members/queries";
 import {
   changeMemberRoleAction, inviteMemberAction, removeMemberAction, resendInvitationAction, revokeInvitationAction,
@@ -19,9 +20,9 @@ export async function MembersSection({ tenantId, slug }: { tenantId: string; slu
   const actor = (await currentActor())!;
   if (!can(actor, "member.read", tenantId)) return null;
   const [members, invitations] = await Promise.all([listMembers(actor, tenantId), listInvitations(actor, tenantId)]);
-  const mayInvite = can(actor, "member.invite", tenantId);
-  const mayChangeRole = can(actor, "member.change_role", tenantId);
-  const mayRemove = can(actor, "member.remove", tenantId);
+  const [mayInvite, mayChangeRole, mayRemove] = await Promise.all(
+    (["member.invite", "member.change_role", "member.remove"] as const).map((action) => allowedNow(actor, action, tenantId)),
+  );
   const manageMembers = mayChangeRole || mayRemove;
 
   return (

@@ -1,7 +1,7 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { currentActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { allowedNow } from "@/lib/db/mutation";
 import { listEntitlements, type EntitlementStatus } from "@/lib/domain/products/queries";
 import { setEntitlementAction } from "@/app/(console)/t/[slug]/products-actions";
 import { EntitlementDialog } from "./entitlement-dialog";
@@ -14,7 +14,7 @@ const formatted = (config: unknown) => JSON.stringify(config, null, 2);
 export async function ProductsSection({ tenantId, slug }: { tenantId: string; slug: string }) {
   const actor = (await currentActor())!;
   const entitlements = await listEntitlements(actor, tenantId);
-  const canManage = can(actor, "product.manage", tenantId);
+  const canManage = await allowedNow(actor, "product.manage", tenantId);
   const save = setEntitlementAction.bind(null, slug);
 
   return (

@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { currentActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { allowedNow } from "@/lib/db/mutation";
 import { listProjects } from "@/lib/domain/projects/queries";
 import { archiveProjectAction, createProjectAction, renameProjectAction } from "@/app/(console)/t/[slug]/projects-actions";
 import { ArchiveProjectDialog, CreateProjectForm, RenameProjectDialog } from "./project-forms";
@@ -11,7 +11,7 @@ import { ArchiveProjectDialog, CreateProjectForm, RenameProjectDialog } from "./
 export async function ProjectsSection({ tenantId, slug }: { tenantId: string; slug: string }) {
   const actor = (await currentActor())!;
   const projects = await listProjects(actor, tenantId);
-  const canManage = can(actor, "project.manage", tenantId);
+  const canManage = await allowedNow(actor, "project.manage", tenantId);
   const rename = renameProjectAction.bind(null, slug);
   const archive = archiveProjectAction.bind(null, slug);
   const columns = canManage ? 5 : 4;

@@ -127,6 +127,14 @@ async function failureTenant(tx: Tx, tenantId: string | null): Promise<Pick<Audi
   return { tenantId: null, metadata: { attemptedTenantId: tenantId } };
 }
 
+/**
+ * Whether a page should offer `actor` the control for the mutation `action` in `tenantId`: the rule that
+ * `mutate` refuses by, so a frozen tenant's members see no control that would only be refused.
+ */
+export async function allowedNow(actor: Actor, action: Action, tenantId: string | null): Promise<boolean> {
+  return (await refusalFor(actor, action, tenantId)) === null;
+}
+
 /** Why `actor` may not do `action` in `tenantId` now, or null when they may. */
 async function refusalFor(actor: Actor, action: Action, tenantId: string | null): Promise<string | null> {
   if (!can(actor, action, tenantId)) return "You do not have permission to do that.";

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { mutate } from "../../lib/db/mutation";
+import { allowedNow, mutate } from "../../lib/db/mutation";
 import { changeTenantStatus } from "../../lib/domain/tenants/lifecycle";
 import type { Actor } from "../../lib/auth/principal";
 import { testPrisma } from "../support/database";
@@ -69,5 +69,15 @@ describe("a frozen tenant", () => {
     const result = await createKey(owner, tenant.id);
     expect(result).toMatchObject({ ok: false, kind: "forbidden", message: expect.stringContaining("Gone Inc is archived") });
     expect(await keysOf(tenant.id)).toBe(1);
+  });
+
+  it("offers its owner no control while frozen (the pages ask allowedNow), and staff theirs", async () => {
+    const tenant = await tenantFor(db, { status: "active" });
+    const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
+    const admin = await actorFor(db, { staffRole: "admin" });
+    expect(await allowedNow(owner, "api_key.create", tenant.id)).toBe(true);
+    await db.tenant.update({ where: { id: tenant.id }, data: { status: "frozen" } });
+    expect(await allowedNow(owner, "api_key.create", tenant.id)).toBe(false);
+    expect(await allowedNow(admin, "api_key.create", tenant.id)).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import { GroupBySelect, RangeControls } from "@/components/usage/usage-controls"
 import { UsageDashboard } from "@/components/usage/usage-dashboard";
 import { requireConsoleActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { allowedNow } from "@/lib/db/mutation";
 import { getTenantForReader } from "@/lib/domain/tenants/queries";
 import { isoDay, resolveUsageRange, serializeTenantUsageParams, tenantUsageParsers } from "@/lib/domain/usage/params";
 import { monthBudget, tenantUsageSummary } from "@/lib/domain/usage/queries";
@@ -67,7 +68,7 @@ export default async function TenantUsagePage({ params, searchParams }: Props) {
           <BudgetCard
             tenantId={tenant.id}
             budget={budget}
-            action={can(actor, "budget.manage", tenant.id) ? setBudgetAction.bind(null, tenant.slug) : undefined}
+            action={(await allowedNow(actor, "budget.manage", tenant.id)) ? setBudgetAction.bind(null, tenant.slug) : undefined}
           />
         }
       />
