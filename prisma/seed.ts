@@ -272,9 +272,10 @@ async function seedUsage(db: PrismaClient, tenants: Map<string, DemoTenant & { i
 
 async function seedAuditHistory(db: PrismaClient, tenants: Map<string, DemoTenant & { id: string }>, people: Map<string, string>) {
   if ((await db.auditLog.count()) > 0) return 0;
-  const nameOf = new Map([...people].map(([login, id]) => [id, login]));
+  // Events name their actor as the console writes them: by display name.
+  const nameOf = new Map(DEMO_PEOPLE.map((person) => [people.get(person.login), person.name]));
   const rows: Prisma.AuditLogCreateManyInput[] = [];
-  const staff = (login: string) => ({ actorType: "user" as const, actorId: people.get(login), actorName: login });
+  const staff = (login: string) => ({ actorType: "user" as const, actorId: people.get(login), actorName: nameOf.get(people.get(login)) });
   for (const t of tenants.values()) {
     const created = daysFromNow(-Math.max(t.statusSinceDays, 95));
     rows.push({ ...staff("sam-sales"), tenantId: t.id, action: "tenant.created", targetType: "tenant", targetId: t.id, targetName: t.slug,
@@ -297,17 +298,32 @@ async function seedAuditHistory(db: PrismaClient, tenants: Map<string, DemoTenan
     }
     for (const [login, role] of t.members) {
       rows.push({ ...staff(role === "owner" ? "sam-sales" : t.members[0][0]), tenantId: t.id, action: "member.added", targetType: "user",
-        targetId: people.get(login), targetName: login, createdAt: new Date(created.getTime() + DAY), metadata: { after: { role } } });
+        targetId: people.get(login), targetName: nameOf.get(people.get(login)), createdAt: new Date(created.getTime() + DAY), metadata: { after: { role } } });
     }
   }
+  // Acme's last 85 days: the routine of a busy tenant, with refused attempts of its member and viewer among it.
   const acme = tenants.get("acme")!;
-  for (let day = 85; day > 0; day -= 3) {
-    rows.push({ actorType: "user", actorId: people.get("olivia-owner"), actorName: "olivia-owner", tenantId: acme.id,
-      action: "routing_rule.updated", targetType: "routing_rule", targetName: "Cheap summaries", createdAt: daysFromNow(-day),
-      metadata: { before: { priority: 10 + (day % 7) }, after: { priority: 10 + ((day + 3) % 7) } }, sourceIp: "198.51.100.4" });
-    rows.push({ actorType: "user", actorId: people.get("max-member"), actorName: "max-member", tenantId: acme.id, isFailure: true,
-      action: "provider.updated", targetType: "provider", targetName: "anthropic", createdAt: daysFromNow(-day + 0.5),
-      description: "forbidden: members cannot change providers", sourceIp: "198.51.100.9" });
+  const inAcme = (login: string, ip: string) => ({ ...staff(login), tenantId: acme.id, sourceIp: ip });
+  const routine: ((day: number) => Prisma.AuditLogCreateManyInput)[] = [
+    (day) => ({ ...inAcme("olivia-owner", "198.51.100.4"), action: "routing_rule.updated", targetType: "routing_rule", targetName: "Cheap summaries",
+      metadata: { before: { priority: 10 + (day % 7) }, after: { priority: 10 + ((day + 3) % 7) } } }),
+    () => ({ ...inAcme("max-member", "198.51.100.9"), isFailure: true, action: "provider.manage", targetType: "provider", targetName: "anthropic",
+      description: "forbidden: You do not have permission to do that." }),
+    (day) => ({ ...inAcme("olivia-owner", "198.51.100.4"), action: "feature_flag.updated", targetType: "feature_flag", targetName: "streaming-v2",
+      metadata: { before: { rollout_pct: (day * 5) % 100 }, after: { rollout_pct: (day * 5 + 10) % 100 } } }),
+    (day) => ({ ...inAcme("max-member", "198.51.100.9"), action: "api_key.created", targetType: "api_key", targetName: `batch-job-${day}`,
+      metadata: { after: { name: `batch-job-${day}`, scopes: ["proxy"] } } }),
+    () => ({ ...inAcme("vera-viewer", "192.0.2.33"), isFailure: true, action: "api_key.revoke", targetType: "api_key", targetName: "Production",
+      description: "forbidden: You do not have permission to do that." }),
+    (day) => ({ ...inAcme("olivia-owner", "198.51.100.4"), action: "usage.budget_changed", targetType: "tenant", targetId: acme.id, targetName: acme.slug,
+      metadata: { before: { monthly_budget_usd: `${2000 + (day % 4) * 100}.00`, budget_alert_pct: 80 }, after: { monthly_budget_usd: "2500.00", budget_alert_pct: 80 } } }),
+    (day) => ({ ...inAcme("max-member", "198.51.100.9"), action: "api_key.revoked", targetType: "api_key", targetName: `batch-job-${day + 9}`,
+      metadata: { before: { revoked_at: null }, after: { revoked_at: daysFromNow(-day).toISOString() } } }),
+    () => ({ ...inAcme("olivia-owner", "198.51.100.4"), action: "provider.updated", targetType: "provider", targetName: "openai",
+      metadata: { before: { key_last4: "x9Qa" }, after: { key_last4: "m3Lk" } } }),
+  ];
+  for (let day = 85, turn = 0; day > 0; day -= 1.5, turn += 1) {
+    rows.push({ ...routine[turn % routine.length](Math.round(day)), createdAt: daysFromNow(-day) });
   }
   rows.push({ ...staff("ada-admin"), action: "model_price.created", targetType: "model_price", targetName: "openai/gpt-4o",
     createdAt: daysFromNow(-45), metadata: { after: { input_cost_per_1k: "0.002500", output_cost_per_1k: "0.010000" } } });
