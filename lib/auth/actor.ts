@@ -7,6 +7,7 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { SESSION_COOKIE } from "./options";
 import { sessionTokenHash } from "./adapter";
+import { sourceIpOf } from "./source-ip";
 import type { Actor } from "./principal";
 
 // "your sessions" shows when and from where; writing it at most once a minute keeps navigation read-only.
@@ -24,7 +25,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   });
   if (!row || row.expires < new Date()) return null;
   const requestHeaders = await headers();
-  const sourceIp = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim() || requestHeaders.get("x-real-ip") || null;
+  const sourceIp = sourceIpOf(requestHeaders);
   const userAgent = requestHeaders.get("user-agent");
   if (Date.now() - row.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS || row.ipAddress === null) {
     await db.session.update({ where: { id: row.id }, data: { lastSeenAt: new Date(), ipAddress: sourceIp, userAgent } });
