@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { SignInButton } from "@/components/auth/sign-in-button";
 import { currentActor } from "@/lib/auth/actor";
-import { landingPath } from "@/lib/auth/sign-in";
+import { landingPath, sameSitePath } from "@/lib/auth/sign-in";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -23,8 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // decides where a signed-in person lands
   const actor = await currentActor();
   if (actor) redirect(await landingPath(actor));
-  // only same-site paths: an absolute callback URL would make this an open redirect
-  const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/sign-in";
+  const next = sameSitePath(callbackUrl) ?? "/sign-in";
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center gap-4 px-6">
       <h1 className="text-2xl font-semibold tracking-tight">Sign in to Gatehouse</h1>

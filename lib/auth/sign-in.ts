@@ -56,3 +56,11 @@ export async function landingPath({ sessionId, staffRole }: Actor): Promise<stri
   if (newest && (newest.createdAt >= session.createdAt || (!staffRole && others.length === 0))) return `/t/${newest.tenant.slug}`;
   return "/";
 }
+
+/**
+ * `callbackUrl` when it is a path of this site, else null: an absolute URL would make sign-in an open redirect,
+ * and browsers read both `//host` and `/\host` as one.
+ */
+export function sameSitePath(callbackUrl: string | undefined): string | null {
+  return callbackUrl !== undefined && /^\/(?![/\\])/.test(callbackUrl) ? callbackUrl : null;
+}

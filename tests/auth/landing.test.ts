@@ -1,7 +1,7 @@
 // Where a person lands after signing in, on real PostgreSQL.
 import { afterAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { acceptPendingInvitations, landingPath } from "../../lib/auth/sign-in";
+import { acceptPendingInvitations, landingPath, sameSitePath } from "../../lib/auth/sign-in";
 import type { Actor } from "../../lib/auth/principal";
 import type { StaffRole } from "../../lib/db/generated/enums";
 import { actorFor, tenantFor } from "../support/actors";
@@ -49,6 +49,15 @@ describe("landingPath", () => {
 
       expect(await landingPath(actor)).toBe(`/t/${invited.slug}`);
       expect(await landingPath(await signedIn(actor))).toBe("/"); // a later sign-in accepted nothing
+    }
+  });
+});
+
+describe("sameSitePath", () => {
+  it("keeps a path of this site and refuses what a browser would take to another host", () => {
+    expect(sameSitePath("/t/acme/keys?status=active")).toBe("/t/acme/keys?status=active");
+    for (const url of ["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)", "", undefined]) {
+      expect(sameSitePath(url)).toBeNull();
     }
   });
 });
