@@ -76,3 +76,24 @@ test("a viewer sees the keys but no create button, and the create action refuses
   await expect(keys).toContainText("Production");
   await expect(page.getByRole("row", { name: /Replayed by a viewer/ })).toHaveCount(0);
 });
+
+test("an owner finds a key by name or by the prefix shown, and the URL keeps the search", async ({ page }) => {
+  await signInAs(page, "Olivia Owner (@olivia-owner)");
+  await page.goto("/t/acme/keys");
+  const search = page.getByRole("search", { name: "Search keys" });
+  await search.getByRole("searchbox", { name: "Name or key prefix" }).fill("produc");
+  await search.getByRole("searchbox", { name: "Name or key prefix" }).press("Enter");
+  await expect(page).toHaveURL(/[?&]q=produc/);
+  const table = page.getByRole("table", { name: "API keys" });
+  await expect(table.getByRole("row")).toHaveCount(2); // the head and Production
+  const prefix = (await table.getByRole("row", { name: /Production/ }).getByRole("cell").nth(1).innerText()).trim();
+
+  await page.getByRole("link", { name: "Revoked", exact: true }).click();
+  await expect(page).toHaveURL(/status=revoked/);
+  await expect(page).toHaveURL(/q=produc/);
+  await expect(page.getByRole("table", { name: "Revoked API keys" })).toContainText("No revoked keys match “produc”.");
+
+  await page.goto(`/t/acme/keys?q=${encodeURIComponent(prefix)}`);
+  await expect(page.getByRole("table", { name: "API keys" }).getByRole("row", { name: /Production/ })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});

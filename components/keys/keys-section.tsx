@@ -6,7 +6,10 @@ import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { allowedNow } from "@/lib/db/mutation";
-import { API_KEY_STATUSES, KEY_LIST_LIMIT, listApiKeys, type ApiKeyListItem, type ApiKeyStatus } from "@/lib/domain/keys/queries";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
+import { Pagination } from "@/components/ui/pagination";
+import { API_KEY_STATUSES, listApiKeys, type ApiKeyListItem, type ApiKeyStatus } from "@/lib/domain/keys/queries";
 import { listProjects } from "@/lib/domain/projects/queries";
 import { PRODUCT_KEYS, PRODUCTS } from "@/lib/domain/products/catalog";
 import { createApiKeyAction, revokeApiKeyAction, rollApiKeyAction } from "@/app/(console)/t/[slug]/keys/actions";
@@ -21,7 +24,17 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 const minute = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 const productLabel = (product: string) => PRODUCTS[product as keyof typeof PRODUCTS]?.label ?? product;
 
-function StatusFilter({ slug, current }: { slug: string; current?: ApiKeyStatus }) {
+/** The list's URL: status, search and page, each left out at its default. */
+function keysHref(slug: string, { status, q, page }: { status?: ApiKeyStatus; q?: string; page?: number }) {
+  const params = new URLSearchParams();
+  if (status) params.set("status", status);
+  if (q) params.set("q", q);
+  if (page && page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return `/t/${slug}/keys${query ? `?${query}` : ""}`;
+}
+
+function StatusFilter({ slug, current, q }: { slug: string; current?: ApiKeyStatus; q?: string }) {
   const options: [string, ApiKeyStatus | undefined][] = [["All", undefined], ...API_KEY_STATUSES.map((s) => [LABEL[s], s] as [string, ApiKeyStatus])];
   return (
     <nav aria-label="Filter keys by status">
@@ -29,7 +42,7 @@ function StatusFilter({ slug, current }: { slug: string; current?: ApiKeyStatus 
         {options.map(([label, status]) => (
           <li key={label}>
             <Link
-              href={status ? `/t/${slug}/keys?status=${status}` : `/t/${slug}/keys`}
+              href={keysHref(slug, { status, q })}
               aria-current={status === current ? "page" : undefined}
               className="inline-block rounded-full border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-600 aria-[current=page]:border-zinc-900 aria-[current=page]:bg-zinc-900 aria-[current=page]:text-white dark:border-zinc-700 dark:hover:bg-zinc-800 dark:aria-[current=page]:border-zinc-100 dark:aria-[current=page]:bg-zinc-100 dark:aria-[current=page]:text-zinc-900"
             >
@@ -42,18 +55,31 @@ function StatusFilter({ slug, current }: { slug: string; current?: ApiKeyStatus 
   );
 }
 
-function emptyText(status: ApiKeyStatus | undefined, mayCreate: boolean) {
+/** A plain GET form: the search lands in the URL, so a link reproduces it, and it works before hydration. */
+function KeySearch({ slug, status, q }: { slug: string; status?: ApiKeyStatus; q?: string }) {
+  return (
+    <form role="search" aria-label="Search keys" action={`/t/${slug}/keys`} className="flex gap-2">
+      {status && <input type="hidden" name="status" value={status} />}
+      <Input name="q" type="search" defaultValue={q} aria-label="Name or key prefix" placeholder="Name or gth_… prefix" className="w-64" />
+      <Button type="submit" variant="secondary">Search</Button>
+    </form>
+  );
+}
+
+function emptyText(status: ApiKeyStatus | undefined, q: string | undefined, mayCreate: boolean) {
+  if (q) return `No ${status ? `${status} ` : ""}keys match “${q}”.`;
   if (status) return `No ${status} keys.`;
   return mayCreate
     ? "No keys yet. Create one to let your gateway clients authenticate."
     : "No keys yet. An owner or member of this tenant can create one to let your gateway clients authenticate.";
 }
 
-export async function KeysSection({ tenantId, slug, status }: { tenantId: string; slug: string; status?: ApiKeyStatus }) {
+export async function KeysSection({ tenantId, slug, status, q, page }: { tenantId: string; slug: string; status?: ApiKeyStatus; q?: string; page?: number }) {
   const actor = (await currentActor())!;
   if (!can(actor, "api_key.read", tenantId)) return null;
   const [mayCreate, mayRevoke] = await Promise.all([allowedNow(actor, "api_key.create", tenantId), allowedNow(actor, "api_key.revoke", tenantId)]);
-  const [keys, projects] = await Promise.all([listApiKeys(actor, tenantId, { status }), mayCreate ? listProjects(actor, tenantId) : []]);
+  const [list, projects] = await Promise.all([listApiKeys(actor, tenantId, { status, q, page }), mayCreate ? listProjects(actor, tenantId) : []]);
+  const { keys } = list;
   const withActions = mayCreate || mayRevoke;
   const columns = withActions ? 10 : 9;
 
@@ -82,7 +108,10 @@ export async function KeysSection({ tenantId, slug, status }: { tenantId: string
           />
         )}
       </div>
-      <StatusFilter slug={slug} current={status} />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <StatusFilter slug={slug} current={status} q={q} />
+        <KeySearch slug={slug} status={status} q={q} />
+      </div>
       <RollKeyHost tenantId={tenantId} action={rollApiKeyAction.bind(null, slug)}>
         <Table
           caption={status ? `${LABEL[status]} API keys` : "API keys"}
@@ -94,8 +123,8 @@ export async function KeysSection({ tenantId, slug, status }: { tenantId: string
         >
           {keys.length === 0 && (
             <EmptyRow columns={columns}>
-              {emptyText(status, mayCreate)}
-              {status && <> <Link href={`/t/${slug}/keys`} className="underline">Show all keys</Link></>}
+              {emptyText(status, q, mayCreate)}
+              {(status || q) && <> <Link href={`/t/${slug}/keys`} className="underline">Show all keys</Link></>}
             </EmptyRow>
           )}
           {keys.map((key) => (
@@ -130,8 +159,8 @@ export async function KeysSection({ tenantId, slug, status }: { tenantId: string
           ))}
         </Table>
       </RollKeyHost>
-      {keys.length === KEY_LIST_LIMIT && (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Showing the first {KEY_LIST_LIMIT} keys, those in force first. Filter by status to narrow the list.</p>
+      {list.total > 0 && (
+        <Pagination page={list.page} pageCount={list.pageCount} total={list.total} href={(to) => keysHref(slug, { status, q, page: to })} />
       )}
     </section>
   );

@@ -1,7 +1,8 @@
-// The keys list: statuses, the status filter, requests over 14 days from the daily rollup, and who may read it.
+// The keys list: statuses, the status filter, search, pages, requests over 14 days from the daily rollup, and who
+// may read it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { apiKeyStatus, listApiKeys, API_KEY_STATUSES, EXPIRING_WITHIN_MS, type ApiKeyStatus } from "../../lib/domain/keys/queries";
+import { apiKeyStatus, listApiKeys, API_KEY_STATUSES, EXPIRING_WITHIN_MS, KEY_PAGE_SIZE, type ApiKeyStatus } from "../../lib/domain/keys/queries";
 import type { Actor } from "../../lib/auth/principal";
 import { testPrisma } from "../support/database";
 import { actorFor, tenantFor } from "../support/actors";
@@ -62,7 +63,7 @@ const names = (list: { name: string }[]) => list.map((k) => k.name);
 
 describe("listing keys", () => {
   it("gives each key its status, a rolled key in its grace period as expiring, in force first and then the newest", async () => {
-    const list = await listApiKeys(owner, tenantId, { now });
+    const list = (await listApiKeys(owner, tenantId, { now })).keys;
     expect(list.map((k) => [k.name, k.status])).toEqual([
       ["Successor", "active"],
       ["Later", "active"],
@@ -75,7 +76,7 @@ describe("listing keys", () => {
   });
 
   it("shows what the table needs, and never a hash", async () => {
-    const list = await listApiKeys(owner, tenantId, { now });
+    const list = (await listApiKeys(owner, tenantId, { now })).keys;
     const rolled = list.find((k) => k.name === "Rolled")!;
     const forever = list.find((k) => k.name === "Forever")!;
     expect(rolled).toMatchObject({
@@ -88,7 +89,7 @@ describe("listing keys", () => {
   });
 
   it("sums each key's requests over today and the 13 days before, from the daily rollup", async () => {
-    const list = await listApiKeys(owner, tenantId, { now });
+    const list = (await listApiKeys(owner, tenantId, { now })).keys;
     const requests = Object.fromEntries(list.map((k) => [k.name, k.requests14d]));
     expect(requests).toEqual({ Forever: 115, Rolled: 7, Successor: 0, Later: 0, Expiring: 0, Expired: 0, Revoked: 0 });
   });
@@ -99,22 +100,52 @@ describe("listing keys", () => {
     ["expired", ["Expired"]],
     ["revoked", ["Revoked"]],
   ] as [ApiKeyStatus, string[]][])("filters by status %s in the database", async (status, expected) => {
-    const list = await listApiKeys(owner, tenantId, { status, now });
+    const list = (await listApiKeys(owner, tenantId, { status, now })).keys;
     expect(names(list)).toEqual(expected);
     expect(list.every((k) => k.status === status)).toBe(true);
   });
 
   it("lets viewers and support staff read the list; sales staff and outsiders get nothing", async () => {
-    const all = names(await listApiKeys(owner, tenantId, { now }));
+    const all = names((await listApiKeys(owner, tenantId, { now })).keys);
     const viewer = await actorFor(db, { roles: { [tenantId]: "viewer" } });
     const member = await actorFor(db, { roles: { [tenantId]: "member" } });
-    expect(names(await listApiKeys(viewer, tenantId, { now }))).toEqual(all);
-    expect(names(await listApiKeys(member, tenantId, { now }))).toEqual(all);
-    expect(names(await listApiKeys(await actorFor(db, { staffRole: "support" }), tenantId, { now }))).toEqual(all);
-    expect(await listApiKeys(await actorFor(db, { staffRole: "sales" }), tenantId, { now })).toEqual([]);
+    expect(names((await listApiKeys(viewer, tenantId, { now })).keys)).toEqual(all);
+    expect(names((await listApiKeys(member, tenantId, { now })).keys)).toEqual(all);
+    expect(names((await listApiKeys(await actorFor(db, { staffRole: "support" }), tenantId, { now })).keys)).toEqual(all);
+    expect((await listApiKeys(await actorFor(db, { staffRole: "sales" }), tenantId, { now })).keys).toEqual([]);
     const outsider = await actorFor(db, { roles: { [(await tenantFor(db)).id]: "owner" } });
-    expect(await listApiKeys(outsider, tenantId, { now })).toEqual([]);
-    expect(await listApiKeys(outsider, tenantId, { status: "active", now })).toEqual([]);
+    expect((await listApiKeys(outsider, tenantId, { now })).keys).toEqual([]);
+    expect((await listApiKeys(outsider, tenantId, { status: "active", now })).keys).toEqual([]);
+  });
+});
+
+describe("searching and paging keys", () => {
+  it("finds keys by part of the name, case-insensitively, or by the key's start as shown or pasted", async () => {
+    const forever = (await listApiKeys(owner, tenantId, { q: "forever", now })).keys;
+    expect(names(forever)).toEqual(["Forever"]);
+    const { prefix } = forever[0];
+    for (const q of [`gth_${prefix}_…`, `gth_${prefix.slice(0, 4)}`, `gth_${prefix}_secretpartofthekey`]) {
+      expect(names((await listApiKeys(owner, tenantId, { q, now })).keys), q).toEqual(["Forever"]);
+    }
+    expect(names((await listApiKeys(owner, tenantId, { q: "E", status: "expired", now })).keys)).toEqual(["Expired"]);
+    // LIKE's wildcards are only themselves
+    expect((await listApiKeys(owner, tenantId, { q: "%", now })).total).toBe(0);
+    expect((await listApiKeys(owner, tenantId, { q: "gth_", now })).keys).toHaveLength(0);
+  });
+
+  it("pages the list on the server, in a stable order, with the count of every match", async () => {
+    const tenant = await tenantFor(db);
+    const reader = await actorFor(db, { roles: { [tenant.id]: "viewer" } });
+    const total = KEY_PAGE_SIZE + 7;
+    await db.apiKey.createMany({
+      data: Array.from({ length: total }, (_, i) => ({ tenantId: tenant.id, name: `bulk ${i}`, prefix: token(), hash: "$argon2id$v=19$test", createdAt: ago(i * HOUR) })),
+    });
+    const first = await listApiKeys(reader, tenant.id, { now });
+    const second = await listApiKeys(reader, tenant.id, { page: 2, now });
+    expect([first.total, first.pageCount, first.keys.length, second.keys.length]).toEqual([total, 2, KEY_PAGE_SIZE, 7]);
+    expect(new Set([...names(first.keys), ...names(second.keys)]).size).toBe(total);
+    expect(first.keys[0].name).toBe("bulk 0");
+    expect((await listApiKeys(reader, tenant.id, { page: 3, now })).keys).toEqual([]);
   });
 });
 
@@ -137,9 +168,9 @@ describe("apiKeyStatus", () => {
     for (const [i, expiresAt] of boundaries.entries()) {
       await db.apiKey.create({ data: { tenantId: tenant.id, name: `k${i}`, prefix: token(), hash: "$argon2id$v=19$test", expiresAt } });
     }
-    const all = await listApiKeys(reader, tenant.id, { now });
+    const all = (await listApiKeys(reader, tenant.id, { now })).keys;
     for (const status of API_KEY_STATUSES) {
-      const filtered = await listApiKeys(reader, tenant.id, { status, now });
+      const filtered = (await listApiKeys(reader, tenant.id, { status, now })).keys;
       expect(names(filtered).sort(), status).toEqual(names(all.filter((k) => apiKeyStatus(k, now) === status)).sort());
     }
   });

@@ -4,6 +4,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { escapeLike } from "@/lib/db/like";
 import type { ActorType } from "@/lib/db/generated/enums";
 import { can } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
@@ -60,8 +61,6 @@ function scopeCondition(principal: Principal, scope: AuditScope): Prisma.Sql | n
       return can(principal, "audit.read_platform", null) ? Prisma.sql`TRUE` : null;
   }
 }
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** An action filter: `api_key.*` or `api_key` is an area (every action under it), anything else exact. */
 function actionCondition(action: string): Prisma.Sql {

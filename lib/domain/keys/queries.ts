@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { can } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
-import { visiblePrefix } from "./format";
+import { escapeLike } from "@/lib/db/like";
+import { KEY_PRODUCT_PREFIX, visiblePrefix } from "./format";
 
 export const API_KEY_STATUSES = ["active", "expiring", "expired", "revoked"] as const;
 export type ApiKeyStatus = (typeof API_KEY_STATUSES)[number];
@@ -16,8 +17,8 @@ export const EXPIRING_WITHIN_MS = 7 * 24 * 3_600_000;
 /** The days of usage the list sums: today (UTC) and the 13 before it. */
 export const REQUEST_WINDOW_DAYS = 14;
 
-/** At most this many keys are listed; filtering by status narrows a longer list. */
-export const KEY_LIST_LIMIT = 500;
+/** Keys on one page of the list. */
+export const KEY_PAGE_SIZE = 50;
 
 /** Where a key stands at `now`. `statusSql` is the same rule for the database; the two must agree. */
 export function apiKeyStatus(key: { revokedAt: Date | null; expiresAt: Date | null }, now: Date): ApiKeyStatus {
@@ -55,40 +56,61 @@ interface KeyRow {
   requests: bigint;
 }
 
-export type ApiKeyListItem = Awaited<ReturnType<typeof listApiKeys>>[number];
+export type ApiKeyListItem = Awaited<ReturnType<typeof listApiKeys>>["keys"][number];
+
+export interface ApiKeyListParams {
+  status?: ApiKeyStatus;
+  /** part of the name, or the start of the key as shown (`gth_<lookup>…`) or pasted whole */
+  q?: string;
+  page?: number;
+  now?: Date;
+}
+
+/** Keys whose name contains `q`, or whose lookup id starts as the `gth_…` text in `q` does. */
+function searchSql(q: string): Prisma.Sql {
+  const lookup = q.startsWith(KEY_PRODUCT_PREFIX) ? q.slice(KEY_PRODUCT_PREFIX.length).split(/[_…]/)[0] : q;
+  return Prisma.sql`(k.name ILIKE ${`%${escapeLike(q)}%`} OR (${lookup} <> '' AND k.prefix LIKE ${`${escapeLike(lookup)}%`}))`;
+}
 
 /**
- * A tenant's keys (never their hashes), those still in force first, then the newest; with each key's status,
- * its successor when rolled, and its requests over the last 14 days from the daily rollup, all in one query.
- * [] when the principal may not read the tenant's keys.
+ * One page of a tenant's keys (never their hashes), those still in force first, then the newest; with each key's
+ * status, its successor when rolled, and its requests over the last 14 days from the daily rollup; and how many
+ * keys match in all. Nothing when the principal may not read the tenant's keys.
  */
-export async function listApiKeys(principal: Principal, tenantId: string, { status, now = new Date() }: { status?: ApiKeyStatus; now?: Date } = {}) {
-  if (!can(principal, "api_key.read", tenantId)) return [];
-  const rows = await db.$queryRaw<KeyRow[]>`
-    SELECT k.id, k.name, k.prefix, k.scopes, p.name AS "projectName", k.product,
-           coalesce(u.name, u.github_login, u.email) AS "createdBy",
-           k.created_at AS "createdAt", k.last_used_at AS "lastUsedAt", k.expires_at AS "expiresAt", k.revoked_at AS "revokedAt",
-           s.id AS "rolledToId", s.name AS "rolledToName", s.prefix AS "rolledToPrefix",
-           coalesce(r.requests, 0)::bigint AS requests
-    FROM api_keys k
-    LEFT JOIN tenant_projects p ON p.id = k.project_id
-    LEFT JOIN users u ON u.id = k.created_by_id
-    LEFT JOIN api_keys s ON s.id = k.rolled_to_id
-    LEFT JOIN (
-      SELECT d.api_key_id, sum(d.requests) AS requests
-      FROM usage_daily d
-      WHERE d.tenant_id = ${tenantId}::uuid
-        AND d.day >= (${now}::timestamptz AT TIME ZONE 'UTC')::date - ${REQUEST_WINDOW_DAYS - 1}::int
-      GROUP BY d.api_key_id
-    ) r ON r.api_key_id = k.id
-    WHERE k.tenant_id = ${tenantId}::uuid AND ${status ? statusSql(status, now) : Prisma.sql`true`}
-    ORDER BY (k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ${now}::timestamptz)) DESC, k.created_at DESC, k.id
-    LIMIT ${KEY_LIST_LIMIT}`;
-  return rows.map(({ rolledToId, rolledToName, rolledToPrefix, requests, ...key }) => ({
+export async function listApiKeys(principal: Principal, tenantId: string, { status, q = "", page = 1, now = new Date() }: ApiKeyListParams = {}) {
+  if (!can(principal, "api_key.read", tenantId)) return { keys: [], total: 0, page: 1, pageCount: 1 };
+  const search = q.trim();
+  const where = Prisma.sql`k.tenant_id = ${tenantId}::uuid AND ${status ? statusSql(status, now) : Prisma.sql`true`}
+    AND ${search ? searchSql(search) : Prisma.sql`true`}`;
+  const [rows, [{ total }]] = await Promise.all([
+    db.$queryRaw<KeyRow[]>`
+      SELECT k.id, k.name, k.prefix, k.scopes, p.name AS "projectName", k.product,
+             coalesce(u.name, u.github_login, u.email) AS "createdBy",
+             k.created_at AS "createdAt", k.last_used_at AS "lastUsedAt", k.expires_at AS "expiresAt", k.revoked_at AS "revokedAt",
+             s.id AS "rolledToId", s.name AS "rolledToName", s.prefix AS "rolledToPrefix",
+             coalesce(r.requests, 0)::bigint AS requests
+      FROM api_keys k
+      LEFT JOIN tenant_projects p ON p.id = k.project_id
+      LEFT JOIN users u ON u.id = k.created_by_id
+      LEFT JOIN api_keys s ON s.id = k.rolled_to_id
+      LEFT JOIN (
+        SELECT d.api_key_id, sum(d.requests) AS requests
+        FROM usage_daily d
+        WHERE d.tenant_id = ${tenantId}::uuid
+          AND d.day >= (${now}::timestamptz AT TIME ZONE 'UTC')::date - ${REQUEST_WINDOW_DAYS - 1}::int
+        GROUP BY d.api_key_id
+      ) r ON r.api_key_id = k.id
+      WHERE ${where}
+      ORDER BY (k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ${now}::timestamptz)) DESC, k.created_at DESC, k.id
+      LIMIT ${KEY_PAGE_SIZE} OFFSET ${(Math.max(1, page) - 1) * KEY_PAGE_SIZE}`,
+    db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM api_keys k WHERE ${where}`,
+  ]);
+  const keys = rows.map(({ rolledToId, rolledToName, rolledToPrefix, requests, ...key }) => ({
     ...key,
     visiblePrefix: visiblePrefix(key.prefix),
     status: apiKeyStatus(key, now),
     rolledTo: rolledToId ? { id: rolledToId, name: rolledToName!, visiblePrefix: visiblePrefix(rolledToPrefix!) } : null,
     requests14d: Number(requests),
   }));
+  return { keys, total: Number(total), page: Math.max(1, page), pageCount: Math.max(1, Math.ceil(Number(total) / KEY_PAGE_SIZE)) };
 }

@@ -9,7 +9,7 @@ import { getTenantForReader } from "@/lib/domain/tenants/queries";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ status?: string | string[] }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ status?: string | string[]; q?: string | string[]; page?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `API keys · ${(await params).slug}` };
@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function KeysPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const { status } = await searchParams;
+  const { status, q, page } = await searchParams;
   const actor = await requireConsoleActor();
   const tenant = await getTenantForReader(actor, slug);
   // not found and not yours look the same, so slugs of other tenants cannot be probed
@@ -33,7 +33,13 @@ export default async function KeysPage({ params, searchParams }: Props) {
           Gateway clients of {tenant.name} authenticate with these keys. A key is shown once, when it is created or rolled.
         </p>
       </div>
-      <KeysSection tenantId={tenant.id} slug={tenant.slug} status={isApiKeyStatus(status) ? status : undefined} />
+      <KeysSection
+        tenantId={tenant.id}
+        slug={tenant.slug}
+        status={isApiKeyStatus(status) ? status : undefined}
+        q={typeof q === "string" && q.trim() ? q.trim().slice(0, 100) : undefined}
+        page={typeof page === "string" && /^[1-9]\d{0,5}$/.test(page) ? Number(page) : 1}
+      />
     </>
   );
 }
