@@ -5,8 +5,8 @@ import { requireConsoleActor } from "@/lib/auth/actor";
 import { listTenantOverview } from "@/lib/domain/tenants/queries";
 
 export default async function OverviewPage() {
-  const actor = await requireConsoleActor(); // the layout has redirected anyone signed out
-  const tenants = await listTenantOverview(actor);
+  const actor = await requireConsoleActor();
+  const { tenants, total } = await listTenantOverview(actor);
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
@@ -32,6 +32,12 @@ export default async function OverviewPage() {
           </Tr>
         ))}
       </Table>
+      {total > tenants.length && (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          The first {tenants.length} of {total.toLocaleString("en-US")} tenants by name.{" "}
+          {actor.staffRole && <Link href="/tenants" className="underline">Search and filter them all in Tenants</Link>}
+        </p>
+      )}
     </>
   );
 }

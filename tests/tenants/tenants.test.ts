@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { createTenant, updateTenantDetails } from "../../lib/domain/tenants/service";
 import { extendTrial } from "../../lib/domain/tenants/lifecycle";
 import { setBudget } from "../../lib/domain/usage/budget";
-import { listTenants, type TenantListParams } from "../../lib/domain/tenants/queries";
+import { listTenantOverview, listTenants, OVERVIEW_LIMIT, type TenantListParams } from "../../lib/domain/tenants/queries";
 import { testPrisma, uniqueSlug } from "../support/database";
 import { actorFor, tenantFor } from "../support/actors";
 
@@ -227,5 +227,19 @@ describe("listTenants", () => {
   it("is null for anyone but staff", async () => {
     const tenant = await tenantFor(db);
     expect(await listTenants(await actorFor(db, { roles: { [tenant.id]: "owner" } }), params())).toBeNull();
+  });
+});
+
+describe("listTenantOverview", () => {
+  it("shows a member their own tenants, and staff the first of every tenant with the count of all", async () => {
+    const [a, b] = [await tenantFor(db, { name: "Alpha overview" }), await tenantFor(db, { name: "Beta overview" })];
+    await tenantFor(db);
+    const member = await actorFor(db, { roles: { [a.id]: "viewer", [b.id]: "owner" } });
+    const mine = await listTenantOverview(member);
+    expect(mine.tenants.map((t) => t.name)).toEqual(["Alpha overview", "Beta overview"]);
+    expect(mine.total).toBe(2);
+    const staff = await listTenantOverview(await actorFor(db, { staffRole: "support" }));
+    expect(staff.total).toBe(await db.tenant.count());
+    expect(staff.tenants).toHaveLength(Math.min(OVERVIEW_LIMIT, staff.total));
   });
 });

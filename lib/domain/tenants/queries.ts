@@ -26,17 +26,25 @@ export function listSwitchableTenants(principal: Principal, query = "") {
   });
 }
 
-/** The overview's table: visible tenants with member and active-key counts. */
-export function listTenantOverview(principal: Principal) {
-  return db.tenant.findMany({
-    where: visibleTenants(principal),
-    orderBy: { name: "asc" },
-    take: 200,
-    select: {
-      id: true, slug: true, name: true, status: true, kind: true, plan: true, trialEndsAt: true,
-      _count: { select: { memberships: true, apiKeys: { where: { revokedAt: null } } } },
-    },
-  });
+/** At most this many tenants on the overview; staff find the rest in the tenant list. */
+export const OVERVIEW_LIMIT = 200;
+
+/** The overview's table: the first visible tenants by name with member and active-key counts, and how many in all. */
+export async function listTenantOverview(principal: Principal) {
+  const where = visibleTenants(principal);
+  const [tenants, total] = await Promise.all([
+    db.tenant.findMany({
+      where,
+      orderBy: { name: "asc" },
+      take: OVERVIEW_LIMIT,
+      select: {
+        id: true, slug: true, name: true, status: true, kind: true, plan: true, trialEndsAt: true,
+        _count: { select: { memberships: true, apiKeys: { where: { revokedAt: null } } } },
+      },
+    }),
+    db.tenant.count({ where }),
+  ]);
+  return { tenants, total };
 }
 
 /** One tenant, or null when it does not exist or the principal may not read it. Memoized per request. */
