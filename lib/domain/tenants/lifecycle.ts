@@ -25,12 +25,17 @@ export function allowedTransitions(tenant: { status: TenantStatus; kind: TenantK
 
 const LOCKED_FIELDS = { id: true, slug: true, name: true, status: true, kind: true, trialEndsAt: true, statusChangedAt: true } as const;
 
+/** Locks the tenant row until the transaction ends; a concurrent writer of it waits here, then reads what this one left. */
+export async function lockTenantRow(tx: Tx, tenantId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
+}
+
 /**
  * The tenant row, locked until the transaction ends: a concurrent transition waits here and then sees the
  * status this one left, so two cannot both apply from the same state. Null when there is no such tenant.
  */
 export async function lockTenant(tx: Tx, tenantId: string) {
-  await tx.$queryRaw`SELECT 1 FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
+  await lockTenantRow(tx, tenantId);
   return tx.tenant.findUnique({ where: { id: tenantId }, select: LOCKED_FIELDS });
 }
 

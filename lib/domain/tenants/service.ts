@@ -3,7 +3,7 @@ import { mutate, MutationRefusal, writeAudit, type Tx } from "@/lib/db/mutation"
 import type { Actor } from "@/lib/auth/principal";
 import type { Tenant } from "@/lib/db/generated/client";
 import { newInvitationTerms } from "@/lib/domain/members/service";
-import { lockTenant } from "./lifecycle";
+import { lockTenantRow } from "./lifecycle";
 import { createTenantInput, updateTenantDetailsInput, type TenantDetails } from "./schemas";
 
 const DAY_MS = 86_400_000;
@@ -91,7 +91,7 @@ export function updateTenantDetails(actor: Actor, input: unknown) {
     tenantId: (i) => i.tenantId,
     async execute(tx, details) {
       // Locked first, so a concurrent save is compared with what the other one committed.
-      await lockTenant(tx, details.tenantId);
+      await lockTenantRow(tx, details.tenantId);
       const row = await tx.tenant.findUnique({ where: { id: details.tenantId } });
       if (!row) throw new MutationRefusal("not_found", "That tenant does not exist.");
       const before = detailsOf(row);
