@@ -2,6 +2,7 @@
 // transaction that makes the change and writes its audit event. Failures come back as a typed result, never
 // as a thrown error reaching the UI; a refused call is itself recorded as a failure event.
 import { isIP } from "node:net";
+import { cache } from "react";
 import type { z } from "zod";
 import { db } from "./client";
 import type { Prisma } from "./generated/client";
@@ -135,12 +136,16 @@ export async function allowedNow(actor: Actor, action: Action, tenantId: string 
   return (await refusalFor(actor, action, tenantId)) === null;
 }
 
+// Memoized per request: a tenant page asks allowedNow once for each control it may offer. Only staff change a
+// status, and they never reach this read, so a page drawn after a member's action cannot see a stale one.
+const tenantStanding = cache((tenantId: string) => db.tenant.findUnique({ where: { id: tenantId }, select: { name: true, status: true } }));
+
 /** Why `actor` may not do `action` in `tenantId` now, or null when they may. */
 async function refusalFor(actor: Actor, action: Action, tenantId: string | null): Promise<string | null> {
   if (!can(actor, action, tenantId)) return "You do not have permission to do that.";
   if (!tenantId || actor.staffRole) return null;
   // A frozen tenant is read-only for its members (staff excepted); an archived one is gone for them.
-  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { name: true, status: true } });
+  const tenant = await tenantStanding(tenantId);
   if (tenant?.status === "frozen") return `${tenant.name} is frozen: it is read-only until it is reactivated.`;
   if (tenant?.status === "archived") return `${tenant.name} is archived: nothing in it can change.`;
   return null;
