@@ -14,6 +14,7 @@ export interface Actor extends Principal {
   id: string | null;
   name: string;
   sessionId: string | null;
+  /** an IP address or null, never a header's raw text (lib/auth/source-ip.ts): sessions and audit rows hold it as inet */
   sourceIp: string | null;
   userAgent: string | null;
 }

@@ -1,7 +1,6 @@
 // The mutation pipeline every service uses: validate (zod) → authorize (the permission table) → one
 // transaction that makes the change and writes its audit event. Failures come back as a typed result, never
 // as a thrown error reaching the UI; a refused call is itself recorded as a failure event.
-import { isIP } from "node:net";
 import { cache } from "react";
 import type { z } from "zod";
 import { db } from "./client";
@@ -65,8 +64,7 @@ export async function writeAudit(tx: Tx, actor: Actor, event: AuditEvent): Promi
       description: event.description,
       isFailure: event.isFailure ?? false,
       metadata: JSON.parse(JSON.stringify({ ...event.metadata, before: event.before, after: event.after })),
-      // the address comes from a request header: one that is not an IP address must not fail the change
-      sourceIp: actor.sourceIp && isIP(actor.sourceIp) ? actor.sourceIp : null,
+      sourceIp: actor.sourceIp,
       userAgent: actor.userAgent,
     },
   });
