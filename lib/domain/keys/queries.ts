@@ -77,8 +77,9 @@ function searchSql(q: string): Prisma.Sql {
  * status, its successor when rolled, and its requests over the last 14 days from the daily rollup; and how many
  * keys match in all. Nothing when the principal may not read the tenant's keys.
  */
-export async function listApiKeys(principal: Principal, tenantId: string, { status, q = "", page = 1, now = new Date() }: ApiKeyListParams = {}) {
+export async function listApiKeys(principal: Principal, tenantId: string, { status, q = "", page: asked = 1, now = new Date() }: ApiKeyListParams = {}) {
   if (!can(principal, "api_key.read", tenantId)) return { keys: [], total: 0, page: 1, pageCount: 1 };
+  const page = Math.max(1, asked);
   const search = q.trim();
   const where = Prisma.sql`k.tenant_id = ${tenantId}::uuid AND ${status ? statusSql(status, now) : Prisma.sql`true`}
     AND ${search ? searchSql(search) : Prisma.sql`true`}`;
@@ -102,7 +103,7 @@ export async function listApiKeys(principal: Principal, tenantId: string, { stat
       ) r ON r.api_key_id = k.id
       WHERE ${where}
       ORDER BY (k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ${now}::timestamptz)) DESC, k.created_at DESC, k.id
-      LIMIT ${KEY_PAGE_SIZE} OFFSET ${(Math.max(1, page) - 1) * KEY_PAGE_SIZE}`,
+      LIMIT ${KEY_PAGE_SIZE} OFFSET ${(page - 1) * KEY_PAGE_SIZE}`,
     db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM api_keys k WHERE ${where}`,
   ]);
   const keys = rows.map(({ rolledToId, rolledToName, rolledToPrefix, requests, ...key }) => ({
@@ -112,5 +113,5 @@ export async function listApiKeys(principal: Principal, tenantId: string, { stat
     rolledTo: rolledToId ? { id: rolledToId, name: rolledToName!, visiblePrefix: visiblePrefix(rolledToPrefix!) } : null,
     requests14d: Number(requests),
   }));
-  return { keys, total: Number(total), page: Math.max(1, page), pageCount: Math.max(1, Math.ceil(Number(total) / KEY_PAGE_SIZE)) };
+  return { keys, total: Number(total), page, pageCount: Math.max(1, Math.ceil(Number(total) / KEY_PAGE_SIZE)) };
 }
