@@ -8,7 +8,7 @@ import pg from "pg";
 import { KeyEventListener } from "./invalidation";
 import { LastUsedWriter } from "./last-used";
 import { openApiDocument } from "./openapi";
-import { FailureLimiter } from "./rate-limit";
+import { FailureLimiter } from "@/lib/rate-limit";
 import { KeyVerifier, newStats, type Answer, type GatewayStats } from "./verify";
 
 export interface GatewayOptions {

@@ -1,7 +1,7 @@
 // The gateway's in-memory structures: the bounded LRU with TTL and the failure limiter.
 import { describe, expect, it } from "vitest";
 import { LruCache, type CacheEntry } from "@/lib/gateway/cache";
-import { FailureLimiter } from "@/lib/gateway/rate-limit";
+import { FailureLimiter } from "@/lib/rate-limit";
 
 const entry = (keyId: string | null, tenantId: string | null, staleAt = 1_000): CacheEntry => ({ keyId, tenantId, staleAt });
 
