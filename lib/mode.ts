@@ -3,8 +3,11 @@
 // the e2e server does the same. Everything that exists only for the demo (the local identity provider, demo
 // identities, generated secrets, seeding) asks here.
 
+/** Environment variables as given, like process.env (whose type Next's declarations make require NODE_ENV). */
+type Environment = Readonly<Record<string, string | undefined>>;
+
 /** Whether this process runs in local demo mode. */
-export function isLocalDemo(env: NodeJS.ProcessEnv = process.env): boolean {
+export function isLocalDemo(env: Environment = process.env): boolean {
   return env.GATEHOUSE_LOCAL_DEMO === "1";
 }
 
@@ -21,7 +24,7 @@ export type ModeDecision =
  * - Without it, DATABASE_URL, NODE_ENV=production or a GITHUB_ID make a deployment.
  * - With none of them (a fresh clone), the local demo.
  */
-export function decideMode(env: NodeJS.ProcessEnv): ModeDecision {
+export function decideMode(env: Environment): ModeDecision {
   const flag = env.GATEHOUSE_LOCAL_DEMO || undefined;
   const production = env.NODE_ENV === "production";
   const githubApp = Boolean(env.GITHUB_ID);

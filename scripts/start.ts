@@ -97,6 +97,19 @@ function startGateway(databaseUrl: string, tokenFrom: string): { child: ChildPro
   return { child, stop };
 }
 
+type LocalIdentityProvider = Awaited<ReturnType<typeof startGithubDevServer>>;
+
+/** The local demo's own parts: the flag for every child (Next, the gateway, the jobs), secrets, sign-in. */
+async function prepareLocalDemo(): Promise<LocalIdentityProvider> {
+  process.env.GATEHOUSE_LOCAL_DEMO = "1";
+  loadLocalSecrets();
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  const github = await startGithubDevServer({ identities: demoIdentities() });
+  Object.assign(process.env, { GITHUB_ID: "gatehouse-local", GITHUB_SECRET: "local", GITHUB_BASE_URL: github.url, GITHUB_API_URL: github.url });
+  log(`signing in through the local demo identity provider at ${github.url}`);
+  return github;
+}
+
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   // Once, from the environment as given: openDatabase() sets DATABASE_URL when it starts the embedded database.
@@ -105,15 +118,10 @@ async function main() {
     console.error(`gatehouse: ${mode.refused}`);
     process.exit(1);
   }
-  let github: Awaited<ReturnType<typeof startGithubDevServer>> | undefined = undefined;
+  let github: LocalIdentityProvider | undefined = undefined;
   if (mode.localDemo) {
-    process.env.GATEHOUSE_LOCAL_DEMO = "1"; // for every child: Next, the gateway, the jobs
     log(`local demo mode (${mode.reason}): secrets from .data/local.env, demo data in an empty database`);
-    loadLocalSecrets();
-    process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
-    github = await startGithubDevServer({ identities: demoIdentities() });
-    Object.assign(process.env, { GITHUB_ID: "gatehouse-local", GITHUB_SECRET: "local", GITHUB_BASE_URL: github.url, GITHUB_API_URL: github.url });
-    log(`signing in through the local demo identity provider at ${github.url}`);
+    github = await prepareLocalDemo();
   } else {
     delete process.env.GATEHOUSE_LOCAL_DEMO; // at most empty here: no child may take it for the flag
     log(`deployment mode (${mode.reason}): every secret from the environment, nothing seeded`);

@@ -37,10 +37,11 @@ async function emptyDatabase(): Promise<string> {
 
 /** Runs `tsx <script> ...args` in `cwd` with exactly `env` (plus PATH and HOME), until it exits or the deadline. */
 function run(cwd: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const childEnv: Record<string, string> = { PATH: process.env.PATH!, HOME: process.env.HOME ?? tmpdir(), NEXT_TELEMETRY_DISABLED: "1", ...env };
   return new Promise((done) => {
     const child = spawn(join(ROOT, "node_modules/.bin/tsx"), args, {
       cwd, detached: true, stdio: ["ignore", "pipe", "pipe"],
-      env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? tmpdir(), NEXT_TELEMETRY_DISABLED: "1", ...env },
+      env: childEnv as NodeJS.ProcessEnv, // Next's declarations make NODE_ENV required; these tests choose it
     });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk));
