@@ -1,8 +1,9 @@
-// Deployment mode, end to end in child processes: `npm start`'s starter checks the environment before it touches
-// anything, and `npm run db -- seed` by hand never generates a secret. Each runs in a scratch working copy
+// The two modes end to end, in child processes: `npm start`'s starter in a deployment checks the environment
+// before it touches anything, in the local demo generates secrets, runs the local identity provider and seeds;
+// `npm run db -- seed` by hand outside the demo never generates a secret. Each runs in a scratch working copy
 // (symlinks to the sources), so a .data/local.env written by mistake lands there, where the test sees it.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -35,19 +36,27 @@ async function emptyDatabase(): Promise<string> {
   return url;
 }
 
-/** Runs `tsx <script> ...args` in `cwd` with exactly `env` (plus PATH and HOME), until it exits or the deadline. */
-function run(cwd: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+/**
+ * Runs `tsx <script> ...args` in `cwd` with exactly `env` (plus PATH and HOME), until it exits, its output
+ * matches `until` or the deadline passes.
+ */
+function run(cwd: string, args: string[], env: Record<string, string>, until?: RegExp): Promise<{ code: number | null; output: string }> {
   const childEnv: Record<string, string> = { PATH: process.env.PATH!, HOME: process.env.HOME ?? tmpdir(), NEXT_TELEMETRY_DISABLED: "1", ...env };
   return new Promise((done) => {
     const child = spawn(join(ROOT, "node_modules/.bin/tsx"), args, {
       cwd, detached: true, stdio: ["ignore", "pipe", "pipe"],
       env: childEnv as NodeJS.ProcessEnv, // Next's declarations make NODE_ENV required; these tests choose it
     });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk));
     // the whole group: a starter that got as far as the embedded database or Next has children of its own
-    const timer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), DEADLINE_MS);
+    const stop = () => process.kill(-child.pid!, "SIGKILL");
+    let output = "";
+    const collect = (chunk: Buffer) => {
+      output += chunk;
+      if (until?.test(output)) stop();
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    const timer = setTimeout(stop, DEADLINE_MS);
     child.on("close", (code) => {
       clearTimeout(timer);
       done({ code, output });
@@ -104,6 +113,23 @@ describe("npm start in deployment mode", () => {
     expect(output).toContain("GATEHOUSE_LOCAL_DEMO=1 is refused beside NODE_ENV=production");
     expect(existsSync(join(cwd, ".data"))).toBe(false);
     expect(await tablesOf(url)).toEqual([]);
+  });
+});
+
+describe("npm start in the local demo", () => {
+  it("generates its secrets into .data/local.env, runs the local identity provider and seeds an empty database", async () => {
+    const cwd = workingCopy();
+    const url = await emptyDatabase();
+    // stopped once the first demo people are in: the rest of the seed and the build take minutes
+    const { output } = await run(cwd, ["scripts/start.ts"], { DATABASE_URL: url, GATEHOUSE_LOCAL_DEMO: "1" }, /seed: \d+ people/);
+    expect(output).toContain("local demo mode (GATEHOUSE_LOCAL_DEMO=1)");
+    expect(output).toMatch(/signing in through the local demo identity provider at http:\/\/127\.0\.0\.1:\d+/);
+    expect(output).toContain("empty database: adding demo data");
+    const secrets = readFileSync(join(cwd, ".data/local.env"), "utf8");
+    for (const name of ["GATEHOUSE_ENCRYPTION_KEYS", "NEXTAUTH_SECRET", "GATEWAY_SERVICE_TOKEN"]) expect(secrets).toMatch(new RegExp(`^${name}=.{32,}$`, "m"));
+    const ids = await withClient(url, async (client) => (await client.query("SELECT github_id::int AS id FROM users")).rows.map((row) => row.id));
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.filter((id) => id >= 0)).toEqual([]);
   });
 });
 
