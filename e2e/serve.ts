@@ -1,6 +1,6 @@
 // The server the browser tests run against: a throwaway PostgreSQL with a small demo data set, and the
 // production build (`next build` must have run) on E2E_PORT, signing in through the local GitHub-compatible
-// server. Stops everything on SIGTERM.
+// server: the local demo (lib/mode.ts), so the console gets GATEHOUSE_LOCAL_DEMO=1. Stops everything on SIGTERM.
 import { startThrowawayDatabase } from "../lib/db/embedded";
 import { Migrator } from "../lib/db/migrator";
 import { newEncryptionKeyring } from "../lib/crypto/secret-box";
@@ -31,7 +31,7 @@ process.on("SIGINT", () => void stop());
 await new Migrator(database.url).up();
 await seedDemoData(database.url, { events: 20_000 });
 app = spawnNext(["start", "-p", port, "-H", "127.0.0.1"], {
-  ...process.env, DATABASE_URL: database.url,
+  ...process.env, DATABASE_URL: database.url, GATEHOUSE_LOCAL_DEMO: "1",
   NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: "e2e-only-secret-of-at-least-32-characters",
   GITHUB_ID: "gatehouse-e2e", GITHUB_SECRET: "e2e-only", GITHUB_BASE_URL: github.url, GITHUB_API_URL: github.url,
 });

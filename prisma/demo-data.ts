@@ -3,6 +3,11 @@
 import type { MemberRole, StaffRole, TenantKind, TenantPlan, TenantStatus } from "../lib/db/generated/enums";
 
 export interface DemoPerson {
+  /**
+   * Negative, which no GitHub account's id is, so no real account can ever sign in as a demo person; sign-in takes
+   * one only in the local demo (lib/mode.ts). Until migration 20261203090000_demo_identities_off_github these were
+   * the positive ids of real GitHub accounts.
+   */
   githubId: number;
   login: string;
   name: string;
@@ -11,22 +16,22 @@ export interface DemoPerson {
 }
 
 export const DEMO_PEOPLE: DemoPerson[] = [
-  { githubId: 100001, login: "olivia-owner", name: "Olivia Owner", email: "olivia@acme.example" },
-  { githubId: 100002, login: "max-member", name: "Max Member", email: "max@acme.example" },
-  { githubId: 100003, login: "vera-viewer", name: "Vera Viewer", email: "vera@acme.example" },
-  { githubId: 100004, login: "sam-sales", name: "Sam Sales", email: "sam@gatehouse.example", staffRole: "sales" },
-  { githubId: 100005, login: "ada-admin", name: "Ada Admin", email: "ada@gatehouse.example", staffRole: "admin" },
-  { githubId: 100006, login: "sue-support", name: "Sue Support", email: "sue@gatehouse.example", staffRole: "support" },
-  { githubId: 100007, login: "gus-globex", name: "Gus Globex", email: "gus@globex.example" },
-  { githubId: 100008, login: "ina-initech", name: "Ina Initech", email: "ina@initech.example" },
-  { githubId: 100009, login: "bruce-wayne", name: "Bruce Wayne", email: "bruce@wayne.example" },
-  { githubId: 100010, login: "pepper-stark", name: "Pepper Potts", email: "pepper@stark.example" },
-  { githubId: 100011, login: "gavin-hooli", name: "Gavin Belson", email: "gavin@hooli.example" },
-  { githubId: 100012, login: "eldon-tyrell", name: "Eldon Tyrell", email: "eldon@tyrell.example" },
-  { githubId: 100013, login: "alice-umbrella", name: "Alice Marcus", email: "alice@umbrella.example" },
-  { githubId: 100014, login: "sol-soylent", name: "Sol Roth", email: "sol@soylent.example" },
-  { githubId: 100015, login: "miles-cyberdyne", name: "Miles Dyson", email: "miles@cyberdyne.example" },
-  { githubId: 100016, login: "dana-demo", name: "Dana Demo", email: "dana@gatehouse.example" },
+  { githubId: -100001, login: "olivia-owner", name: "Olivia Owner", email: "olivia@acme.example" },
+  { githubId: -100002, login: "max-member", name: "Max Member", email: "max@acme.example" },
+  { githubId: -100003, login: "vera-viewer", name: "Vera Viewer", email: "vera@acme.example" },
+  { githubId: -100004, login: "sam-sales", name: "Sam Sales", email: "sam@gatehouse.example", staffRole: "sales" },
+  { githubId: -100005, login: "ada-admin", name: "Ada Admin", email: "ada@gatehouse.example", staffRole: "admin" },
+  { githubId: -100006, login: "sue-support", name: "Sue Support", email: "sue@gatehouse.example", staffRole: "support" },
+  { githubId: -100007, login: "gus-globex", name: "Gus Globex", email: "gus@globex.example" },
+  { githubId: -100008, login: "ina-initech", name: "Ina Initech", email: "ina@initech.example" },
+  { githubId: -100009, login: "bruce-wayne", name: "Bruce Wayne", email: "bruce@wayne.example" },
+  { githubId: -100010, login: "pepper-stark", name: "Pepper Potts", email: "pepper@stark.example" },
+  { githubId: -100011, login: "gavin-hooli", name: "Gavin Belson", email: "gavin@hooli.example" },
+  { githubId: -100012, login: "eldon-tyrell", name: "Eldon Tyrell", email: "eldon@tyrell.example" },
+  { githubId: -100013, login: "alice-umbrella", name: "Alice Marcus", email: "alice@umbrella.example" },
+  { githubId: -100014, login: "sol-soylent", name: "Sol Roth", email: "sol@soylent.example" },
+  { githubId: -100015, login: "miles-cyberdyne", name: "Miles Dyson", email: "miles@cyberdyne.example" },
+  { githubId: -100016, login: "dana-demo", name: "Dana Demo", email: "dana@gatehouse.example" },
 ];
 
 export interface DemoTenant {

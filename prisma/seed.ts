@@ -44,7 +44,7 @@ async function seedPeople(db: PrismaClient): Promise<Map<string, string>> {
   for (const person of DEMO_PEOPLE) {
     const data = {
       githubLogin: person.login, name: person.name, email: person.email,
-      staffRole: person.staffRole ?? null, image: `https://avatars.githubusercontent.com/u/${person.githubId}`,
+      staffRole: person.staffRole ?? null, image: null, // no picture: a GitHub avatar URL would show a real person
     };
     const user = await db.user.upsert({
       where: { githubId: BigInt(person.githubId) },

@@ -1,7 +1,7 @@
 // npm run db -- up | down [N|all] | status | force NAME | create NAME | seed [--events N]
 import { Migrator, MigrationError, createMigration } from "../lib/db/migrator";
 import { openDatabase } from "./database";
-import { loadLocalSecrets } from "./local-env";
+import { prepareSeedKeyring } from "./local-env";
 import { seedDemoData } from "../prisma/seed";
 
 const USAGE = "usage: npm run db -- up | down [N|all] | status | force NAME | create NAME | seed [--events N]";
@@ -14,6 +14,9 @@ async function main(args: string[]): Promise<void> {
     return;
   }
   if (!["up", "down", "status", "force", "seed"].includes(command ?? "")) throw new MigrationError(USAGE);
+  // before openDatabase, which sets DATABASE_URL for the embedded database and so would hide the local demo
+  const keyringProblem = command === "seed" ? prepareSeedKeyring() : null;
+  if (keyringProblem) throw new MigrationError(keyringProblem);
   const database = await openDatabase(console.log);
   try {
     const migrator = new Migrator(database.url, undefined, console.log);
@@ -43,7 +46,6 @@ async function main(args: string[]): Promise<void> {
         const at = args.indexOf("--events");
         const events = at >= 0 ? Number(args[at + 1]) : undefined;
         if (events !== undefined && !(Number.isInteger(events) && events >= 0)) throw new MigrationError("--events takes a whole number");
-        loadLocalSecrets();
         await migrator.up();
         await seedDemoData(database.url, { events, log: console.log });
         break;

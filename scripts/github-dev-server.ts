@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { DEMO_PEOPLE, DEMO_TENANTS, type DemoPerson } from "../prisma/demo-data";
 
 export interface DevIdentity {
+  /** Negative for every demo identity, as no GitHub account's id is (see DemoPerson in prisma/demo-data.ts). */
   githubId: number;
   login: string;
   name: string;
@@ -49,10 +50,10 @@ class HttpError extends Error {
 export function demoIdentities(): DevIdentity[] {
   return [
     ...DEMO_PEOPLE.map((person) => ({ ...person, note: demoNote(person) })),
-    { githubId: 200001, login: "new-hire", name: "Nia Newhire", email: "newhire@acme.example", emailsEndpointOnly: true,
+    { githubId: -200001, login: "new-hire", name: "Nia Newhire", email: "newhire@acme.example", emailsEndpointOnly: true,
       note: "invited to acme" },
-    { githubId: 200002, login: "stranger", name: "Stan Stranger", email: "stan@nowhere.example", note: "no access anywhere" },
-    { githubId: 200003, login: "otto-invitee", name: "Otto Invitee", email: "otto@acme.example", note: "not invited yet: an owner of acme can invite otto@acme.example" },
+    { githubId: -200002, login: "stranger", name: "Stan Stranger", email: "stan@nowhere.example", note: "no access anywhere" },
+    { githubId: -200003, login: "otto-invitee", name: "Otto Invitee", email: "otto@acme.example", note: "not invited yet: an owner of acme can invite otto@acme.example" },
   ];
 }
 
@@ -135,7 +136,7 @@ export async function startGithubDevServer(options: {
           login: identity.login,
           name: identity.name,
           email: identity.emailsEndpointOnly ? null : identity.email,
-          avatar_url: `https://avatars.githubusercontent.com/u/${identity.githubId}`,
+          avatar_url: null, // demo people have no picture: a GitHub avatar URL would show a real person's
           html_url: `https://github.com/${identity.login}`,
         });
       }

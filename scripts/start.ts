@@ -1,13 +1,17 @@
-// `npm start`: everything the console needs on a fresh machine. Starts the embedded PostgreSQL (unless
-// DATABASE_URL is set), migrates, seeds demo data into an empty database, builds when the sources are newer
-// than the last build, and runs the console and, beside it, the gateway API (scripts/gateway.ts). `npm run dev`
-// does the same with `next dev` and no build.
+// `npm start`: everything the console needs on a fresh machine. Decides the mode (lib/mode.ts) from the
+// environment it was given. The local demo generates its secrets, runs the local demo identity provider and
+// seeds demo data into an empty database; a deployment does none of that and stops, naming every missing or
+// malformed variable, before it touches the database. Both then start the embedded PostgreSQL (unless
+// DATABASE_URL is set), migrate, build when the sources are newer than the last build, and run the console
+// and, beside it, the gateway API (scripts/gateway.ts). `npm run dev` does the same with `next dev` and no build.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import pg from "pg";
 import { Migrator } from "../lib/db/migrator";
+import { CONSOLE_VARIABLES, GATEWAY_VARIABLES, environmentProblems } from "../lib/env-variables";
+import { decideMode } from "../lib/mode";
 import { seedDemoData } from "../prisma/seed";
 import { openDatabase } from "./database";
 import { loadLocalSecrets } from "./local-env";
@@ -62,8 +66,14 @@ function runLifecycleJobs(env: NodeJS.ProcessEnv): Promise<void> {
   });
 }
 
-/** The gateway API in a process of its own, on the console's database, its token from .data/local.env. */
-function startGateway(databaseUrl: string): { child: ChildProcess; stop: () => Promise<void> } {
+/** What the console and the gateway need: DATABASE_URL only when given, else the embedded database is it. */
+function requiredVariables() {
+  const { DATABASE_URL, ...others } = CONSOLE_VARIABLES;
+  return { ...(process.env.DATABASE_URL ? { DATABASE_URL } : {}), ...others, ...GATEWAY_VARIABLES };
+}
+
+/** The gateway API in a process of its own, on the console's database; `tokenFrom` says where its token is. */
+function startGateway(databaseUrl: string, tokenFrom: string): { child: ChildProcess; stop: () => Promise<void> } {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/gateway.ts"], {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, DATABASE_URL: databaseUrl },
@@ -71,7 +81,7 @@ function startGateway(databaseUrl: string): { child: ChildProcess; stop: () => P
   createInterface({ input: child.stdout! }).on("line", (line) => {
     console.log(line);
     const url = /listening at (\S+)/.exec(line)?.[1];
-    if (url) log(`the gateway API is running at ${url} (its bearer token: GATEWAY_SERVICE_TOKEN in .data/local.env)`);
+    if (url) log(`the gateway API is running at ${url} (its bearer token: GATEWAY_SERVICE_TOKEN ${tokenFrom})`);
   });
   process.on("exit", () => child.kill("SIGTERM"));
   // it writes pending last_used_at on SIGTERM: wait for that before the database goes
@@ -87,17 +97,42 @@ function startGateway(databaseUrl: string): { child: ChildProcess; stop: () => P
   return { child, stop };
 }
 
+type LocalIdentityProvider = Awaited<ReturnType<typeof startGithubDevServer>>;
+
+/** The local demo's own parts: the flag for every child (Next, the gateway, the jobs), secrets, sign-in. */
+async function prepareLocalDemo(): Promise<LocalIdentityProvider> {
+  process.env.GATEHOUSE_LOCAL_DEMO = "1";
+  loadLocalSecrets();
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  const github = await startGithubDevServer({ identities: demoIdentities() });
+  Object.assign(process.env, { GITHUB_ID: "gatehouse-local", GITHUB_SECRET: "local", GITHUB_BASE_URL: github.url, GITHUB_API_URL: github.url });
+  log(`signing in through the local demo identity provider at ${github.url}`);
+  return github;
+}
+
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
-  loadLocalSecrets();
-  const database = await openDatabase(log);
-  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
-  // Without a real GitHub OAuth app configured, sign-in goes through the local demo identity provider.
-  const github = process.env.GITHUB_ID ? undefined : await startGithubDevServer({ identities: demoIdentities() });
-  if (github) {
-    Object.assign(process.env, { GITHUB_ID: "gatehouse-local", GITHUB_SECRET: "local", GITHUB_BASE_URL: github.url, GITHUB_API_URL: github.url });
-    log(`no GITHUB_ID configured: signing in through the local demo identity provider at ${github.url}`);
+  // Once, from the environment as given: openDatabase() sets DATABASE_URL when it starts the embedded database.
+  const mode = decideMode(process.env);
+  if ("refused" in mode) {
+    console.error(`gatehouse: ${mode.refused}`);
+    process.exit(1);
   }
+  let github: LocalIdentityProvider | undefined = undefined;
+  if (mode.localDemo) {
+    log(`local demo mode (${mode.reason}): secrets from .data/local.env, demo data in an empty database`);
+    github = await prepareLocalDemo();
+  } else {
+    delete process.env.GATEHOUSE_LOCAL_DEMO; // at most empty here: no child may take it for the flag
+    log(`deployment mode (${mode.reason}): every secret from the environment, nothing seeded`);
+  }
+  const problems = environmentProblems(requiredVariables(), process.env);
+  if (problems.length) {
+    console.error(`gatehouse: cannot start, nothing was changed. Missing or malformed (see README.md, "Signing in"):\n${problems.map((problem) => `  ${problem}`).join("\n")}`);
+    await github?.stop();
+    process.exit(1);
+  }
+  const database = await openDatabase(log);
   let app: NextProcess | undefined = undefined;
   let gateway: ReturnType<typeof startGateway> | undefined = undefined;
   let shuttingDown = false;
@@ -114,7 +149,7 @@ async function main() {
   process.on("SIGTERM", () => void shutdown(0));
   try {
     await new Migrator(database.url, undefined, log).up();
-    if (await isEmpty(database.url)) {
+    if (mode.localDemo && (await isEmpty(database.url))) {
       log("empty database: adding demo data (a minute or so)…");
       await seedDemoData(database.url, { log });
     }
@@ -130,7 +165,7 @@ async function main() {
     console.error(error);
     await shutdown(1);
   }
-  gateway = startGateway(database.url);
+  gateway = startGateway(database.url, mode.localDemo ? "in .data/local.env unless the environment sets it" : "from the environment");
   gateway.child.on("exit", (code) => {
     if (!shuttingDown) log(`the gateway API stopped (exit code ${code})`);
     void shutdown(code ?? 0);

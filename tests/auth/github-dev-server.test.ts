@@ -6,8 +6,8 @@ const CLIENT_ID = "test-client";
 const REDIRECT_URI = "http://localhost:3999/api/auth/callback/github";
 
 const IDENTITIES: DevIdentity[] = [
-  { githubId: 1, login: "olivia-owner", name: "Olivia Owner", email: "olivia@acme.example", note: "owner of acme" },
-  { githubId: 2, login: "private-pat", name: "Pat <Private>", email: "pat@acme.example", emailsEndpointOnly: true },
+  { githubId: -1, login: "olivia-owner", name: "Olivia Owner", email: "olivia@acme.example", note: "owner of acme" },
+  { githubId: -2, login: "private-pat", name: "Pat <Private>", email: "pat@acme.example", emailsEndpointOnly: true },
 ];
 
 let server: { url: string; stop: () => Promise<void> };
@@ -84,7 +84,8 @@ describe("github dev server", () => {
 
     const user = await api("/user", tokens.access_token);
     expect(user.status).toBe(200);
-    expect(await user.json()).toMatchObject({ id: 1, login: "olivia-owner", name: "Olivia Owner", email: "olivia@acme.example" });
+    // no avatar: a GitHub avatar URL would show a real person's picture
+    expect(await user.json()).toMatchObject({ id: -1, login: "olivia-owner", name: "Olivia Owner", email: "olivia@acme.example", avatar_url: null });
     // NextAuth's GitHub provider calls /user/emails with the `token` scheme.
     const emails = await api("/user/emails", tokens.access_token, "token");
     expect(await emails.json()).toEqual([
@@ -136,5 +137,11 @@ describe("github dev server", () => {
       stranger: "no access anywhere",
     });
     expect(Object.values(notes)).not.toContain(undefined);
+  });
+
+  it("gives every demo identity a negative GitHub id, which no real account can have", () => {
+    const ids = demoIdentities().map((identity) => identity.githubId);
+    expect(ids.filter((id) => !(Number.isInteger(id) && id < 0))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

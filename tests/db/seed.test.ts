@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AdapterAccount } from "next-auth/adapters";
 import { Migrator } from "../../lib/db/migrator";
 import { createPrismaClient } from "../../lib/db/prisma";
 import { newEncryptionKeyring } from "../../lib/crypto/secret-box";
@@ -7,10 +8,18 @@ import { DEMO_PEOPLE, DEMO_TENANTS } from "../../prisma/demo-data";
 import { dropDatabase } from "../../lib/db/embedded";
 import { scratchDatabase } from "../support/database";
 
+// GitHub accounts whose ids the demo people carried until they became negative: real, long-assigned accounts.
+const FORMER_DEMO_GITHUB_IDS = [
+  ...Array.from({ length: 16 }, (_, index) => 100_001 + index), // the seeded people, Ada Admin (100005) among them
+  200_001, 200_002, 200_003, // Nia Newhire, Stan Stranger, Otto Invitee of the local identity provider
+];
+
 let url: string;
 beforeAll(async () => {
   process.env.GATEHOUSE_ENCRYPTION_KEYS ??= newEncryptionKeyring();
   url = await scratchDatabase();
+  // what the sign-in code below reaches through lib/db/client: this file's seeded database
+  process.env.DATABASE_URL = url;
   await new Migrator(url).up();
   await seedDemoData(url, { events: 3_000 });
 });
@@ -84,6 +93,31 @@ describe("demo seed", () => {
     } finally {
       await db.$disconnect();
     }
+  });
+
+  it("gives every person a negative GitHub id, which no real account has, and no picture", async () => {
+    const db = createPrismaClient(url);
+    try {
+      const people = await db.user.findMany({ where: { email: { in: DEMO_PEOPLE.map((person) => person.email) } } });
+      expect(people).toHaveLength(DEMO_PEOPLE.length);
+      for (const person of people) expect(person).toMatchObject({ githubId: expect.toSatisfy((id: bigint) => id < 0n), image: null });
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it("lets no GitHub account with a former demo id in as a seeded person, through the adapter or the sign-in check", async () => {
+    const { gatehouseAdapter } = await import("../../lib/auth/adapter");
+    const { mayEnter } = await import("../../lib/auth/sign-in");
+    const adapter = gatehouseAdapter();
+    const account = (id: number): Pick<AdapterAccount, "provider" | "providerAccountId"> => ({ provider: "github", providerAccountId: String(id) });
+    for (const id of FORMER_DEMO_GITHUB_IDS) {
+      expect(await adapter.getUserByAccount!(account(id)), `GitHub account #${id}`).toBeNull();
+      expect(await mayEnter(BigInt(id), null), `GitHub account #${id}`).toBe(false);
+      expect(await mayEnter(BigInt(id), `github-${id}@example.com`), `GitHub account #${id}`).toBe(false);
+    }
+    // the demo's own identity, as the local identity provider reports it, still is Ada Admin
+    expect(await adapter.getUserByAccount!(account(-100_005))).toMatchObject({ name: "Ada Admin", staffRole: "admin" });
   });
 
   it("changes nothing when run again", async () => {

@@ -1,0 +1,2 @@
+-- reverts demo_identities_off_github: on purpose, nothing. Giving the demo people back the ids of real GitHub
+-- accounts would let those accounts sign in as them again.
