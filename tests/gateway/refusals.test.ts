@@ -111,6 +111,18 @@ describe("argon2 concurrency", () => {
   });
 });
 
+describe("the OpenAPI document", () => {
+  it("describes the shed 503 with Retry-After, and the limits as per instance", async () => {
+    const { url } = await startGateway();
+    const document = await (await fetch(`${url}/api/v1/openapi.json`)).json();
+    const responses = document.paths["/api/v1/keys/verify"].post.responses;
+    expect(responses["503"].headers["Retry-After"]).toBeDefined();
+    expect(responses["503"].description).toMatch(/waiting/);
+    expect(responses["429"].description).toMatch(/per instance/);
+    expect(document.paths["/api/v1/usage"].post.responses["429"].description).toMatch(/per instance/);
+  });
+});
+
 describe("the verification cache under a flood of unknown keys", () => {
   it("keeps the keys it found: unknown ones are remembered apart", async () => {
     const { gateway, url } = await startGateway({ cacheMaxEntries: 20, negativeCacheMaxEntries: 5 });
