@@ -1,5 +1,6 @@
 // Who a request came from, through the proxies configured as trusted (lib/trusted-proxy.ts), for the gateway's
 // limits and the console's sessions and audit rows: never an address a client made up.
+import { spawnSync } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { PEER_HEADER, sourceIpOf } from "../../lib/auth/source-ip";
 import { clientAddressOf, TRUST_NONE, trustedProxyFrom } from "../../lib/trusted-proxy";
@@ -84,5 +85,17 @@ describe("sourceIpOf (the console)", () => {
     expect(from({ [PEER_HEADER]: "10.0.0.2", "x-forwarded-for": "not-an-address, 203.0.113.7" }, xff(1))).toBe("203.0.113.7");
     expect(from({ [PEER_HEADER]: "10.0.0.2", "x-real-ip": "198.51.100.4", "x-forwarded-for": "6.6.6.6" }, { hops: 1, header: "x-real-ip" })).toBe("198.51.100.4");
     expect(from({ [PEER_HEADER]: "10.0.0.2", "x-forwarded-for": "203.0.113.7, <script>" }, xff(1))).toBeNull();
+  });
+});
+
+describe("scripts/console-server.ts", () => {
+  it("stops at start on a malformed proxy configuration, naming the variable", () => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/console-server.ts", "start", "-p", "0"], {
+      env: { PATH: process.env.PATH, NODE_ENV: "production", TRUSTED_PROXY_HOPS: "all" },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("TRUSTED_PROXY_HOPS");
   });
 });
