@@ -121,12 +121,12 @@ test("pages carry the security headers and the session cookie is httpOnly and Sa
 
 test("a made-up X-Forwarded-For header neither breaks the console nor reaches the session or audit rows", async ({ page }) => {
   // the session's first request stores its address in an inet column: a value that is no address must be dropped
-  // what the client claims comes first; the proxy nearest the console appends what it saw
-  await page.setExtraHTTPHeaders({ "x-forwarded-for": "not-an-address, 203.0.113.7" });
+  // no proxy is trusted (TRUSTED_PROXY_HOPS=0): the address is the TCP peer's, whatever the header claims
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": "not-an-address, 203.0.113.7", "x-gatehouse-peer": "198.51.100.9" });
   await signInAs(page, "Sue Support (@sue-support)");
   await expect(page.getByTestId("signed-in-as")).toHaveText("Sue Support");
   await page.goto("/account/sessions");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expect(page.getByRole("table")).toContainText("203.0.113.7");
-  await expect(page.locator("body")).not.toContainText("not-an-address");
+  await expect(page.getByRole("table")).toContainText("127.0.0.1");
+  for (const claimed of ["203.0.113.7", "198.51.100.9", "not-an-address"]) await expect(page.locator("body")).not.toContainText(claimed);
 });

@@ -1,7 +1,7 @@
 // Limits repeated failures per source (a caller's address without the service token, an end client with invalid
 // keys) with a token bucket: `perMinute` failures in a burst, refilled at `perMinute` a minute. Successes never
 // touch it. At most `maxSources` buckets are kept, the least recently touched dropped first (a dropped bucket
-// starts full).
+// starts full). The buckets live in this process's memory: each instance of a server counts on its own.
 
 interface Bucket {
   tokens: number;
@@ -26,7 +26,7 @@ export class FailureLimiter {
       bucket = { tokens: this.perMinute, at: now };
     } else {
       this.buckets.delete(source); // re-inserted below: the Map's order is the recency order
-      bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * this.refillPerMs);
+      bucket.tokens = this.tokensAt(bucket, now);
       bucket.at = now;
     }
     this.buckets.set(source, bucket);
@@ -35,6 +35,25 @@ export class FailureLimiter {
       bucket.tokens -= 1;
       return 0;
     }
-    return Math.max(1, Math.ceil((1 - bucket.tokens) / this.refillPerMs / 1000));
+    return this.secondsUntilToken(bucket.tokens);
+  }
+
+  /**
+   * What `fail` would answer for `source`'s next failure, without counting one: 0 while it has failures left, else
+   * the seconds to wait. Lets a server refuse a source that is over its limit before doing any work for it.
+   */
+  retryAfter(source: string, now: number): number {
+    const bucket = this.buckets.get(source);
+    if (bucket === undefined) return 0;
+    const tokens = this.tokensAt(bucket, now);
+    return tokens >= 1 ? 0 : this.secondsUntilToken(tokens);
+  }
+
+  private tokensAt(bucket: Bucket, now: number): number {
+    return Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * this.refillPerMs);
+  }
+
+  private secondsUntilToken(tokens: number): number {
+    return Math.max(1, Math.ceil((1 - tokens) / this.refillPerMs / 1000));
   }
 }

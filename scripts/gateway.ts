@@ -1,7 +1,9 @@
 // The gateway API (/api/v1) on its own: `npm run gateway`, or beside the console through `npm start`. It can be
 // deployed and scaled apart from the console; every instance LISTENs for key changes, so a revocation reaches
 // all of them at once.
-import { createGatewayServer } from "../lib/gateway/server";
+import { ConcurrencyLimit } from "../lib/gateway/concurrency";
+import { createGatewayServer, DEFAULT_ARGON2_CONCURRENCY, DEFAULT_ARGON2_QUEUE_LIMIT } from "../lib/gateway/server";
+import { trustedProxyFrom, type TrustedProxy } from "../lib/trusted-proxy";
 
 const log = (line: string) => console.log(`gateway: ${line}`);
 
@@ -22,6 +24,16 @@ const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) fail("DATABASE_URL is not set (postgresql://…)");
 const serviceToken = process.env.GATEWAY_SERVICE_TOKEN;
 if (!serviceToken || serviceToken.length < 32) fail("GATEWAY_SERVICE_TOKEN must be set to at least 32 characters (the token callers send as Bearer)");
+function trustedProxy(): TrustedProxy {
+  // replaced, not kept beside: a deployment still setting it would otherwise trust no proxy without a word
+  if (process.env.GATEWAY_TRUST_PROXY) fail("GATEWAY_TRUST_PROXY is replaced by TRUSTED_PROXY_HOPS: GATEWAY_TRUST_PROXY=1 is TRUSTED_PROXY_HOPS=1");
+  try {
+    return trustedProxyFrom(process.env);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+}
+
 const port = positive("GATEWAY_PORT", 3001);
 const host = process.env.GATEWAY_HOST || "127.0.0.1";
 
@@ -30,7 +42,11 @@ const gateway = createGatewayServer({
   serviceToken,
   cacheTtlMs: positive("GATEWAY_CACHE_TTL_SECONDS", 60) * 1000,
   failuresPerMinute: positive("GATEWAY_FAILURES_PER_MINUTE", 30),
-  trustProxy: process.env.GATEWAY_TRUST_PROXY === "1",
+  argon2Limit: new ConcurrencyLimit(
+    positive("GATEWAY_ARGON2_CONCURRENCY", DEFAULT_ARGON2_CONCURRENCY),
+    positive("GATEWAY_ARGON2_QUEUE", DEFAULT_ARGON2_QUEUE_LIMIT),
+  ),
+  trustedProxy: trustedProxy(),
   log,
 });
 

@@ -1,5 +1,6 @@
-// Runs the Next CLI as a child in a process group of its own: `next start` serves from a further child
-// process, which a plain kill of the direct child would leave running and holding the port.
+// Runs the console (Next inside scripts/console-server.ts, which hands it the TCP peer's address) as a child in a
+// process group of its own, so that stopping it stops whatever it started too. `args` are those of the Next CLI
+// that the console server takes: `start|dev -p PORT -H HOST`.
 import { spawn, type ChildProcess } from "node:child_process";
 
 export interface NextProcess {
@@ -8,9 +9,10 @@ export interface NextProcess {
 }
 
 export function spawnNext(args: string[], env: NodeJS.ProcessEnv, stdout: "inherit" | "pipe" = "inherit"): NextProcess {
-  const child = spawn("node_modules/.bin/next", args, {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/console-server.ts", ...args], {
     stdio: ["ignore", stdout, "inherit"],
-    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    // what the Next CLI sets before it loads anything: React and Next pick their builds by it
+    env: { ...env, NODE_ENV: args[0] === "dev" ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" },
     detached: true,
   });
   const stop = () => {

@@ -15,7 +15,7 @@ const error = (codes: string[], description: string) => ({
 });
 
 const rateLimited = (description: string) => ({
-  ...error(["rate_limited"], description),
+  ...error(["rate_limited"], `${description}. Counted by each gateway instance on its own, so behind a load balancer a source may have that many per instance.`),
   headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } },
 });
 
@@ -27,7 +27,8 @@ export const openApiDocument = {
     description:
       "What the LLM gateway calls on every request it serves. Callers authenticate with the service token " +
       "(GATEWAY_SERVICE_TOKEN) as a bearer token. Requests without it are rate limited per source address, " +
-      "invalid keys per end client (the verify body's clientAddress).",
+      "invalid keys per end client (the verify body's clientAddress), in each instance's memory: the limits are " +
+      "per instance. A source over its limit is refused before any work is done for it.",
   },
   servers: [{ url: "/" }],
   components: {
@@ -115,8 +116,11 @@ export const openApiDocument = {
           "400": error(["invalid_json", "missing_key", "invalid_client_address"], "The body is not JSON, has no key, or a clientAddress that is not a string of 1 to 64 characters"),
           "401": error(["unauthorized"], "Missing or wrong service token"),
           "413": error(["body_too_large"], "The body is larger than 4 KB"),
-          "429": rateLimited("Too many requests without the service token from this source address, or invalid keys from this clientAddress"),
-          "503": error(["unavailable"], "The database cannot be reached"),
+          "429": rateLimited("Too many requests without the service token from this source address, or invalid keys from this clientAddress: every key of that clientAddress, valid or not, is refused until Retry-After"),
+          "503": {
+            ...error(["unavailable"], "The database cannot be reached, or (with Retry-After) too many keys not in the cache are waiting for their hash to be verified already"),
+            headers: { "Retry-After": { description: "Seconds to wait, when the verification queue was full", schema: { type: "integer" } } },
+          },
         },
       },
     },

@@ -1,6 +1,8 @@
 // The gateway's HTTP entry for /api/v1: a plain node:http server, apart from Next, that shares lib/domain with
 // the console. The verification hot path allocates little: the service token is compared by digest, answers
-// come from the cache with their bodies already serialized, and last_used_at is written behind.
+// come from the cache with their bodies already serialized, and last_used_at is written behind. It refuses before
+// it works: a source over its failure limit is answered 429 before the cache, the database or argon2 are asked,
+// and when too many lookups wait for argon2 the next is shed with 503.
 import { createHash, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,6 +11,8 @@ import { KeyEventListener } from "./invalidation";
 import { LastUsedWriter } from "./last-used";
 import { openApiDocument } from "./openapi";
 import { FailureLimiter } from "@/lib/rate-limit";
+import { clientAddressOf, TRUST_NONE, type TrustedProxy } from "@/lib/trusted-proxy";
+import { ConcurrencyLimit, QueueFull } from "./concurrency";
 import { KeyVerifier, newStats, type Answer, type GatewayStats } from "./verify";
 
 export interface GatewayOptions {
@@ -18,14 +22,21 @@ export interface GatewayOptions {
   cacheTtlMs?: number;
   negativeCacheTtlMs?: number;
   cacheMaxEntries?: number;
+  /** unknown keys remembered, apart from the keys found so that a flood of them evicts none of those */
+  negativeCacheMaxEntries?: number;
+  /**
+   * how many lookups verify with argon2 at once (each holds one of libuv's threads) and how many may wait; past
+   * them a verification is answered 503 with Retry-After. Default: DEFAULT_ARGON2_CONCURRENCY and _QUEUE_LIMIT.
+   */
+  argon2Limit?: ConcurrencyLimit;
   lastUsedFlushMs?: number;
   /**
-   * failures per minute (burst and refill) before 429: requests without the service token per source address,
-   * invalid keys per end client (the `clientAddress` a caller names)
+   * failures per minute (burst and refill) before 429, counted in this instance: requests without the service
+   * token per source address, invalid keys per end client (the `clientAddress` a caller names)
    */
   failuresPerMinute?: number;
-  /** take the source address from X-Forwarded-For (its last entry: what the nearest proxy saw) */
-  trustProxy?: boolean;
+  /** the proxies whose word on the source address is taken (lib/trusted-proxy.ts); default none */
+  trustedProxy?: TrustedProxy;
   poolSize?: number;
   log?: (line: string) => void;
 }
@@ -68,7 +79,14 @@ const BODIES = {
   internal: json({ error: "internal" }),
 };
 
+// argon2 runs in libuv's pool of UV_THREADPOOL_SIZE threads (default 4): one stays free for DNS, files and the rest
+// of the process. At about 10 ms a verification, 64 waiting is under a quarter of a second's work.
+export const DEFAULT_ARGON2_CONCURRENCY = Math.max(1, (Number(process.env.UV_THREADPOOL_SIZE) || 4) - 1);
+export const DEFAULT_ARGON2_QUEUE_LIMIT = 64;
+
 const CLOSE_GRACE_MS = 5_000;
+// A shed verification may be retried soon: the argon2 queue drains in milliseconds.
+const SHED_RETRY_AFTER_S = 1;
 const VERIFY_PATH = "/api/v1/keys/verify";
 const USAGE_PATH = "/api/v1/usage";
 const HEALTH_PATH = "/api/v1/health";
@@ -141,7 +159,13 @@ export function createGatewayServer(options: GatewayOptions): Gateway {
   pool.on("error", (error) => log(`database connection error: ${error.message}`));
   const verifier = new KeyVerifier(
     pool,
-    { ttlMs: options.cacheTtlMs ?? 60_000, negativeTtlMs: options.negativeCacheTtlMs ?? 10_000, maxEntries: options.cacheMaxEntries ?? 100_000 },
+    {
+      ttlMs: options.cacheTtlMs ?? 60_000,
+      negativeTtlMs: options.negativeCacheTtlMs ?? 10_000,
+      maxEntries: options.cacheMaxEntries ?? 100_000,
+      negativeMaxEntries: options.negativeCacheMaxEntries ?? 10_000,
+    },
+    options.argon2Limit ?? new ConcurrencyLimit(DEFAULT_ARGON2_CONCURRENCY, DEFAULT_ARGON2_QUEUE_LIMIT),
     stats,
   );
   const lastUsed = new LastUsedWriter(pool, options.lastUsedFlushMs ?? 5_000, stats, log);
@@ -162,6 +186,7 @@ export function createGatewayServer(options: GatewayOptions): Gateway {
     log,
   );
   const tokenDigest = sha256(options.serviceToken);
+  const trustedProxy = options.trustedProxy ?? TRUST_NONE;
 
   // Digests of equal length, so neither the token's content nor its length shows in the timing.
   function authorized(header: string | undefined): boolean {
@@ -170,12 +195,10 @@ export function createGatewayServer(options: GatewayOptions): Gateway {
   }
 
   function sourceOf(req: http.IncomingMessage): string {
-    if (options.trustProxy) {
-      const forwarded = req.headers["x-forwarded-for"];
-      const last = typeof forwarded === "string" ? forwarded.slice(forwarded.lastIndexOf(",") + 1).trim() : "";
-      if (last !== "") return last;
-    }
-    return req.socket.remoteAddress ?? "unknown";
+    const forwarded = req.headers[trustedProxy.header];
+    const peer = req.socket.remoteAddress;
+    // what a trusted proxy wrote that is no address counts against that proxy
+    return clientAddressOf(peer, typeof forwarded === "string" ? forwarded : undefined, trustedProxy) ?? peer ?? "unknown";
   }
 
   /** Answers a failure, or 429 once `source` has had too many in `limiter`. */
@@ -206,11 +229,21 @@ export function createGatewayServer(options: GatewayOptions): Gateway {
     const request = verifyRequestOf(body);
     if (Buffer.isBuffer(request)) return send(res, 400, request);
     const now = Date.now();
+    // An end client over its limit is refused before any work for it, whatever its key: it has been guessing.
+    const wait = request.clientAddress === undefined ? 0 : clientFailures.retryAfter(request.clientAddress, now);
+    if (wait > 0) return send(res, 429, BODIES.rateLimited, false, wait);
     const answer = verifier.verify(request.key, now);
     if (!(answer instanceof Promise)) return reply(res, answer, request.clientAddress, now);
     answer
-      .then((settled) => reply(res, settled, request.clientAddress, now), (error) => failed(res, error, 503))
+      .then((settled) => reply(res, settled, request.clientAddress, now), (error) => lookupFailed(res, error))
       .catch((error) => failed(res, error, 500));
+  }
+
+  function lookupFailed(res: http.ServerResponse, error: unknown): void {
+    if (!(error instanceof QueueFull)) return failed(res, error, 503);
+    // not logged: a flood would write a line per request
+    stats.shed++;
+    send(res, 503, BODIES.unavailable, false, SHED_RETRY_AFTER_S);
   }
 
   /** POST /api/v1/usage: a batch of up to 1,000 events; answers the counts, or 400 with why nothing was stored. */

@@ -1,12 +1,15 @@
 // API key verification for the gateway. A key that fails its checksum is answered `malformed` before any
 // database work. Otherwise one query finds the key rows with its lookup prefix joined with their tenant, and
-// argon2id decides which (if any) is this key. The outcome is cached under sha256(key) — never the key —
-// so argon2 is paid once per key per TTL; NOTIFYs on the key events channel evict entries at once.
+// argon2id decides which (if any) is this key, in a bounded number of libuv threads with a bounded queue behind
+// them (past it, the lookup fails with QueueFull for the server to shed). The outcome is cached under
+// sha256(key) — never the key — so argon2 is paid once per key per TTL; NOTIFYs on the key events channel evict
+// entries at once. Unknown keys are cached apart, in a smaller LRU, so that a flood of them cannot evict live keys.
 import { verify as argon2Verify } from "@node-rs/argon2";
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import { parseKey } from "@/lib/domain/keys/format";
 import { LruCache, type CacheEntry } from "./cache";
+import type { ConcurrencyLimit } from "./concurrency";
 
 export type FailureCode = "malformed" | "not_found" | "revoked" | "expired" | "tenant_frozen" | "tenant_archived";
 
@@ -21,6 +24,8 @@ export interface GatewayStats {
   cacheHits: number;
   cacheMisses: number;
   argon2Verifications: number;
+  /** verifications answered 503 because too many lookups were waiting for argon2 already */
+  shed: number;
   dbQueries: number;
   invalidations: number;
   lastUsedFlushes: number;
@@ -28,7 +33,7 @@ export interface GatewayStats {
 }
 
 export const newStats = (): GatewayStats => ({
-  cacheHits: 0, cacheMisses: 0, argon2Verifications: 0, dbQueries: 0, invalidations: 0, lastUsedFlushes: 0, lastUsedRowsWritten: 0,
+  cacheHits: 0, cacheMisses: 0, argon2Verifications: 0, shed: 0, dbQueries: 0, invalidations: 0, lastUsedFlushes: 0, lastUsedRowsWritten: 0,
 });
 
 const failure = (code: FailureCode): Answer => ({ valid: false, keyId: null, body: Buffer.from(JSON.stringify({ valid: false, code })) });
@@ -78,11 +83,15 @@ export interface VerifierOptions {
   ttlMs: number;
   /** how long a `not_found` is */
   negativeTtlMs: number;
+  /** keys found (valid, revoked, expired, of a frozen or archived tenant) */
   maxEntries: number;
+  /** `not_found` answers, kept apart so that they never evict a key found */
+  negativeMaxEntries: number;
 }
 
 export class KeyVerifier {
-  private readonly cache: LruCache<KeyEntry>;
+  private readonly found: LruCache<KeyEntry>;
+  private readonly unknown: LruCache<KeyEntry>;
   private readonly inflight = new Map<string, Promise<KeyEntry>>();
   // Bumped by every invalidation: a lookup that started before one must not put its (maybe stale) row in the cache.
   private generation = 0;
@@ -92,9 +101,12 @@ export class KeyVerifier {
   constructor(
     private readonly pool: pg.Pool,
     private readonly options: VerifierOptions,
+    /** where lookups take their turn at argon2; a full queue fails the lookup with QueueFull */
+    private readonly argon2Limit: ConcurrencyLimit,
     private readonly stats: GatewayStats,
   ) {
-    this.cache = new LruCache(options.maxEntries);
+    this.found = new LruCache(options.maxEntries);
+    this.unknown = new LruCache(options.negativeMaxEntries);
   }
 
   /** The answer for `key`: at once when the checksum fails or the cache knows it, else after the lookup. */
@@ -102,7 +114,7 @@ export class KeyVerifier {
     const parsed = parseKey(key);
     if (parsed === null) return FAILURES.malformed;
     const id = createHash("sha256").update(key as string).digest("hex");
-    const cached = this.cache.get(id, now);
+    const cached = this.found.get(id, now) ?? this.unknown.get(id, now);
     if (cached !== undefined) {
       this.stats.cacheHits++;
       return answerAt(cached, now);
@@ -123,19 +135,20 @@ export class KeyVerifier {
   /** A key changed (revoked, rolled, expiry moved). */
   evictKey(keyId: string): void {
     this.invalidated();
-    this.cache.evictKey(keyId);
+    this.found.evictKey(keyId);
   }
 
   /** Something about a tenant changed (frozen, archived, reactivated). */
   evictTenant(tenantId: string): void {
     this.invalidated();
-    this.cache.evictTenant(tenantId);
+    this.found.evictTenant(tenantId);
   }
 
   /** Empties the cache and turns caching on or off (off while changes could go unnoticed). */
   reset(caching: boolean): void {
     this.invalidated();
-    this.cache.clear();
+    this.found.clear();
+    this.unknown.clear();
     this.caching = caching;
   }
 
@@ -150,17 +163,25 @@ export class KeyVerifier {
     const generation = this.generation;
     this.stats.dbQueries++;
     const { rows } = await this.pool.query<KeyRow>({ ...LOOKUP, values: [prefix] });
-    let entry: KeyEntry | undefined;
+    const row = rows.length === 0 ? undefined : await this.argon2Limit.run(() => this.matching(rows, key));
+    const caching = this.caching && generation === this.generation;
+    if (row === undefined) {
+      const entry = { staleAt: Date.now() + this.options.negativeTtlMs, keyId: null, tenantId: null, answer: FAILURES.not_found, expiresAt: Infinity };
+      if (caching) this.unknown.set(id, entry);
+      return entry;
+    }
+    const entry = entryFor(row, Date.now() + this.options.ttlMs);
+    if (caching) this.found.set(id, entry);
+    return entry;
+  }
+
+  /** The row whose hash is this key's, if any: one argon2 verification per row, one row after another. */
+  private async matching(rows: KeyRow[], key: string): Promise<KeyRow | undefined> {
     for (const row of rows) {
       this.stats.argon2Verifications++;
-      if (await argon2Verify(row.hash, key)) {
-        entry = entryFor(row, Date.now() + this.options.ttlMs);
-        break;
-      }
+      if (await argon2Verify(row.hash, key)) return row;
     }
-    entry ??= { staleAt: Date.now() + this.options.negativeTtlMs, keyId: null, tenantId: null, answer: FAILURES.not_found, expiresAt: Infinity };
-    if (this.caching && generation === this.generation) this.cache.set(id, entry);
-    return entry;
+    return undefined;
   }
 }
 

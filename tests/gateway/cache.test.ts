@@ -1,6 +1,7 @@
-// The gateway's in-memory structures: the bounded LRU with TTL and the failure limiter.
+// The gateway's in-memory structures: the bounded LRU with TTL, the failure limiter and the argon2 queue.
 import { describe, expect, it } from "vitest";
 import { LruCache, type CacheEntry } from "@/lib/gateway/cache";
+import { ConcurrencyLimit, QueueFull } from "@/lib/gateway/concurrency";
 import { FailureLimiter } from "@/lib/rate-limit";
 
 const entry = (keyId: string | null, tenantId: string | null, staleAt = 1_000): CacheEntry => ({ keyId, tenantId, staleAt });
@@ -72,5 +73,74 @@ describe("FailureLimiter", () => {
     expect(limiter.fail("c", 0)).toBe(0); // b is forgotten
     expect(limiter.fail("a", 0)).toBeGreaterThan(0);
     expect(limiter.fail("b", 0)).toBe(0); // starts again full
+  });
+});
+
+describe("FailureLimiter.retryAfter", () => {
+  it("answers what the next failure would, without counting one", () => {
+    const limiter = new FailureLimiter(30);
+    expect(limiter.retryAfter("ip", 0)).toBe(0); // never failed
+    for (let i = 0; i < 29; i++) limiter.fail("ip", 0);
+    for (let i = 0; i < 5; i++) expect(limiter.retryAfter("ip", 0)).toBe(0); // one failure left, however often asked
+    expect(limiter.fail("ip", 0)).toBe(0);
+    expect(limiter.retryAfter("ip", 0)).toBe(2);
+    expect(limiter.retryAfter("ip", 1_000)).toBe(1);
+    expect(limiter.retryAfter("ip", 2_000)).toBe(0);
+    expect(limiter.fail("ip", 0)).toBe(2); // asking refilled nothing and took nothing
+  });
+
+  it("keeps no bucket for a source it is asked about", () => {
+    const limiter = new FailureLimiter(1, 1);
+    limiter.fail("a", 0);
+    expect(limiter.retryAfter("b", 0)).toBe(0);
+    expect(limiter.fail("a", 0)).toBeGreaterThan(0); // a's bucket was not dropped to make room for b
+  });
+});
+
+describe("ConcurrencyLimit", () => {
+  /** A task that runs until the test ends it, recording its start in `started`. */
+  function held(started: string[], name: string) {
+    let end = () => {};
+    const task = () => new Promise<string>((done) => {
+      started.push(name);
+      end = () => done(name);
+    });
+    return { task, end: () => end() };
+  }
+
+  it("runs at most its concurrency at once, queues up to its limit in order, and refuses the next at once", async () => {
+    const limit = new ConcurrencyLimit(2, 2);
+    const started: string[] = [];
+    const [a, b, c, d] = ["a", "b", "c", "d"].map((name) => held(started, name));
+    const running = [limit.run(a.task), limit.run(b.task), limit.run(c.task), limit.run(d.task)];
+    await expect(limit.run(async () => "e")).rejects.toBeInstanceOf(QueueFull);
+    expect(started).toEqual(["a", "b"]);
+
+    b.end();
+    await running[1];
+    expect(started).toEqual(["a", "b", "c"]);
+    // a task arriving now waits behind the one queued before it
+    const e = held(started, "e");
+    const late = limit.run(e.task);
+    a.end();
+    await running[0];
+    expect(started).toEqual(["a", "b", "c", "d"]);
+    c.end();
+    d.end();
+    await Promise.all(running);
+    expect(started).toEqual(["a", "b", "c", "d", "e"]);
+    e.end();
+    expect(await late).toBe("e");
+  });
+
+  it("passes the turn on when a task fails", async () => {
+    const limit = new ConcurrencyLimit(1, 1);
+    const failing = limit.run(async () => {
+      throw new Error("argon2 failed");
+    });
+    const next = limit.run(async () => "next");
+    await expect(failing).rejects.toThrow("argon2 failed");
+    expect(await next).toBe("next");
+    expect(await limit.run(async () => "after")).toBe("after");
   });
 });

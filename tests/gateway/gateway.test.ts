@@ -1,75 +1,18 @@
 // The gateway's verification API over real HTTP against the real database: answers, cache, invalidation
-// across instances, last_used_at write-behind, failure rate limiting and the edges of the request.
+// across instances, last_used_at write-behind and the edges of the request (refusals: refusals.test.ts).
 import { hash } from "@node-rs/argon2";
-import { crc32 } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notifyKeyEvent } from "@/lib/domain/keys/events";
 import { generateKey } from "@/lib/domain/keys/format";
 import { createApiKey, rollApiKey } from "@/lib/domain/keys/service";
 import { archiveTenant, changeTenantStatus } from "@/lib/domain/tenants/lifecycle";
 import { LISTENER_APPLICATION_NAME } from "@/lib/gateway/invalidation";
-import { createGatewayServer, type Gateway, type GatewayOptions } from "@/lib/gateway/server";
+import type { Gateway } from "@/lib/gateway/server";
 import { actorFor, tenantFor } from "../support/actors";
 import { issued } from "../support/keys";
 import { withClient } from "../../lib/db/embedded";
-import { testDatabaseUrl, testPrisma } from "../support/database";
-
-const TOKEN = "gateway-test-token-0123456789-abcdefghijklmnop";
-const db = testPrisma();
-const running: Gateway[] = [];
-
-async function startGateway(options: Partial<GatewayOptions> = {}): Promise<{ gateway: Gateway; url: string }> {
-  // a generous failure limit, except where a test is about the limit
-  const gateway = createGatewayServer({ databaseUrl: testDatabaseUrl(), serviceToken: TOKEN, failuresPerMinute: 10_000, log: () => {}, ...options });
-  running.push(gateway);
-  return { gateway, url: await gateway.listen(0) };
-}
-
-interface Reply {
-  status: number;
-  body: Record<string, unknown>;
-  headers: Headers;
-}
-
-async function call(url: string, { body, token = TOKEN, headers = {} }: { body: string; token?: string | null; headers?: Record<string, string> }): Promise<Reply> {
-  const response = await fetch(`${url}/api/v1/keys/verify`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...headers },
-    body,
-  });
-  return { status: response.status, body: await response.json(), headers: response.headers };
-}
-
-const verify = (url: string, key: string, headers: Record<string, string> = {}) => call(url, { body: JSON.stringify({ key }), headers });
-
-async function keyFor(tenantId: string, data: { expiresAt?: Date; revokedAt?: Date; projectId?: string; product?: string } = {}) {
-  const { key, prefix } = generateKey();
-  const row = await db.apiKey.create({ data: { tenantId, name: "test key", prefix, hash: await hash(key), scopes: ["proxy", "usage:write"], ...data } });
-  return { key, row };
-}
-
-/** Polls `check` until it holds; returns how many ms that took (fails after `withinMs`). */
-async function eventually(check: () => Promise<boolean>, withinMs = 1000): Promise<number> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > withinMs) throw new Error(`still not true after ${withinMs} ms`);
-    await new Promise((ok) => setTimeout(ok, 10));
-  }
-  return Date.now() - started;
-}
-
-/** Another well-formed key with the same lookup prefix as `key` (a new secret, its checksum recomputed). */
-function sameLookup(key: string): string {
-  const body = key.slice(0, 13) + generateKey().key.slice(13, 45);
-  let n = crc32(body);
-  let checksum = "";
-  for (let i = 0; i < 6; i++, n = Math.floor(n / 62)) checksum = BASE62[n % 62] + checksum;
-  return body + checksum;
-}
-const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-
-/** Changes one character of a key so that its checksum no longer matches. */
-const mistyped = (key: string) => key.slice(0, 20) + (key[20] === "a" ? "b" : "a") + key.slice(21);
+import { testDatabaseUrl } from "../support/database";
+import { call, closeAll, db, eventually, keyFor, mistyped, sameLookup, startGateway, TOKEN, verify } from "./support";
 
 let url: string;
 let gateway: Gateway;
@@ -78,10 +21,7 @@ beforeAll(async () => {
   ({ gateway, url } = await startGateway());
 });
 
-afterAll(async () => {
-  await Promise.all(running.map((g) => g.close()));
-  await db.$disconnect();
-});
+afterAll(closeAll);
 
 describe("POST /api/v1/keys/verify", () => {
   it("answers a valid key with its tenant, scopes, project, product and expiry", async () => {
@@ -415,50 +355,6 @@ describe("last_used_at", () => {
     await closing.close();
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: other.row.id } })).lastUsedAt).not.toBeNull();
     void timed;
-  });
-});
-
-describe("failure rate limiting", () => {
-  it("answers 429 with Retry-After past 30 invalid keys a minute from one end client, and only to that client", async () => {
-    const { url: limited } = await startGateway({ failuresPerMinute: 30 });
-    const tenant = await tenantFor(db);
-    const { key } = await keyFor(tenant.id);
-    const malformed = mistyped(key);
-    const forClient = (clientAddress: string, candidate: string) => call(limited, { body: JSON.stringify({ key: candidate, clientAddress }) });
-
-    for (let i = 0; i < 30; i++) expect((await forClient("203.0.113.7", malformed)).status).toBe(200);
-    const refused = await forClient("203.0.113.7", malformed);
-    expect(refused.status).toBe(429);
-    expect(refused.body).toEqual({ error: "rate_limited" });
-    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(2);
-    expect((await forClient("203.0.113.7", generateKey().key)).status).toBe(429); // an unknown key counts too
-
-    // the same caller, for another end client, for none, and with a valid key, still gets its answers
-    expect(await forClient("203.0.113.8", malformed)).toMatchObject({ status: 200, body: { valid: false, code: "malformed" } });
-    for (let i = 0; i < 40; i++) expect((await verify(limited, malformed)).status).toBe(200);
-    expect(await forClient("203.0.113.7", key)).toMatchObject({ status: 200, body: { valid: true } });
-    expect(await verify(limited, key)).toMatchObject({ status: 200, body: { valid: true } });
-  });
-
-  it("limits requests without the service token per source address, from X-Forwarded-For only when told to trust the proxy", async () => {
-    const { url: direct } = await startGateway({ failuresPerMinute: 3 });
-    const { url: proxied } = await startGateway({ failuresPerMinute: 3, trustProxy: true });
-    const body = JSON.stringify({ key: generateKey().key });
-    const guess = (base: string, ip: string) => call(base, { body, token: "wrong", headers: { "x-forwarded-for": `198.51.100.7, ${ip}` } });
-
-    for (let i = 0; i < 3; i++) expect((await guess(direct, `203.0.113.${i}`)).status).toBe(401);
-    const refused = await guess(direct, "203.0.113.99");
-    expect(refused).toMatchObject({ status: 429, body: { error: "rate_limited" } });
-    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    const usage = await fetch(`${direct}/api/v1/usage`, { method: "POST", headers: { authorization: "Bearer wrong" }, body: "{}" });
-    expect(usage.status).toBe(429); // the usage route's 401s share the address's bucket
-    // the caller with the token, from that same address, still gets its answers
-    expect(await call(direct, { body })).toMatchObject({ status: 200, body: { valid: false, code: "not_found" } });
-
-    for (let i = 0; i < 3; i++) expect((await guess(proxied, "203.0.113.1")).status).toBe(401);
-    expect((await guess(proxied, "203.0.113.1")).status).toBe(429);
-    expect((await guess(proxied, "203.0.113.2")).status).toBe(401);
   });
 });
 
