@@ -55,6 +55,11 @@ test("under the policy the console hydrates and works, and nothing is blocked", 
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/t\/initech$/);
   await expect(page.getByRole("heading", { level: 1, name: "Initech" })).toBeVisible();
+  // a chart (recharts sets style attributes) and a client-side change of its range
+  await page.goto("/t/acme/usage");
+  await expect(page.getByRole("heading", { name: "Spend per day by model" })).toBeVisible();
+  await page.getByRole("group", { name: "Range" }).getByRole("button", { name: "7 days" }).click();
+  await expect(page.getByRole("heading", { name: /^Totals for the last 7 days/ })).toBeVisible();
 
   // route handlers and NextAuth's, which proxy.ts runs in front of too
   const session = await page.request.get("/api/auth/session");
