@@ -17,8 +17,7 @@ export interface RunningDatabase {
 
 const USER = "gatehouse";
 const DATABASE = "gatehouse";
-// The console's cluster listens on 127.0.0.1 only, so its password guards nothing a local user could not read
-// from .data/ anyway; a fixed one lets every script on this machine connect to it.
+// Fixed, so that a script can connect to the cluster another process started; it listens on localhost only.
 const PERSISTENT_PASSWORD = "gatehouse";
 
 export async function freePort(): Promise<number> {
