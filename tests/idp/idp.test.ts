@@ -14,6 +14,8 @@ const DISCOVERY_URL = "https://login.example.com/.well-known/openid-configuratio
 const PREFIXED_XML = readFileSync(new URL("./fixtures/metadata-prefixed.xml", import.meta.url), "utf8");
 const UNPREFIXED_XML = readFileSync(new URL("./fixtures/metadata-unprefixed.xml", import.meta.url), "utf8");
 const LAPSED_XML = readFileSync(new URL("./fixtures/metadata-valid-until.xml", import.meta.url), "utf8");
+const ROTATION_XML = readFileSync(new URL("./fixtures/metadata-rotation.xml", import.meta.url), "utf8");
+const ALL_EXPIRED_XML = readFileSync(new URL("./fixtures/metadata-all-expired.xml", import.meta.url), "utf8");
 
 async function tenantWithOwner(status: "active" | "frozen" = "active") {
   const tenant = await tenantFor(db, { status });
@@ -70,7 +72,7 @@ describe("saving a SAML provider", () => {
       metadata: {
         entityId: "http://www.okta.com/exk1example",
         ssoUrl: "https://example.okta.com/app/exk1example/sso/saml?redirect=1",
-        certificate: { validFrom: "2025-01-01T00:00:00.000Z", validTo: "2045-01-01T00:00:00.000Z", subject: "CN=idp.example.com, O=Example IdP" },
+        certificates: [{ validFrom: "2025-01-01T00:00:00.000Z", validTo: "2045-01-01T00:00:00.000Z", subject: "CN=idp.example.com, O=Example IdP" }],
       },
     });
     const metadata = JSON.stringify(stored!.metadata);
@@ -89,6 +91,28 @@ describe("saving a SAML provider", () => {
     expect(lapsed).toMatchObject({ kind: "validation", fieldErrors: { metadataXml: [expect.stringMatching(/^The metadata expired on 2026-03-01 /)] } });
     const broken = await saveSamlConfig(owner, { tenantId: tenant.id, metadataXml: "<md:EntityDescriptor" });
     expect(broken).toMatchObject({ kind: "validation", fieldErrors: { metadataXml: [expect.stringMatching(/^The metadata is not well-formed XML/)] } });
+    expect(await configOf(tenant.id, "saml")).toBeNull();
+    expect(await auditOf(tenant.id)).toHaveLength(0);
+  });
+
+  it("keeps every signing certificate of metadata published during a key rotation", async () => {
+    const { tenant, owner } = await tenantWithOwner();
+    expect((await saveSamlConfig(owner, { tenantId: tenant.id, metadataXml: ROTATION_XML })).ok).toBe(true);
+    const stored = await configOf(tenant.id, "saml");
+    expect(stored).toMatchObject({
+      metadata: {
+        certificates: [
+          { subject: "CN=old-idp.example.com, O=Example IdP", validTo: "2024-05-01T00:00:00.000Z" },
+          { subject: "CN=idp.example.com, O=Example IdP", validTo: "2045-01-01T00:00:00.000Z" },
+        ],
+      },
+    });
+  });
+
+  it("refuses metadata whose signing certificates have all expired and writes nothing", async () => {
+    const { tenant, owner } = await tenantWithOwner();
+    const result = await saveSamlConfig(owner, { tenantId: tenant.id, metadataXml: ALL_EXPIRED_XML });
+    expect(result).toMatchObject({ ok: false, kind: "validation", fieldErrors: { metadataXml: [expect.stringMatching(/^None of the 2 signing certificates is valid now: /)] } });
     expect(await configOf(tenant.id, "saml")).toBeNull();
     expect(await auditOf(tenant.id)).toHaveLength(0);
   });
@@ -204,8 +228,36 @@ describe("reading", () => {
     const viewer = await actorFor(db, { roles: { [tenant.id]: "viewer" } });
     const configs = await listIdpConfigs(viewer, tenant.id, new Date("2044-12-01T00:00:00Z"));
     expect(configs.map((c) => c.type)).toEqual(["oidc", "saml"]);
-    expect(configs[1]).toMatchObject({ type: "saml", verified: false, certificateDaysLeft: 31 });
+    expect(configs[1]).toMatchObject({ type: "saml", verified: false, metadata: { certificates: [{ state: "valid", daysLeft: 31 }] } });
     const stranger = await actorFor(db);
     expect(await listIdpConfigs(stranger, tenant.id)).toEqual([]);
+  });
+
+  it("shows each certificate of a rotation with its state", async () => {
+    const { tenant, owner } = await tenantWithOwner();
+    await saveSamlConfig(owner, { tenantId: tenant.id, metadataXml: ROTATION_XML });
+    const [saml] = await listIdpConfigs(owner, tenant.id, new Date("2026-06-01T00:00:00Z"));
+    expect(saml).toMatchObject({
+      type: "saml",
+      metadata: {
+        certificates: [
+          { subject: "CN=old-idp.example.com, O=Example IdP", state: "expired", daysLeft: -761 },
+          { subject: "CN=idp.example.com, O=Example IdP", state: "valid" },
+        ],
+      },
+    });
+  });
+
+  it("answers a configuration stored in a shape it does not read (an older version's, the demo seed's) with no metadata", async () => {
+    const { tenant, owner } = await tenantWithOwner();
+    const certificate = { subject: "CN=idp.example.com", issuer: "CN=idp.example.com", validFrom: "2025-01-01T00:00:00.000Z", validTo: "2045-01-01T00:00:00.000Z", fingerprintSha256: "AB", pem: "" };
+    await db.tenantIdpConfig.createMany({
+      data: [
+        { tenantId: tenant.id, type: "saml", metadata: { entityId: "https://idp.example.com", ssoUrl: "https://idp.example.com/sso", ssoBinding: "HTTP-POST", certificate } },
+        { tenantId: tenant.id, type: "oidc", metadata: { discovery_url: DISCOVERY_URL, client_id: "console" } },
+      ],
+    });
+    const configs = await listIdpConfigs(owner, tenant.id);
+    expect(configs.map(({ type, metadata }) => [type, metadata])).toEqual([["oidc", null], ["saml", null]]);
   });
 });

@@ -45,14 +45,14 @@ describe("parseSamlMetadata: valid metadata", () => {
         entityId: "http://www.okta.com/exk1example",
         ssoUrl: "https://example.okta.com/app/exk1example/sso/saml?redirect=1",
         ssoBinding: "HTTP-Redirect",
-        certificate: {
+        certificates: [{
           subject: "CN=idp.example.com, O=Example IdP",
           issuer: "CN=idp.example.com, O=Example IdP",
           validFrom: "2025-01-01T00:00:00.000Z",
           validTo: "2045-01-01T00:00:00.000Z",
           fingerprintSha256: VALID_FINGERPRINT,
           pem: fixture("valid-cert.pem"),
-        },
+        }],
       },
     });
   });
@@ -65,7 +65,7 @@ describe("parseSamlMetadata: valid metadata", () => {
         entityId: "https://sts.windows.net/00000000-0000-0000-0000-000000000000/",
         ssoUrl: "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/saml2",
         ssoBinding: "HTTP-POST",
-        certificate: { validFrom: "2025-01-01T00:00:00.000Z", validTo: "2045-01-01T00:00:00.000Z", fingerprintSha256: VALID_FINGERPRINT },
+        certificates: [{ validFrom: "2025-01-01T00:00:00.000Z", validTo: "2045-01-01T00:00:00.000Z", fingerprintSha256: VALID_FINGERPRINT }],
       },
     });
   });
@@ -74,6 +74,59 @@ describe("parseSamlMetadata: valid metadata", () => {
     const inner = fixture("metadata-unprefixed.xml").replace(/<\?xml[^>]*\?>/, "");
     const result = parseSamlMetadata(`<EntitiesDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata">${inner}</EntitiesDescriptor>`, NOW);
     expect(result).toMatchObject({ ok: true, metadata: { entityId: "https://sts.windows.net/00000000-0000-0000-0000-000000000000/" } });
+  });
+});
+
+describe("parseSamlMetadata: several signing certificates (a key rotation)", () => {
+  const signing = (name: string, use = ' use="signing"') =>
+    `<md:KeyDescriptor${use}><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${certificateBase64(name)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>`;
+  const certificatesOf = (xml: string, now = NOW) => {
+    const result = parseSamlMetadata(xml, now);
+    if (!result.ok) throw new Error(result.error);
+    return result.metadata.certificates;
+  };
+  const subjectsOf = (xml: string, now = NOW) => certificatesOf(xml, now).map((certificate) => [certificate.subject, certificate.validTo]);
+
+  it("keeps every signing certificate, expired ones too, in the metadata's order, and skips the encryption key", () => {
+    expect(subjectsOf(fixture("metadata-rotation.xml"))).toEqual([
+      ["CN=old-idp.example.com, O=Example IdP", "2024-05-01T00:00:00.000Z"],
+      ["CN=idp.example.com, O=Example IdP", "2045-01-01T00:00:00.000Z"],
+    ]);
+    const [expired, valid] = certificatesOf(fixture("metadata-rotation.xml"));
+    expect(expired.pem).toBe(fixture("expired-cert.pem"));
+    expect(valid).toMatchObject({ fingerprintSha256: VALID_FINGERPRINT, pem: fixture("valid-cert.pem") });
+  });
+
+  it("accepts the metadata while at least one certificate is valid: a new one not valid yet beside the current one", () => {
+    expect(subjectsOf(metadata({ keyDescriptor: signing("valid-cert.pem") + signing("future-cert.pem", "") }))).toEqual([
+      ["CN=idp.example.com, O=Example IdP", "2045-01-01T00:00:00.000Z"],
+      ["CN=next-idp.example.com, O=Example IdP", "2050-01-01T00:00:00.000Z"],
+    ]);
+    // and once the current one has expired, the next one carries it
+    expect(subjectsOf(metadata({ keyDescriptor: signing("valid-cert.pem") + signing("future-cert.pem") }), new Date("2046-01-01T00:00:00Z"))).toHaveLength(2);
+  });
+
+  it("lists a certificate published twice (under use=\"signing\" and without use) once", () => {
+    expect(subjectsOf(metadata({ keyDescriptor: signing("valid-cert.pem") + signing("valid-cert.pem", "") }))).toEqual([
+      ["CN=idp.example.com, O=Example IdP", "2045-01-01T00:00:00.000Z"],
+    ]);
+  });
+
+  it("refuses metadata whose certificates have all expired, naming each", () => {
+    expect(errorOf(fixture("metadata-all-expired.xml"))).toBe(
+      "None of the 2 signing certificates is valid now: CN=retired-idp.example.com, O=Example IdP expired on 2023-05-01; " +
+        "CN=old-idp.example.com, O=Example IdP expired on 2024-05-01.",
+    );
+    expect(errorOf(fixture("metadata-rotation.xml"), new Date("2045-01-02T00:00:00Z"))).toMatch(/^None of the 2 signing certificates is valid now: /);
+    expect(errorOf(metadata({ keyDescriptor: signing("expired-cert.pem") + signing("future-cert.pem") }))).toBe(
+      "None of the 2 signing certificates is valid now: CN=old-idp.example.com, O=Example IdP expired on 2024-05-01; " +
+        "CN=next-idp.example.com, O=Example IdP is not valid until 2040-01-01.",
+    );
+  });
+
+  it("refuses the metadata when one of its certificates is unreadable, saying which", () => {
+    const garbage = `<md:KeyDescriptor><ds:KeyInfo><ds:X509Data><ds:X509Certificate>bm90IGEgY2VydGlmaWNhdGU=</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>`;
+    expect(errorOf(metadata({ keyDescriptor: signing("valid-cert.pem") + garbage }))).toBe("Signing certificate 2 of 2 is not a readable X.509 certificate.");
   });
 });
 

@@ -1,17 +1,23 @@
 import "server-only";
+import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { can } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import type { IdpKind } from "@/lib/db/generated/enums";
-import type { SamlMetadata } from "./saml";
+import { certificateState, samlMetadataSchema, type CertificateState, type SamlCertificate, type SamlMetadata } from "./saml";
 
 export const IDP_LABEL: Record<IdpKind, string> = { oidc: "OIDC", saml: "SAML" };
 
 /** What an OIDC configuration stores; the client secret, if any, is not kept here. */
-export type OidcMetadata = {
-  discoveryUrl: string;
-  clientId: string;
-};
+export const oidcMetadataSchema = z.object({
+  discoveryUrl: z.string(),
+  clientId: z.string(),
+});
+
+export type OidcMetadata = z.infer<typeof oidcMetadataSchema>;
+
+export type CertificateView = SamlCertificate & { state: CertificateState; daysLeft: number };
+export type SamlMetadataView = Omit<SamlMetadata, "certificates"> & { certificates: CertificateView[] };
 
 interface IdpConfigBase {
   id: string;
@@ -19,9 +25,12 @@ interface IdpConfigBase {
   updatedAt: Date;
 }
 
-export type IdpConfigView =
-  | (IdpConfigBase & { type: "oidc"; metadata: OidcMetadata })
-  | (IdpConfigBase & { type: "saml"; metadata: SamlMetadata; certificateDaysLeft: number });
+export type IdpConfigView = IdpConfigBase & (
+  | { type: "oidc"; metadata: OidcMetadata }
+  | { type: "saml"; metadata: SamlMetadataView }
+  // stored in a shape this version does not read (an older version's, the demo seed's): to be saved again
+  | { type: IdpKind; metadata: null }
+);
 
 const DAY_MS = 86_400_000;
 
@@ -33,11 +42,18 @@ export async function listIdpConfigs(principal: Principal, tenantId: string, now
     orderBy: { type: "asc" },
     select: { id: true, type: true, metadata: true, verified: true, updatedAt: true },
   });
-  // The metadata was written by the service from validated input, so its shape is known by its type.
   return rows.map(({ type, metadata, ...row }): IdpConfigView => {
-    if (type === "oidc") return { ...row, type, metadata: metadata as unknown as OidcMetadata };
-    const saml = metadata as unknown as SamlMetadata;
-    const certificateDaysLeft = Math.floor((Date.parse(saml.certificate.validTo) - now.getTime()) / DAY_MS);
-    return { ...row, type, metadata: saml, certificateDaysLeft };
+    if (type === "oidc") {
+      const oidc = oidcMetadataSchema.safeParse(metadata);
+      return { ...row, type, metadata: oidc.success ? oidc.data : null };
+    }
+    const saml = samlMetadataSchema.safeParse(metadata);
+    if (!saml.success) return { ...row, type, metadata: null };
+    const certificates = saml.data.certificates.map((certificate) => ({
+      ...certificate,
+      state: certificateState(certificate, now),
+      daysLeft: Math.floor((Date.parse(certificate.validTo) - now.getTime()) / DAY_MS),
+    }));
+    return { ...row, type, metadata: { ...saml.data, certificates } };
   });
 }

@@ -1,8 +1,9 @@
 // Reads the SAML 2.0 metadata an identity provider publishes: its entity id, where to send sign-in requests,
-// and the certificate its assertions are signed with. Every refusal names what is wrong, since the person
+// and the certificates its assertions are signed with (several while it rotates its signing key). Every refusal names what is wrong, since the person
 // pasting the XML usually copied it from an IdP console and needs to know what to fix there.
 import { X509Certificate } from "node:crypto";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { z } from "zod";
 
 export const SAML_METADATA_MAX_BYTES = 256 * 1024;
 
@@ -13,25 +14,31 @@ const BINDINGS_BY_PREFERENCE = [
 
 export type SamlBinding = (typeof BINDINGS_BY_PREFERENCE)[number][0];
 
-export type SamlCertificate = {
-  subject: string;
-  issuer: string;
+// What is kept of parsed metadata. Stored as JSON, it is checked again when read: a row written by an older
+// version, or by hand, may not have this shape.
+const samlCertificate = z.object({
+  subject: z.string(),
+  issuer: z.string(),
   /** ISO 8601 */
-  validFrom: string;
+  validFrom: z.iso.datetime(),
   /** ISO 8601 */
-  validTo: string;
+  validTo: z.iso.datetime(),
   /** colon-separated upper-case hex, as IdP consoles show it */
-  fingerprintSha256: string;
+  fingerprintSha256: z.string(),
   /** public: kept so assertions can be checked against it */
-  pem: string;
-};
+  pem: z.string(),
+});
 
-export type SamlMetadata = {
-  entityId: string;
-  ssoUrl: string;
-  ssoBinding: SamlBinding;
-  certificate: SamlCertificate;
-};
+export const samlMetadataSchema = z.object({
+  entityId: z.string(),
+  ssoUrl: z.string(),
+  ssoBinding: z.enum(BINDINGS_BY_PREFERENCE.map(([binding]) => binding)),
+  /** every signing certificate the metadata lists, in its order, expired and not yet valid ones too */
+  certificates: z.array(samlCertificate).min(1),
+});
+
+export type SamlCertificate = z.infer<typeof samlCertificate>;
+export type SamlMetadata = z.infer<typeof samlMetadataSchema>;
 
 export type SamlParseResult = { ok: true; metadata: SamlMetadata } | { ok: false; error: string };
 
@@ -66,7 +73,10 @@ const text = (node: unknown): string => {
 const fail = (error: string): SamlParseResult => ({ ok: false, error });
 const day = (iso: string) => iso.slice(0, 10);
 
-/** Parses an IdP's SAML metadata; `now` decides whether the metadata (its validUntil) and its signing certificate are in force. */
+/**
+ * Parses an IdP's SAML metadata; `now` decides whether the metadata (its validUntil) is in force and whether at
+ * least one of its signing certificates is.
+ */
 export function parseSamlMetadata(xml: string, now = new Date()): SamlParseResult {
   if (Buffer.byteLength(xml, "utf8") > SAML_METADATA_MAX_BYTES) {
     return fail(`The metadata is larger than ${SAML_METADATA_MAX_BYTES / 1024} KB; paste the metadata of one identity provider.`);
@@ -98,10 +108,10 @@ export function parseSamlMetadata(xml: string, now = new Date()): SamlParseResul
   const sso = singleSignOnService(idp);
   if (typeof sso === "string") return fail(sso);
 
-  const certificate = signingCertificate(idp, now);
-  if (typeof certificate === "string") return fail(certificate);
+  const certificates = signingCertificates(idp, now);
+  if (typeof certificates === "string") return fail(certificates);
 
-  return { ok: true, metadata: { entityId, ...sso, certificate } };
+  return { ok: true, metadata: { entityId, ...sso, certificates } };
 }
 
 /** The one EntityDescriptor, at the root or alone in an EntitiesDescriptor; a string says what is wrong. */
@@ -151,35 +161,61 @@ function singleSignOnService(idp: XmlNode): { ssoUrl: string; ssoBinding: SamlBi
     : "The identity provider has no SingleSignOnService with the HTTP-Redirect or HTTP-POST binding.";
 }
 
-function signingCertificate(idp: XmlNode, now: Date): SamlCertificate | string {
+/**
+ * Every signing certificate, once each; a string says what is wrong. An IdP rotating its key lists the old
+ * and the new one, and signs with either: the metadata is accepted while at least one is valid.
+ */
+function signingCertificates(idp: XmlNode, now: Date): SamlCertificate[] | string {
   // A KeyDescriptor without `use` serves both signing and encryption.
-  const base64 = children(idp, "KeyDescriptor")
+  const encoded = children(idp, "KeyDescriptor")
     .filter((key) => (attribute(key, "use") ?? "signing") === "signing")
     .flatMap((key) => children(key, "KeyInfo"))
     .flatMap((info) => children(info, "X509Data"))
     .flatMap((data) => children(data, "X509Certificate"))
     .map((certificate) => text(certificate).replace(/\s+/g, ""))
-    .find(Boolean);
-  if (!base64) return "The metadata has no signing certificate (a KeyDescriptor with an X509Certificate, use=\"signing\" or no use).";
+    .filter(Boolean);
+  if (!encoded.length) return "The metadata has no signing certificate (a KeyDescriptor with an X509Certificate, use=\"signing\" or no use).";
 
+  const certificates: SamlCertificate[] = [];
+  for (const [index, base64] of encoded.entries()) {
+    const certificate = readCertificate(base64);
+    if (!certificate) {
+      const which = encoded.length === 1 ? "The signing certificate" : `Signing certificate ${index + 1} of ${encoded.length}`;
+      return `${which} is not a readable X.509 certificate.`;
+    }
+    if (!certificates.some((seen) => seen.fingerprintSha256 === certificate.fingerprintSha256)) certificates.push(certificate);
+  }
+  if (certificates.some((certificate) => certificateState(certificate, now) === "valid")) return certificates;
+  if (certificates.length === 1) return `The signing certificate ${whyNotValid(certificates[0], now)}.`;
+  const reasons = certificates.map((certificate) => `${certificate.subject} ${whyNotValid(certificate, now)}`);
+  return `None of the ${certificates.length} signing certificates is valid now: ${reasons.join("; ")}.`;
+}
+
+export type CertificateState = "valid" | "expired" | "not_yet_valid";
+
+export function certificateState({ validFrom, validTo }: SamlCertificate, now: Date): CertificateState {
+  if (now.getTime() > Date.parse(validTo)) return "expired";
+  if (now.getTime() < Date.parse(validFrom)) return "not_yet_valid";
+  return "valid";
+}
+
+const whyNotValid = (certificate: SamlCertificate, now: Date) =>
+  certificateState(certificate, now) === "expired" ? `expired on ${day(certificate.validTo)}` : `is not valid until ${day(certificate.validFrom)}`;
+
+function readCertificate(base64: string): SamlCertificate | null {
+  // Buffer's decoder skips characters outside the alphabet, so check it first.
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) return null;
   let certificate: X509Certificate;
   try {
-    // Buffer's decoder skips characters outside the alphabet, so check it first.
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) throw new Error("not base64");
     certificate = new X509Certificate(Buffer.from(base64, "base64"));
   } catch {
-    return "The signing certificate is not a readable X.509 certificate.";
+    return null;
   }
-
-  const validFrom = new Date(certificate.validFrom).toISOString();
-  const validTo = new Date(certificate.validTo).toISOString();
-  if (now.getTime() > Date.parse(validTo)) return `The signing certificate expired on ${day(validTo)}.`;
-  if (now.getTime() < Date.parse(validFrom)) return `The signing certificate is not valid until ${day(validFrom)}.`;
   return {
     subject: distinguishedName(certificate.subject),
     issuer: distinguishedName(certificate.issuer),
-    validFrom,
-    validTo,
+    validFrom: new Date(certificate.validFrom).toISOString(),
+    validTo: new Date(certificate.validTo).toISOString(),
     fingerprintSha256: certificate.fingerprint256,
     pem: certificate.toString(),
   };
