@@ -7,6 +7,7 @@ import { db } from "./client";
 import type { Prisma } from "./generated/client";
 import { can, grantedByStaffRole, type Action } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/principal";
+import { FailureLimiter } from "@/lib/rate-limit";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -95,7 +96,7 @@ export async function mutate<Schema extends z.ZodType, T>(
   const input = parsed.data;
   const tenantId = spec.tenantId(input);
   const target = spec.target?.(input);
-  const refused = async (kind: "forbidden", message: string) => {
+  const refused = async (kind: "forbidden" | "not_found", message: string) => {
     await recordRefusal(actor, { action: spec.action, tenantId, ...target, description: `${kind}: ${message}` });
     return { ok: false as const, kind, message };
   };
@@ -116,6 +117,9 @@ export async function mutate<Schema extends z.ZodType, T>(
     return { ok: true, data };
   } catch (error) {
     if (error instanceof StandingRefusal) return refused("forbidden", error.message);
+    // not_found is what an id outside the actor's tenants gets (another tenant's key, member, project…): probing
+    // ids is what the audit log should show, so it is recorded like a forbidden call
+    if (error instanceof MutationRefusal && error.kind === "not_found") return refused("not_found", error.message);
     if (error instanceof MutationRefusal) {
       return error.kind === "validation"
         ? { ok: false, kind: "validation", message: error.message, fieldErrors: error.fieldErrors ?? {} }
@@ -129,8 +133,22 @@ export async function mutate<Schema extends z.ZodType, T>(
 /** The tenant's status, found frozen or archived under its row's lock: the change is refused, as refusalFor would. */
 class StandingRefusal extends Error {}
 
-/** Records a refused call as a failure event, in a transaction of its own (the call's, if it began one, is rolled back). */
+/** How many refused calls of one actor are recorded, in a burst and per minute, in each process. */
+export const RECORDED_REFUSALS_PER_MINUTE = 30;
+const recordedRefusals = new FailureLimiter(RECORDED_REFUSALS_PER_MINUTE);
+
+/**
+ * Records a refused call as a failure event, in a transaction of its own (the call's, if it began one, is rolled
+ * back). Per actor (their user id, so more sessions buy no more), past RECORDED_REFUSALS_PER_MINUTE the call is
+ * still refused but no longer written, only logged: a script probing ids or retrying a forbidden call cannot grow
+ * a tenant's chain without bound. Nothing is written in its place, as a summary event would need its own limit
+ * and a moment to be written that the end of a burst does not give; the log line keeps each one for operators.
+ */
 async function recordRefusal(actor: Actor, event: Pick<AuditEvent, "action" | "targetType" | "targetId" | "description"> & { tenantId: string | null }) {
+  if (recordedRefusals.fail(`${actor.type}:${actor.id ?? actor.name}`, Date.now()) > 0) {
+    console.warn(`gatehouse: refusal not recorded (${actor.type} ${actor.id ?? actor.name} is past ${RECORDED_REFUSALS_PER_MINUTE} a minute): ${event.action} in ${event.tenantId ?? "the platform"}, ${event.description}`);
+    return;
+  }
   const { tenantId, ...rest } = event;
   await db.$transaction(async (tx) => writeAudit(tx, actor, { ...rest, isFailure: true, ...(await failureTenant(tx, tenantId)) }));
 }
