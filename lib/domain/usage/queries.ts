@@ -260,7 +260,8 @@ export async function tenantUsageSummary(
     byBucket.set(bucket, add(byBucket.get(bucket), sums));
   }
 
-  // by spend; the cells' group values, which stay here, rank them, and the groups name them to the reader
+  // by spend, on the cells' own group values (key ids included), which stay in this function: `groups` is what
+  // the reader is shown of them
   const ranked = [...byGroup]
     .sort(([keyA, a], [keyB, b]) => b.cost.comparedTo(a.cost) || b.requests - a.requests || String(keyA).localeCompare(String(keyB)));
   const keyById = new Map(keys.map((k) => [k.id, k]));
