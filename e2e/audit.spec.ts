@@ -60,3 +60,31 @@ test("a viewer changing the URL to a tenant she is not in gets not found, for th
     }
   }
 });
+
+test("an owner is not shown a staff person's source IP or user agent, in the log, its details or its export; staff are", async ({ page, browser }) => {
+  await signInAs(page, "Olivia Owner (@olivia-owner)");
+  // Sam Sales (sales staff) created Acme from 10.0.0.12
+  await page.goto("/t/acme/audit?actor=Sam%20Sales&action=tenant.created");
+  const table = page.getByRole("table", { name: "Audit events, newest first" });
+  const row = table.getByRole("row", { name: /tenant\.created/ });
+  await expect(row).toContainText("not shown (staff)");
+  await expect(table).not.toContainText("10.0.0.12");
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await row.getByRole("link", { name: /^Details of tenant.created/ }).click();
+  const detail = page.getByRole("dialog", { name: "Audit event" });
+  await expect(detail.getByText("Not shown: the actor is platform staff")).toHaveCount(2);
+  expect(await page.content()).not.toContain("10.0.0.12");
+  for (const format of ["csv", "jsonl"]) {
+    const exported = await (await page.request.get(`/api/audit/export?format=${format}&slug=acme&actor=Sam%20Sales`)).text();
+    expect(exported).toContain("tenant.created");
+    expect(exported, format).not.toContain("10.0.0.12");
+  }
+  // her own events keep their address
+  await page.goto("/t/acme/audit?actor=Olivia%20Owner");
+  await expect(table.getByRole("row").nth(1)).toContainText("198.51.100.4");
+
+  const staff = await (await browser.newContext()).newPage();
+  await signInAs(staff, "Sue Support (@sue-support)");
+  await staff.goto("/t/acme/audit?actor=Sam%20Sales&action=tenant.created");
+  await expect(staff.getByRole("table", { name: "Audit events, newest first" }).getByRole("row", { name: /tenant\.created/ })).toContainText("10.0.0.12");
+});

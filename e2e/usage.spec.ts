@@ -51,3 +51,24 @@ test("a viewer changing the URL to a tenant she is not in gets not found, for th
     expect(await csv.text()).toBe("Not found.\n");
   }
 });
+
+test("sales staff see a tenant's usage by key as anonymous keys, on the page and in the CSV; its owner sees them named", async ({ page, browser }) => {
+  await signInAs(page, "Sam Sales (@sam-sales)");
+  await page.goto("/t/acme/usage?groupBy=key");
+  const table = page.getByRole("table", { name: "Top API keys by spend, sortable by column" });
+  await expect(table.getByRole("row", { name: /^Key 1 / })).toBeVisible();
+  await expect(table.getByRole("row", { name: /^Key 2 / })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  // nowhere in the page, nor in what it sent the browser: no key's name or prefix
+  const html = await page.content();
+  for (const secret of ["Production", "Staging", "Analytics export", "gth_"]) expect(html, secret).not.toContain(secret);
+  const csv = (await (await page.request.get("/api/usage/export?tenant=acme&range=30d&groupBy=key")).text()).trim().split("\r\n");
+  expect(csv[0]).toMatch(/^API key,Key prefix,Key id,Spend \(USD\)/);
+  expect(csv[1]).toMatch(/^Key 1,,,/);
+  for (const secret of ["Production", "Staging", "gth_"]) expect(csv.join("\n"), secret).not.toContain(secret);
+
+  const owner = await (await browser.newContext()).newPage();
+  await signInAs(owner, "Olivia Owner (@olivia-owner)");
+  await owner.goto("/t/acme/usage?groupBy=key");
+  await expect(owner.getByRole("table", { name: "Top API keys by spend, sortable by column" }).getByRole("row", { name: /^Production\s*gth_/ })).toBeVisible();
+});

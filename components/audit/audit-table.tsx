@@ -49,7 +49,9 @@ export function AuditTable({ events, now, showTenant, detailHref, filtered }: {
             ) : "—"}
           </Td>
           {showTenant && <Td className="font-mono text-xs">{event.tenantSlug ?? "platform"}</Td>}
-          <Td className="font-mono text-xs">{event.sourceIp ?? "—"}</Td>
+          <Td className="font-mono text-xs">
+            {event.networkWithheld ? <span className="font-sans text-zinc-600 dark:text-zinc-400">not shown (staff)</span> : event.sourceIp ?? "—"}
+          </Td>
           <Td><OutcomeBadge failure={event.isFailure} /></Td>
           <Td>
             <Link

@@ -21,6 +21,9 @@ function Item({ term, children }: { term: string; children: React.ReactNode }) {
 
 const mono = (text: string | null) => text && <span className="font-mono text-xs">{text}</span>;
 
+// what a tenant's reader sees for a staff actor's address and browser, which the query withholds
+const STAFF_NETWORK_WITHHELD = <span className="text-zinc-600 dark:text-zinc-400">Not shown: the actor is platform staff</span>;
+
 export function EventDialog({ event }: { event: AuditEventDetail }) {
   const [openId, setOpenId] = useQueryState("event", auditListParsers.event);
   const changes = changeRows(event.metadata);
@@ -51,8 +54,8 @@ export function EventDialog({ event }: { event: AuditEventDetail }) {
             <Item term="Project">{mono(event.projectId)}</Item>
             <Item term="Product">{event.product}</Item>
             <Item term="Description">{event.description && <span className="whitespace-pre-wrap">{event.description}</span>}</Item>
-            <Item term="Source IP">{mono(event.sourceIp)}</Item>
-            <Item term="User agent">{event.userAgent}</Item>
+            <Item term="Source IP">{event.networkWithheld ? STAFF_NETWORK_WITHHELD : mono(event.sourceIp)}</Item>
+            <Item term="User agent">{event.networkWithheld ? STAFF_NETWORK_WITHHELD : event.userAgent}</Item>
             <Item term="Chain">{mono(`${event.chain} #${event.seq}`)}</Item>
             <Item term="Hash"><span className="font-mono text-xs" title={event.prevHash ? `previous: ${event.prevHash}` : "first of its chain"}>{event.hash}</span></Item>
           </dl>

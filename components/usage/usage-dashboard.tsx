@@ -100,7 +100,8 @@ export function UsageDashboard({ summary, range, exportHref, keysHref, budget }:
 
   const totalSpend = Number(current.spendUsd);
   const groupRows: GroupRow[] = summary.groups.map((g) => ({
-    id: g.key ?? "(none)",
+    // a group without a key (no feature, no API key, or a key this reader may not see) is told apart by its label
+    id: g.key ?? g.label,
     label: g.label,
     keyPrefix: g.keyPrefix,
     spend: Number(g.spendUsd),

@@ -57,3 +57,12 @@ export function can(principal: Principal, action: Action, tenantId: string | nul
   const role = roleIn(principal, tenantId);
   return role !== null && rule.tenant.includes(role);
 }
+
+/**
+ * Whether `principal`'s staff role itself grants `action`, whatever their tenant roles: a staff person acting
+ * through a membership (support staff who also own a tenant, creating a key there) is not acting as staff.
+ */
+export function grantedByStaffRole(principal: Principal, action: Action): boolean {
+  const staff: readonly StaffRole[] = PERMISSIONS[action].staff;
+  return principal.staffRole !== null && staff.includes(principal.staffRole);
+}

@@ -5,8 +5,9 @@ import { cache } from "react";
 import type { z } from "zod";
 import { db } from "./client";
 import type { Prisma } from "./generated/client";
-import { can, type Action } from "@/lib/auth/permissions";
+import { can, grantedByStaffRole, type Action } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/principal";
+import { FailureLimiter } from "@/lib/rate-limit";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -95,21 +96,30 @@ export async function mutate<Schema extends z.ZodType, T>(
   const input = parsed.data;
   const tenantId = spec.tenantId(input);
   const target = spec.target?.(input);
+  const refused = async (kind: "forbidden" | "not_found", message: string) => {
+    await recordRefusal(actor, { action: spec.action, tenantId, ...target, description: `${kind}: ${message}` });
+    return { ok: false as const, kind, message };
+  };
   const refusal = await refusalFor(actor, spec.action, tenantId);
-  if (refusal) {
-    await db.$transaction(async (tx) => writeAudit(tx, actor, {
-      action: spec.action, ...target, isFailure: true, description: `forbidden: ${refusal}`, ...(await failureTenant(tx, tenantId)),
-    }));
-    return { ok: false, kind: "forbidden", message: refusal };
-  }
+  if (refusal) return refused("forbidden", refusal);
   try {
     const data = await db.$transaction(async (tx) => {
+      // The status read above may be stale by now: asked again under the tenant row's lock, which a freeze or an
+      // archive takes before changing it, so one that committed meanwhile is seen and one that comes later waits.
+      if (tenantId && !grantedByStaffRole(actor, spec.action)) {
+        const standing = standingRefusal(await lockStanding(tx, tenantId));
+        if (standing) throw new StandingRefusal(standing);
+      }
       const { data, audit } = await spec.execute(tx, input);
       await writeAudit(tx, actor, { tenantId, ...target, ...audit });
       return data;
     });
     return { ok: true, data };
   } catch (error) {
+    if (error instanceof StandingRefusal) return refused("forbidden", error.message);
+    // not_found is what an id outside the actor's tenants gets (another tenant's key, member, project…): probing
+    // ids is what the audit log should show, so it is recorded like a forbidden call
+    if (error instanceof MutationRefusal && error.kind === "not_found") return refused("not_found", error.message);
     if (error instanceof MutationRefusal) {
       return error.kind === "validation"
         ? { ok: false, kind: "validation", message: error.message, fieldErrors: error.fieldErrors ?? {} }
@@ -118,6 +128,29 @@ export async function mutate<Schema extends z.ZodType, T>(
     if (isUniqueViolation(error)) return { ok: false, kind: "conflict", message: "That conflicts with an existing record." };
     throw error;
   }
+}
+
+/** The tenant's status, found frozen or archived under its row's lock: the change is refused, as refusalFor would. */
+class StandingRefusal extends Error {}
+
+/** How many refused calls of one actor are recorded, in a burst and per minute, in each process. */
+export const RECORDED_REFUSALS_PER_MINUTE = 30;
+const recordedRefusals = new FailureLimiter(RECORDED_REFUSALS_PER_MINUTE);
+
+/**
+ * Records a refused call as a failure event, in a transaction of its own (the call's, if it began one, is rolled
+ * back). Per actor (their user id, so more sessions buy no more), past RECORDED_REFUSALS_PER_MINUTE the call is
+ * still refused but no longer written, only logged: a script probing ids or retrying a forbidden call cannot grow
+ * a tenant's chain without bound. Nothing is written in its place, as a summary event would need its own limit
+ * and a moment to be written that the end of a burst does not give; the log line keeps each one for operators.
+ */
+async function recordRefusal(actor: Actor, event: Pick<AuditEvent, "action" | "targetType" | "targetId" | "description"> & { tenantId: string | null }) {
+  if (recordedRefusals.fail(`${actor.type}:${actor.id ?? actor.name}`, Date.now()) > 0) {
+    console.warn(`gatehouse: refusal not recorded (${actor.type} ${actor.id ?? actor.name} is past ${RECORDED_REFUSALS_PER_MINUTE} a minute): ${event.action} in ${event.tenantId ?? "the platform"}, ${event.description}`);
+    return;
+  }
+  const { tenantId, ...rest } = event;
+  await db.$transaction(async (tx) => writeAudit(tx, actor, { ...rest, isFailure: true, ...(await failureTenant(tx, tenantId)) }));
 }
 
 /** A refused call's tenant: audit_log's foreign key takes only one that exists, so an attempt on another keeps its id aside. */
@@ -134,19 +167,39 @@ export async function allowedNow(actor: Actor, action: Action, tenantId: string 
   return (await refusalFor(actor, action, tenantId)) === null;
 }
 
-// Memoized per request: a tenant page asks allowedNow once for each control it may offer. Only staff change a
-// status, and they never reach this read, so a page drawn after a member's action cannot see a stale one.
+// Memoized per request: a tenant page asks allowedNow once for each control it may offer. A status changes only
+// by a staff role's own grant (tenant.change_lifecycle), which skips this read, and a request makes one change,
+// so a page drawn after a member's action cannot see a stale one.
 const tenantStanding = cache((tenantId: string) => db.tenant.findUnique({ where: { id: tenantId }, select: { name: true, status: true } }));
+
+/**
+ * The tenant's name and status, its row locked until the transaction ends. FOR NO KEY UPDATE conflicts with the
+ * FOR UPDATE and the UPDATE of a status change, so neither passes it. A weaker FOR SHARE would let two mutations
+ * of the tenant both hold the row and then deadlock as each UPDATEs it (a budget, the details); this one
+ * serializes a tenant's mutations, as the audit chain's advisory lock at their insert already does, and it is
+ * taken before that lock, in the order the lifecycle services take the two. Foreign key checks (a new key, usage
+ * ingestion) take FOR KEY SHARE, which it lets through.
+ */
+async function lockStanding(tx: Tx, tenantId: string) {
+  const rows = await tx.$queryRaw<{ name: string; status: string }[]>`
+    SELECT name, status::text AS status FROM tenants WHERE id = ${tenantId}::uuid FOR NO KEY UPDATE`;
+  return rows[0] ?? null;
+}
+
+/** A frozen tenant is read-only for its people; an archived one is gone for them. */
+function standingRefusal(tenant: { name: string; status: string } | null): string | null {
+  if (tenant?.status === "frozen") return `${tenant.name} is frozen: it is read-only until it is reactivated.`;
+  if (tenant?.status === "archived") return `${tenant.name} is archived: nothing in it can change.`;
+  return null;
+}
 
 /** Why `actor` may not do `action` in `tenantId` now, or null when they may. */
 async function refusalFor(actor: Actor, action: Action, tenantId: string | null): Promise<string | null> {
   if (!can(actor, action, tenantId)) return "You do not have permission to do that.";
-  if (!tenantId || actor.staffRole) return null;
-  // A frozen tenant is read-only for its members (staff excepted); an archived one is gone for them.
-  const tenant = await tenantStanding(tenantId);
-  if (tenant?.status === "frozen") return `${tenant.name} is frozen: it is read-only until it is reactivated.`;
-  if (tenant?.status === "archived") return `${tenant.name} is archived: nothing in it can change.`;
-  return null;
+  // Staff are bound by a tenant's status too, unless their staff role itself grants the action (admin staff
+  // creating a key in a frozen tenant): support staff who also own a tenant act there as its owner.
+  if (!tenantId || grantedByStaffRole(actor, action)) return null;
+  return standingRefusal(await tenantStanding(tenantId));
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -7,7 +7,8 @@ import { csvCell } from "../../lib/csv";
 import type { AuditFilters } from "../../lib/domain/audit/queries";
 import type { Actor } from "../../lib/auth/principal";
 import { testPrisma } from "../support/database";
-import { auditWorld } from "./fixtures";
+import { actorFor } from "../support/actors";
+import { auditWorld, STAFF_IP, staffActorWorld } from "./fixtures";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
@@ -101,6 +102,23 @@ describe("JSON lines export", () => {
   it("is empty when nothing matches", async () => {
     expect(await exported("jsonl", { action: "nothing.here" })).toBe("");
     expect(parseCsv((await exported("csv", { action: "nothing.here" }))!)).toEqual([[...CSV_COLUMNS]]);
+  });
+});
+
+describe("a staff actor's source IP", () => {
+  it("is withheld from the tenant's readers in the CSV and the JSON lines, and exported to staff", async () => {
+    const { tenant, viewer, e } = await staffActorWorld(db);
+    const sourceIps = async (principal: Actor) => {
+      const rows = parseCsv((await exported("csv", {}, principal, tenant.id))!).slice(1);
+      const lines = (await exported("jsonl", {}, principal, tenant.id))!.trimEnd().split("\n").map((line) => JSON.parse(line) as RetracedEvent);
+      return {
+        csv: rows.map((cells) => [cells[CSV_COLUMNS.indexOf("id")], cells[CSV_COLUMNS.indexOf("source_ip")]]),
+        jsonl: lines.map((event) => [event.id, event.source_ip]),
+      };
+    };
+    expect(await sourceIps(viewer)).toEqual({ csv: [[e.byOwner, "192.0.2.44"], [e.byStaff, ""]], jsonl: [[e.byOwner, "192.0.2.44"], [e.byStaff, null]] });
+    const support = await actorFor(db, { staffRole: "support" });
+    expect(await sourceIps(support)).toEqual({ csv: [[e.byOwner, "192.0.2.44"], [e.byStaff, STAFF_IP]], jsonl: [[e.byOwner, "192.0.2.44"], [e.byStaff, STAFF_IP]] });
   });
 });
 

@@ -43,3 +43,23 @@ export async function auditWorld(db: PrismaClient) {
   ]);
   return { a, b, alice, bob, viewerA, support, e: { e1, e2, e3, e4, e5, e6, e7, e8 } };
 }
+
+export const STAFF_IP = "198.51.100.7";
+export const STAFF_AGENT = "staff-browser/1.0";
+
+/**
+ * A tenant with two events, each with a source IP and user agent: one by a support staff person (who is also its
+ * owner, acting through the membership), one by its owner; and a viewer of it.
+ */
+export async function staffActorWorld(db: PrismaClient) {
+  const tenant = await tenantFor(db);
+  const staff = await actorFor(db, { staffRole: "support", roles: { [tenant.id]: "owner" } });
+  const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
+  const viewer = await actorFor(db, { roles: { [tenant.id]: "viewer" } });
+  const by = (actor: { id: string | null; name: string }) => ({ tenantId: tenant.id, actorType: "user" as const, actorId: actor.id, actorName: actor.name });
+  const [byStaff, byOwner] = await writeEvents(db, [
+    { ...by(staff), action: "api_key.created", targetType: "api_key", targetName: "Staff key", sourceIp: STAFF_IP, userAgent: STAFF_AGENT },
+    { ...by(owner), action: "api_key.created", targetType: "api_key", targetName: "Owner key", sourceIp: "192.0.2.44", userAgent: "owner-browser/1.0" },
+  ]);
+  return { tenant, staff, owner, viewer, scope: { kind: "tenant" as const, tenantId: tenant.id }, e: { byStaff, byOwner } };
+}

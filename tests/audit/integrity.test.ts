@@ -1,11 +1,16 @@
 // The audit log's integrity on real PostgreSQL: append-only in the database, hash-chained per tenant and for
 // the platform, verifiable, and trimmed only by the retention job.
 import { afterAll, describe, expect, it } from "vitest";
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { writeAudit, type AuditEvent } from "../../lib/db/mutation";
 import { SYSTEM_ACTOR, type Actor } from "../../lib/auth/principal";
 import { chainOf, listChains, verifyAuditIntegrity, verifyChain } from "../../lib/domain/audit/integrity";
 import { applyAuditRetention } from "../../lib/domain/audit/retention";
-import { testPrisma } from "../support/database";
+import { listMigrations, MIGRATIONS_DIR, Migrator } from "../../lib/db/migrator";
+import { dropDatabase, withClient } from "../../lib/db/embedded";
+import { scratchDatabase, testPrisma } from "../support/database";
 import { actorFor, tenantFor } from "../support/actors";
 
 const db = testPrisma();
@@ -114,6 +119,46 @@ describe("the hash chain", () => {
     const result = await verifyChain(chain);
     const row = await db.auditLog.findUniqueOrThrow({ where: { id: ids[2] } });
     expect(result).toEqual({ intact: false, checked: 2, brokenAt: { id: String(ids[2]), createdAt: row.createdAt, reason: "hash mismatch" } });
+  });
+
+  it("hashes a staff actor's staff role, which the insert recorded: clearing it is detected", async () => {
+    const tenant = await tenantFor(db);
+    const admin = await actorFor(db, { staffRole: "admin" });
+    const id = await audit(admin, { action: "project.created", tenantId: tenant.id, targetType: "project", targetName: "Main" });
+    const chain = chainOf(tenant.id);
+    expect(await db.auditLog.findUniqueOrThrow({ where: { id } })).toMatchObject({ actorStaffRole: "admin" });
+    expect(await verifyChain(chain)).toEqual({ intact: true, checked: 1 });
+    await tamper("UPDATE audit_log SET actor_staff_role = NULL WHERE id = $1", id);
+    expect(await verifyChain(chain)).toMatchObject({ intact: false, checked: 0, brokenAt: { id: String(id), reason: "hash mismatch" } });
+  });
+
+  it("keeps verifying the events written before their actors' staff roles were recorded, across that migration and back", async () => {
+    const RECORDING = "audit_actor_staff_role";
+    const before = mkdtempSync(join(tmpdir(), "migrations-"));
+    for (const m of listMigrations().filter((m) => !m.name.endsWith(RECORDING))) cpSync(join(MIGRATIONS_DIR, m.name), join(before, m.name), { recursive: true });
+    const url = await scratchDatabase();
+    try {
+      await new Migrator(url, before).up();
+      const allHashesHold = () => withClient(url, async (client) => {
+        await client.query(`INSERT INTO users (id, name, staff_role) VALUES ('00000000-0000-4000-8000-000000000001', 'Ada', 'admin') ON CONFLICT DO NOTHING`);
+        await client.query(`INSERT INTO audit_log (actor_type, actor_id, actor_name, action, source_ip) VALUES
+          ('user', '00000000-0000-4000-8000-000000000001', 'Ada', 'price.created', '192.0.2.5'), ('system', NULL, 'system', 'audit.retention_applied', NULL)`);
+        const { rows } = await client.query<{ holds: boolean; events: number }>(
+          "SELECT bool_and(hash = audit_log_hash(prev_hash, a)) AS holds, count(*)::int AS events FROM audit_log a");
+        return rows[0];
+      });
+      expect(await allHashesHold()).toEqual({ holds: true, events: 2 });
+      expect(await new Migrator(url).up()).toEqual([expect.stringMatching(RECORDING)]);
+      expect(await allHashesHold()).toEqual({ holds: true, events: 4 });
+      const roles = await withClient(url, async (client) => (await client.query("SELECT actor_staff_role AS role FROM audit_log ORDER BY id")).rows);
+      expect(roles.map((r) => r.role)).toEqual([null, null, "admin", null]);
+      await new Migrator(url).down(1);
+      const { rows } = await withClient(url, (client) => client.query("SELECT (hash = audit_log_hash(prev_hash, a)) AS holds FROM audit_log a ORDER BY id"));
+      // after going back, the events from before verify; the staff one written meanwhile was hashed with its role
+      expect(rows.map((r) => r.holds)).toEqual([true, true, false, true]);
+    } finally {
+      await dropDatabase(url);
+    }
   });
 
   it("detects an event removed from the middle, at the next one", async () => {

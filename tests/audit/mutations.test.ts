@@ -13,6 +13,8 @@ import { archiveProject, createProject, renameProject } from "../../lib/domain/p
 import { setEntitlement } from "../../lib/domain/products/service";
 import { markIdpVerified, removeIdpConfig, saveOidcConfig, saveSamlConfig } from "../../lib/domain/idp/service";
 import { revokeOtherSessions, revokeSession } from "../../lib/domain/sessions/service";
+import { revokeApiKey, rollApiKey } from "../../lib/domain/keys/service";
+import { setBudget } from "../../lib/domain/usage/budget";
 import { testPrisma, uniqueSlug } from "../support/database";
 import { actorFor, tenantFor } from "../support/actors";
 
@@ -186,7 +188,7 @@ const CASES: Record<string, () => Promise<Case>> = {
     const p = await project(tenant.id);
     return {
       actor: await actorFor(db, { staffRole: "admin" }), refused: await actorFor(db, { staffRole: "support" }),
-      refusedIn: tenant.id, permission: "project.manage",
+      refusedIn: tenant.id, permission: "project.manage", refusedTarget: { targetType: "project", targetId: p.id },
       state: () => db.tenantProject.findUnique({ where: { id: p.id } }),
       call: (actor) => renameProject(actor, { tenantId: tenant.id, projectId: p.id, name: "Core" }),
       events: () => [{ action: "project.renamed", tenantId: tenant.id, targetType: "project", targetId: p.id, targetName: "Core", before: { name: "Main" }, after: { name: "Core" } }],
@@ -197,7 +199,7 @@ const CASES: Record<string, () => Promise<Case>> = {
     const p = await project(tenant.id);
     return {
       actor: await actorFor(db, { roles: { [tenant.id]: "owner" } }), refused: (await memberOf(tenant.id, "viewer")).person,
-      refusedIn: tenant.id, permission: "project.manage",
+      refusedIn: tenant.id, permission: "project.manage", refusedTarget: { targetType: "project", targetId: p.id },
       state: () => db.tenantProject.findUnique({ where: { id: p.id } }),
       call: (actor) => archiveProject(actor, { tenantId: tenant.id, projectId: p.id }),
       events: () => [{ action: "project.archived", tenantId: tenant.id, targetType: "project", targetId: p.id, targetName: "Main", before: { status: "active" }, after: { status: "archived" } }],
@@ -331,5 +333,86 @@ describe("a refused call naming a tenant that does not exist", () => {
       action: "member.remove", tenantId: null, chain: "platform", isFailure: true, targetType: "membership", targetId: membershipId,
       metadata: { attemptedTenantId: tenantId },
     });
+  });
+});
+
+/** Something of another tenant's, and the calls that name it from the actor's own tenant. */
+interface Probed {
+  targetType: string;
+  /** makes one in the tenant `theirs`, returning its id */
+  make: (theirs: string) => Promise<string>;
+  /** what a call would change, read back */
+  state: (id: string) => Promise<unknown>;
+  /** each call, with the permission its refusal is recorded under */
+  calls: Record<string, { permission: string; call: (actor: Actor, own: string, id: string) => Promise<MutationResult<unknown>> }>;
+}
+
+const PROBED: Probed[] = [
+  {
+    targetType: "api_key",
+    make: async (theirs) => (await db.apiKey.create({ data: { tenantId: theirs, name: "theirs", prefix: `gh_${randomBytes(8).toString("hex")}`, hash: "$argon2id$v=19$test" } })).id,
+    state: (id) => db.apiKey.findUnique({ where: { id } }),
+    calls: {
+      revokeApiKey: { permission: "api_key.revoke", call: (actor, own, keyId) => revokeApiKey(actor, { tenantId: own, keyId }) },
+      rollApiKey: { permission: "api_key.create", call: (actor, own, keyId) => rollApiKey(actor, { tenantId: own, keyId, grace: "none" }) },
+    },
+  },
+  {
+    targetType: "membership",
+    make: async (theirs) => (await memberOf(theirs)).membership.id,
+    state: (id) => db.membership.findUnique({ where: { id } }),
+    calls: {
+      changeMemberRole: { permission: "member.change_role", call: (actor, own, membershipId) => changeMemberRole(actor, { tenantId: own, membershipId, role: "viewer" }) },
+      removeMember: { permission: "member.remove", call: (actor, own, membershipId) => removeMember(actor, { tenantId: own, membershipId }) },
+    },
+  },
+  {
+    targetType: "invitation",
+    make: async (theirs) => (await invitation(theirs)).id,
+    state: (id) => db.invitation.findUnique({ where: { id } }),
+    calls: {
+      resendInvitation: { permission: "member.invite", call: (actor, own, invitationId) => resendInvitation(actor, { tenantId: own, invitationId }) },
+      revokeInvitation: { permission: "member.invite", call: (actor, own, invitationId) => revokeInvitation(actor, { tenantId: own, invitationId }) },
+    },
+  },
+  {
+    targetType: "project",
+    make: async (theirs) => (await project(theirs)).id,
+    state: (id) => db.tenantProject.findUnique({ where: { id } }),
+    calls: {
+      renameProject: { permission: "project.manage", call: (actor, own, projectId) => renameProject(actor, { tenantId: own, projectId, name: "Mine now" }) },
+      archiveProject: { permission: "project.manage", call: (actor, own, projectId) => archiveProject(actor, { tenantId: own, projectId }) },
+    },
+  },
+];
+
+const PROBES = PROBED.flatMap((probed) => Object.entries(probed.calls).map(([name, { permission, call }]) => ({ name, permission, call, probed })));
+
+describe.each(PROBES)("$name naming another tenant's $probed.targetType", ({ permission, call, probed }) => {
+  it("is not_found, changes nothing, and the probe is recorded on the tenant named with the target it named", async () => {
+    const [own, theirs] = [await tenantFor(db), await tenantFor(db)];
+    const prober = await actorFor(db, { roles: { [own.id]: "owner" } });
+    const id = await probed.make(theirs.id);
+    const before = await probed.state(id);
+    expect(await call(prober, own.id, id)).toMatchObject({ ok: false, kind: "not_found" });
+    expect(await probed.state(id)).toEqual(before);
+    const events = await eventsBy(prober);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      action: permission, tenantId: own.id, isFailure: true, targetType: probed.targetType, targetId: id, description: expect.stringMatching(/^not_found: /),
+    });
+    expect(await db.auditLog.count({ where: { tenantId: theirs.id } })).toBe(0);
+  });
+});
+
+describe("a not_found refusal for a tenant that does not exist", () => {
+  it("is recorded on the platform, with the tenant id it named", async () => {
+    const admin = await actorFor(db, { staffRole: "admin" });
+    const tenantId = randomUUID();
+    expect(await setBudget(admin, { tenantId, monthlyBudgetUsd: "100", alertPct: "80" })).toMatchObject({ ok: false, kind: "not_found" });
+    expect(await eventsBy(admin)).toMatchObject([{
+      action: "budget.manage", tenantId: null, chain: "platform", isFailure: true, description: "not_found: That tenant does not exist.",
+      metadata: { attemptedTenantId: tenantId },
+    }]);
   });
 });

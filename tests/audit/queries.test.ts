@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUDIT_PAGE_SIZE, getAuditEvent, listAuditEvents, resolveAuditScope, type AuditFilters, type AuditPage, type AuditScope } from "../../lib/domain/audit/queries";
 import { testPrisma } from "../support/database";
 import { actorFor, tenantFor } from "../support/actors";
-import { at, auditWorld, writeEvents } from "./fixtures";
+import { at, auditWorld, STAFF_AGENT, STAFF_IP, staffActorWorld, writeEvents } from "./fixtures";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
@@ -79,6 +79,39 @@ describe("scoping", () => {
       metadata: { before: { status: "trial" }, after: { status: "active" } }, chain: `tenant:${world.a.id}`, tenantSlug: world.a.slug,
     });
     expect(detail!.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe("a staff actor's source IP and user agent", () => {
+  it("are withheld from the tenant's readers, in the list and the details, and only for staff actors", async () => {
+    const { viewer, owner, scope, e } = await staffActorWorld(db);
+    for (const reader of [viewer, owner]) {
+      const events = (await listAuditEvents(reader, scope, {}))!.events;
+      expect(events.map((ev) => [ev.id, ev.sourceIp, ev.networkWithheld])).toEqual([[e.byOwner, "192.0.2.44", false], [e.byStaff, null, true]]);
+      expect(await getAuditEvent(reader, scope, e.byStaff)).toMatchObject({ sourceIp: null, userAgent: null, networkWithheld: true });
+      expect(await getAuditEvent(reader, scope, e.byOwner)).toMatchObject({ sourceIp: "192.0.2.44", userAgent: "owner-browser/1.0", networkWithheld: false });
+    }
+  });
+
+  it("are shown to staff reading the log, whatever the scope", async () => {
+    const { tenant, scope, e } = await staffActorWorld(db);
+    const sales = await actorFor(db, { staffRole: "sales" });
+    for (const reading of [scope, { kind: "all" as const }]) {
+      const events = (await listAuditEvents(sales, reading, { q: "Staff key" }))!.events.filter((ev) => ev.tenantSlug === tenant.slug);
+      expect(events.map((ev) => [ev.id, ev.sourceIp, ev.networkWithheld])).toEqual([[e.byStaff, STAFF_IP, false]]);
+    }
+    expect(await getAuditEvent(sales, scope, e.byStaff)).toMatchObject({ sourceIp: STAFF_IP, userAgent: STAFF_AGENT, networkWithheld: false });
+  });
+
+  it("go by the actor's staff role when the event was written, which the database records and no writer sets", async () => {
+    const { staff, viewer, scope, e } = await staffActorWorld(db);
+    expect(await db.auditLog.findUniqueOrThrow({ where: { id: BigInt(e.byStaff) } })).toMatchObject({ actorStaffRole: "support" });
+    // no longer staff: the event written while they were stays withheld, the next one is not
+    await db.user.update({ where: { id: staff.id! }, data: { staffRole: null } });
+    const [later] = await writeEvents(db, [{ tenantId: scope.tenantId, actorType: "user", actorId: staff.id, actorName: staff.name, action: "api_key.revoked", sourceIp: "192.0.2.99", actorStaffRole: "admin" }]);
+    expect(await getAuditEvent(viewer, scope, e.byStaff)).toMatchObject({ sourceIp: null, networkWithheld: true });
+    expect(await getAuditEvent(viewer, scope, later)).toMatchObject({ sourceIp: "192.0.2.99", networkWithheld: false });
+    expect(await db.auditLog.findUniqueOrThrow({ where: { id: BigInt(later) } })).toMatchObject({ actorStaffRole: null });
   });
 });
 

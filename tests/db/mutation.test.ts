@@ -1,9 +1,13 @@
 // The mutation pipeline end to end on real PostgreSQL, through the session service (issue 3's mutations).
-import { afterAll, describe, expect, it } from "vitest";
-import { randomBytes } from "node:crypto";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { randomBytes, randomUUID } from "node:crypto";
+import { RECORDED_REFUSALS_PER_MINUTE } from "../../lib/db/mutation";
+import { revokeApiKey } from "../../lib/domain/keys/service";
+import { createProject } from "../../lib/domain/projects/service";
 import { revokeOtherSessions, revokeSession } from "../../lib/domain/sessions/service";
 import type { Actor } from "../../lib/auth/principal";
-import { testPrisma } from "../support/database";
+import { testPrisma, uniqueSlug } from "../support/database";
+import { actorFor, tenantFor } from "../support/actors";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
@@ -33,19 +37,21 @@ describe("mutation pipeline", () => {
 
   it("answers bad input with field errors and changes nothing", async () => {
     const { actor } = await personWithSessions(1);
-    const before = await db.auditLog.count();
     const result = await revokeSession(actor, { sessionId: "not-a-uuid" });
     expect(result).toMatchObject({ ok: false, kind: "validation", fieldErrors: { sessionId: ["That is not a session id."] } });
-    expect(await db.auditLog.count()).toBe(before);
+    expect(await db.auditLog.count({ where: { actorId: actor.id } })).toBe(0);
   });
 
-  it("cannot revoke someone else's session: not_found, nothing changed", async () => {
+  it("cannot revoke someone else's session: not_found, nothing changed, the attempt recorded as a failure", async () => {
     const mine = await personWithSessions(1);
     const theirs = await personWithSessions(1);
     const result = await revokeSession(mine.actor, { sessionId: theirs.sessions[0].id });
     expect(result).toMatchObject({ ok: false, kind: "not_found" });
     expect(await db.session.findUnique({ where: { id: theirs.sessions[0].id } })).not.toBeNull();
-    expect(await auditFor(theirs.sessions[0].id)).toHaveLength(0);
+    expect(await auditFor(theirs.sessions[0].id)).toMatchObject([{
+      action: "session.revoke", actorId: mine.actor.id, isFailure: true, tenantId: null, chain: "platform", targetType: "session",
+      description: "not_found: That session is already signed out.",
+    }]);
   });
 
   it("refuses a principal the table does not allow, records a failure event and changes nothing", async () => {
@@ -80,5 +86,49 @@ describe("mutation pipeline", () => {
     }
     expect(await db.session.findUnique({ where: { id: sessions[1].id } })).not.toBeNull();
     expect(await auditFor(sessions[1].id)).toHaveLength(0);
+  });
+});
+
+describe("refused calls of one actor, past the limit", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it("are still refused, but add at most the limit's worth of rows to the chain of the tenant they name", async () => {
+    // the limiter's clock stands still, so the whole burst falls in one instant and the count is exact
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const victim = await tenantFor(db);
+    const prober = await actorFor(db, { roles: { [(await tenantFor(db)).id]: "owner" } });
+    const burst = RECORDED_REFUSALS_PER_MINUTE + 15;
+    for (let i = 0; i < burst; i++) {
+      expect(await revokeApiKey(prober, { tenantId: victim.id, keyId: randomUUID() })).toMatchObject({ ok: false, kind: "forbidden" });
+    }
+    const victimChain = () => db.auditLog.count({ where: { tenantId: victim.id } });
+    expect(await victimChain()).toBe(RECORDED_REFUSALS_PER_MINUTE);
+    // each refusal not written is logged
+    expect(warn.mock.calls.filter(([line]) => String(line).includes(prober.id!))).toHaveLength(burst - RECORDED_REFUSALS_PER_MINUTE);
+
+    // the limit is the prober's own: another person's refusal there is recorded
+    const other = await actorFor(db);
+    expect(await revokeApiKey(other, { tenantId: victim.id, keyId: randomUUID() })).toMatchObject({ ok: false, kind: "forbidden" });
+    expect(await victimChain()).toBe(RECORDED_REFUSALS_PER_MINUTE + 1);
+
+    // a minute on, the prober's refusals are recorded again
+    vi.setSystemTime(Date.now() + 60_000);
+    await revokeApiKey(prober, { tenantId: victim.id, keyId: randomUUID() });
+    expect(await victimChain()).toBe(RECORDED_REFUSALS_PER_MINUTE + 2);
+  });
+
+  it("never refuses a permitted call: an actor past the limit still makes, and records, the changes they may", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const own = await tenantFor(db);
+    const owner = await actorFor(db, { roles: { [own.id]: "owner" } });
+    for (let i = 0; i <= RECORDED_REFUSALS_PER_MINUTE; i++) await revokeApiKey(owner, { tenantId: randomUUID(), keyId: randomUUID() });
+    const slug = uniqueSlug("p");
+    expect(await createProject(owner, { tenantId: own.id, name: "Still mine", slug })).toMatchObject({ ok: true });
+    expect(await db.auditLog.findMany({ where: { tenantId: own.id, actorId: owner.id } })).toMatchObject([{ action: "project.created", isFailure: false }]);
   });
 });

@@ -96,7 +96,8 @@ describe("projects", () => {
     expect(await renameProject(mine.owner, { tenantId: mine.tenant.id, projectId, name: "Mine now" })).toMatchObject({ ok: false, kind: "not_found" });
     expect(await archiveProject(mine.owner, { tenantId: mine.tenant.id, projectId })).toMatchObject({ ok: false, kind: "not_found" });
     expect(await db.tenantProject.findUnique({ where: { id: projectId } })).toMatchObject({ name: "Theirs", status: "active" });
-    expect(await auditFor(projectId)).toHaveLength(1);
+    // its creation, then the two calls naming it, refused and recorded as failures
+    expect((await auditFor(projectId)).map((e) => e.isFailure)).toEqual([false, true, true]);
   });
 
   it("refuses to rename or archive again an archived project", async () => {

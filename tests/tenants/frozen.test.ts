@@ -1,10 +1,12 @@
-// A frozen tenant is read-only for its people, through the mutation pipeline every service uses; staff can
-// still act there, and reactivating it gives its people their hands back.
+// A frozen tenant is read-only for its people, through the mutation pipeline every service uses; staff whose
+// staff role grants the action can still act there, a change racing a freeze cannot land, and reactivating it
+// gives its people their hands back.
 import { afterAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { allowedNow, mutate } from "../../lib/db/mutation";
 import { changeTenantStatus } from "../../lib/domain/tenants/lifecycle";
+import { chainOf } from "../../lib/domain/audit/integrity";
 import type { Actor } from "../../lib/auth/principal";
 import { testPrisma } from "../support/database";
 import { actorFor, tenantFor } from "../support/actors";
@@ -28,6 +30,33 @@ function createKey(actor: Actor, tenantId: string) {
 const keysOf = (tenantId: string) => db.apiKey.count({ where: { tenantId } });
 const auditOf = (tenantId: string, actorId: string | null) => db.auditLog.findMany({ where: { tenantId, actorId } });
 
+/**
+ * Holds the audit chain of `tenantId` from a connection of the test's own: a mutation of that tenant then stops
+ * at its audit insert, its change made and its locks held, uncommitted, until `release()`. `pid` is the holder's
+ * backend, for `waiterOn`.
+ */
+async function holdChain(tenantId: string) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held!: (pid: number) => void;
+  const pid = new Promise<number>((resolve) => (held = resolve));
+  const holder = db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(1635083369, hashtext(${chainOf(tenantId)}))`;
+    held((await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0].pid);
+    await released;
+  }, { timeout: 30_000 });
+  return { pid: await pid, release: async () => { release(); await holder; } };
+}
+
+/** The backend waiting for a lock that backend `pid` holds, once there is one: a wait on the lock, not on a clock. */
+async function waiterOn(pid: number): Promise<number> {
+  for (;;) {
+    const [waiter] = await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE ${pid}::int = ANY(pg_blocking_pids(pid))`;
+    if (waiter) return waiter.pid;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe("a frozen tenant", () => {
   for (const role of ["owner", "member"] as const) {
     it(`refuses its ${role}'s change, saying it is frozen; only a failure event is written`, async () => {
@@ -42,6 +71,20 @@ describe("a frozen tenant", () => {
       expect(events[0]).toMatchObject({ action: "api_key.create", isFailure: true, description: expect.stringContaining("frozen") });
     });
   }
+
+  it("refuses staff acting through a membership, not their staff role: support staff who own it create no key", async () => {
+    const tenant = await tenantFor(db, { status: "frozen", name: "Frosty Ltd" });
+    const supportOwner = await actorFor(db, { staffRole: "support", roles: { [tenant.id]: "owner" } });
+    expect(await allowedNow(supportOwner, "api_key.create", tenant.id)).toBe(false);
+    const result = await createKey(supportOwner, tenant.id);
+    expect(result).toMatchObject({ ok: false, kind: "forbidden", message: expect.stringContaining("Frosty Ltd is frozen") });
+    expect(await keysOf(tenant.id)).toBe(0);
+    expect(await auditOf(tenant.id, supportOwner.id)).toMatchObject([{ action: "api_key.create", isFailure: true }]);
+    // admin staff who own it act by their staff role, which grants the action
+    const adminOwner = await actorFor(db, { staffRole: "admin", roles: { [tenant.id]: "owner" } });
+    expect(await allowedNow(adminOwner, "api_key.create", tenant.id)).toBe(true);
+    expect(await createKey(adminOwner, tenant.id)).toMatchObject({ ok: true });
+  });
 
   it("lets admin staff change it", async () => {
     const tenant = await tenantFor(db, { status: "frozen" });
@@ -79,5 +122,63 @@ describe("a frozen tenant", () => {
     await db.tenant.update({ where: { id: tenant.id }, data: { status: "frozen" } });
     expect(await allowedNow(owner, "api_key.create", tenant.id)).toBe(false);
     expect(await allowedNow(admin, "api_key.create", tenant.id)).toBe(true);
+  });
+});
+
+describe("a change racing a freeze", () => {
+  it("cannot land: started before the freeze commits, it ends refused after it, and changes nothing", async () => {
+    const tenant = await tenantFor(db, { status: "active", name: "Racing Ltd" });
+    const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
+    const sales = await actorFor(db, { staffRole: "sales" });
+    // The freeze changes the status, then stops at its audit insert, the tenant row locked and nothing committed.
+    const chain = await holdChain(tenant.id);
+    const freeze = changeTenantStatus(sales, { tenantId: tenant.id, to: "frozen", reason: "invoice overdue" });
+    const freezer = await waiterOn(chain.pid);
+    // The owner's change starts now: the status it reads first is still active, as the freeze has not committed.
+    const change = createKey(owner, tenant.id);
+    await waiterOn(freezer);
+    await chain.release();
+    expect(await freeze).toMatchObject({ ok: true });
+    const result = await change;
+    expect(result).toMatchObject({ ok: false, kind: "forbidden", message: expect.stringContaining("Racing Ltd is frozen") });
+    expect(await keysOf(tenant.id)).toBe(0);
+    expect(await auditOf(tenant.id, owner.id)).toMatchObject([{ action: "api_key.create", isFailure: true, description: expect.stringContaining("frozen") }]);
+  });
+
+});
+
+describe("the tenant row's lock in the pipeline", () => {
+  it("does not deadlock two changes that both update the tenant row: the second waits for the first's row lock", async () => {
+    const tenant = await tenantFor(db, { status: "active" });
+    const [first, second] = [await actorFor(db, { roles: { [tenant.id]: "owner" } }), await actorFor(db, { roles: { [tenant.id]: "owner" } })];
+    let openGate!: () => void;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const arrivals: number[] = [];
+    /** A change that, once in its transaction, waits at the gate and then updates the tenant row (as a budget does). */
+    const updateTenantRow = (actor: Actor, alertPct: number) => mutate(actor, {
+      action: "budget.manage",
+      schema: z.object({}),
+      tenantId: () => tenant.id,
+      async execute(tx) {
+        arrivals.push((await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0].pid);
+        await gate;
+        await tx.tenant.update({ where: { id: tenant.id }, data: { budgetAlertPct: alertPct } });
+        return { data: alertPct, audit: { action: "usage.budget_changed", targetType: "tenant", targetId: tenant.id } };
+      },
+    }, {});
+    const firstChange = updateTenantRow(first, 10);
+    while (arrivals.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    const secondChange = updateTenantRow(second, 20);
+    // Under a lock both could hold (FOR SHARE), the second would join the first at the gate, and the two UPDATEs
+    // would then deadlock; under the pipeline's, it waits for the first's row lock before its execute.
+    let secondWaited = false;
+    while (arrivals.length === 1 && !secondWaited) {
+      secondWaited = (await db.$queryRaw<unknown[]>`SELECT 1 FROM pg_stat_activity WHERE ${arrivals[0]}::int = ANY(pg_blocking_pids(pid))`).length > 0;
+      if (!secondWaited) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    openGate();
+    expect(await Promise.all([firstChange, secondChange])).toEqual([{ ok: true, data: 10 }, { ok: true, data: 20 }]);
+    expect(secondWaited).toBe(true);
+    expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).budgetAlertPct).toBe(20);
   });
 });

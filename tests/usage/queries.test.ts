@@ -5,6 +5,7 @@ import { ingestUsage } from "../../lib/domain/usage/ingest";
 import { monthBudget, staffUsageOverview, tenantUsageSummary, trialsWithMostUsage } from "../../lib/domain/usage/queries";
 import { LATENCY_BUCKETS_MS } from "../../lib/domain/usage/rollups";
 import { visiblePrefix } from "../../lib/domain/keys/format";
+import { usageGroupsCsv } from "../../lib/domain/usage/groups-csv";
 import { actorFor } from "../support/actors";
 import { testPrisma } from "../support/database";
 import { DAY, HOUR, event, price, uniqueModel, usageTenant } from "./fixtures";
@@ -131,6 +132,28 @@ describe("tenantUsageSummary", () => {
     expect(summary.groups.map((g) => [g.key, g.label, g.keyPrefix]).sort()).toEqual([
       [key0.id, "key 0", visiblePrefix(key0.prefix)], [key1.id, "key 1", visiblePrefix(key1.prefix)], [null, "(no key)", undefined],
     ].sort());
+  });
+
+  it("gives a reader who may not see the tenant's keys (sales staff) anonymous key groups, on the page and in the CSV", async () => {
+    const [owner, sales, support] = [
+      await actorFor(db, { roles: { [tenant.tenant.id]: "owner" } }), await actorFor(db, { staffRole: "sales" }), await actorFor(db, { staffRole: "support" }),
+    ];
+    const range = { from, to, groupBy: "key" as const };
+    const named = (await tenantUsageSummary(owner, tenant.tenant.id, range))!;
+    const anonymous = (await tenantUsageSummary(sales, tenant.tenant.id, range))!;
+    // the same groups with the same figures, in the same order, numbered by it
+    let rank = 0;
+    const expected = named.groups.map((g) => ({ ...g, key: null, keyPrefix: undefined, label: g.key === null ? "(no key)" : `Key ${++rank}` }));
+    expect(anonymous.groups).toEqual(expected);
+    expect(anonymous.stacks.map((s) => [s.key, s.label])).toEqual(expected.map((g) => [null, g.label]));
+    // nothing names a key: not the summary the page is drawn from, not the CSV
+    const csv = usageGroupsCsv("key", anonymous.groups);
+    expect(csv.split("\r\n")[1]).toMatch(/^Key 1,,,/);
+    for (const text of [JSON.stringify(anonymous), csv]) {
+      for (const key of tenant.keys) for (const secret of [key.id, key.name, key.prefix]) expect(text).not.toContain(secret);
+    }
+    // support staff may read keys, and see them named
+    expect((await tenantUsageSummary(support, tenant.tenant.id, range))!.groups).toEqual(named.groups);
   });
 
   it("refuses a range that ends before it starts", async () => {

@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Principal } from "@/lib/auth/principal";
-import { auditWhere, keysetCondition, STORED_AT, type AuditFilters, type AuditScope } from "./queries";
+import { auditWhere, keysetCondition, networkColumns, STORED_AT, type AuditFilters, type AuditScope } from "./queries";
 import { csvLine } from "@/lib/csv";
 import { CSV_COLUMNS, csvRow, jsonLine, toRetraced, type ExportRow } from "./retraced";
 
@@ -17,12 +17,12 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   jsonl: "application/x-ndjson; charset=utf-8",
 };
 
-function readBatch(where: Prisma.Sql, after: { at: string; id: string } | null, size: number) {
+function readBatch(network: ReturnType<typeof networkColumns>, where: Prisma.Sql, after: { at: string; id: string } | null, size: number) {
   return db.$queryRaw<ExportRow[]>`
     SELECT a.id::text AS "id", ${STORED_AT} AS "at", a.action,
       CASE WHEN a.chain LIKE 'tenant:%' THEN substr(a.chain, 8) END AS "groupId", t.name AS "groupName",
       a.actor_id AS "actorId", a.actor_name AS "actorName", a.actor_type::text AS "actorType", a.target_id AS "targetId",
-      a.target_name AS "targetName", a.target_type AS "targetType", host(a.source_ip) AS "sourceIp", a.description,
+      a.target_name AS "targetName", a.target_type AS "targetType", ${network.sourceIp} AS "sourceIp", a.description,
       a.is_failure AS "isFailure", a.metadata
     FROM audit_log a LEFT JOIN tenants t ON t.id = a.tenant_id
     WHERE ${where} AND ${after ? keysetCondition({ direction: "older", ...after }) : Prisma.sql`TRUE`}
@@ -33,18 +33,19 @@ function readBatch(where: Prisma.Sql, after: { at: string; id: string } | null, 
 /**
  * The events of `scope` matching `filters`, newest first, as chunks of text (one per batch), or null when the
  * principal may not read the scope. Events that arrive during the export are newer than its first batch and
- * are not in it.
+ * are not in it. A staff actor's source IP is withheld from a tenant's reader, as on the page (networkColumns).
  */
 export async function exportAuditEvents(
   principal: Principal, scope: AuditScope, filters: AuditFilters, format: ExportFormat, batchSize = EXPORT_BATCH_SIZE,
 ): Promise<AsyncGenerator<string> | null> {
   const where = await auditWhere(principal, scope, filters);
   if (!where) return null;
+  const network = networkColumns(principal);
   return (async function* () {
     if (format === "csv") yield csvLine(CSV_COLUMNS);
     let after: { at: string; id: string } | null = null;
     for (;;) {
-      const rows = await readBatch(where, after, batchSize);
+      const rows = await readBatch(network, where, after, batchSize);
       if (rows.length) yield rows.map((row) => (format === "csv" ? csvRow : jsonLine)(toRetraced(row))).join("");
       if (rows.length < batchSize) return;
       after = rows.at(-1)!;

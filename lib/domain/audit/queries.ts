@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { escapeLike } from "@/lib/db/like";
 import type { ActorType } from "@/lib/db/generated/enums";
-import { can } from "@/lib/auth/permissions";
+import { can, grantedByStaffRole } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { decodeCursor, encodeCursor, type AuditCursor } from "./cursor";
 import { PLATFORM_TENANT_FILTER, type AuditOutcome } from "./params";
@@ -114,6 +114,24 @@ export function keysetCondition(cursor: AuditCursor): Prisma.Sql {
     : Prisma.sql`(a.created_at, a.id) > (${cursor.at}::timestamptz, ${cursor.id}::bigint)`;
 }
 
+/**
+ * The source IP and user agent of an event, as `principal` may see them. Staff read them all. A tenant's reader
+ * (through a membership, not a staff role) does not see those of an event whose actor was staff when it was
+ * written (actor_staff_role, which the insert trigger records from the user's staff role at that moment): the
+ * addresses and browsers of the platform's people are not the tenant's to know. Withheld ones read as NULL, so
+ * they never leave the server.
+ */
+export function networkColumns(principal: Principal): { sourceIp: Prisma.Sql; userAgent: Prisma.Sql; withheld: Prisma.Sql } {
+  if (grantedByStaffRole(principal, "audit.read")) {
+    return { sourceIp: Prisma.sql`host(a.source_ip)`, userAgent: Prisma.sql`a.user_agent`, withheld: Prisma.sql`FALSE` };
+  }
+  return {
+    sourceIp: Prisma.sql`CASE WHEN a.actor_staff_role IS NULL THEN host(a.source_ip) END`,
+    userAgent: Prisma.sql`CASE WHEN a.actor_staff_role IS NULL THEN a.user_agent END`,
+    withheld: Prisma.sql`a.actor_staff_role IS NOT NULL`,
+  };
+}
+
 /** One row of the list. */
 export interface AuditListEvent {
   id: string;
@@ -127,22 +145,24 @@ export interface AuditListEvent {
   targetType: string | null;
   targetName: string | null;
   sourceIp: string | null;
+  /** the source IP (and, in the details, the user agent) is withheld from this reader: the actor was staff */
+  networkWithheld: boolean;
   isFailure: boolean;
   description: string | null;
   tenantSlug: string | null;
   tenantName: string | null;
 }
 
-const LIST_COLUMNS = Prisma.sql`
+const listColumns = (network: ReturnType<typeof networkColumns>) => Prisma.sql`
   a.id::text AS "id", ${STORED_AT} AS "at", a.created_at AS "createdAt", a.actor_id AS "actorId", a.actor_name AS "actorName",
   a.actor_type::text AS "actorType", a.action, a.target_id AS "targetId", a.target_type AS "targetType",
-  a.target_name AS "targetName", host(a.source_ip) AS "sourceIp", a.is_failure AS "isFailure", a.description,
-  t.slug AS "tenantSlug", t.name AS "tenantName"`;
+  a.target_name AS "targetName", ${network.sourceIp} AS "sourceIp", ${network.withheld} AS "networkWithheld",
+  a.is_failure AS "isFailure", a.description, t.slug AS "tenantSlug", t.name AS "tenantName"`;
 
-function selectPage(where: Prisma.Sql, cursor: AuditCursor | null, limit: number) {
+function selectPage(principal: Principal, where: Prisma.Sql, cursor: AuditCursor | null, limit: number) {
   const order = cursor?.direction === "newer" ? Prisma.sql`a.created_at ASC, a.id ASC` : Prisma.sql`a.created_at DESC, a.id DESC`;
   return db.$queryRaw<AuditListEvent[]>`
-    SELECT ${LIST_COLUMNS}
+    SELECT ${listColumns(networkColumns(principal))}
     FROM audit_log a LEFT JOIN tenants t ON t.id = a.tenant_id
     WHERE ${where} AND ${cursor ? keysetCondition(cursor) : Prisma.sql`TRUE`}
     ORDER BY ${order}
@@ -170,7 +190,7 @@ export async function listAuditEvents(principal: Principal, scope: AuditScope, f
   if (!where) return null;
   const cursor = decodeCursor(cursorToken);
   if (cursor?.direction === "newer") {
-    const rows = await selectPage(where, cursor, AUDIT_PAGE_SIZE + 1);
+    const rows = await selectPage(principal, where, cursor, AUDIT_PAGE_SIZE + 1);
     // fewer than a page newer than the cursor: those are the newest, so show the first page
     if (rows.length > AUDIT_PAGE_SIZE) {
       const events = rows.slice(0, AUDIT_PAGE_SIZE).reverse();
@@ -178,7 +198,7 @@ export async function listAuditEvents(principal: Principal, scope: AuditScope, f
     }
     return listAuditEvents(principal, scope, filters, null);
   }
-  const rows = await selectPage(where, cursor, AUDIT_PAGE_SIZE + 1);
+  const rows = await selectPage(principal, where, cursor, AUDIT_PAGE_SIZE + 1);
   const events = rows.slice(0, AUDIT_PAGE_SIZE);
   return {
     events,
@@ -205,9 +225,10 @@ export async function getAuditEvent(principal: Principal, scope: AuditScope, id:
   if (!id || !/^\d{1,19}$/.test(id)) return null;
   const where = scopeCondition(principal, scope);
   if (!where) return null;
+  const network = networkColumns(principal);
   const rows = await db.$queryRaw<AuditEventDetail[]>`
-    SELECT ${LIST_COLUMNS}, a.tenant_id::text AS "tenantId", a.project_id::text AS "projectId", a.product,
-      a.user_agent AS "userAgent", a.metadata, a.chain, a.seq::text AS "seq", encode(a.hash, 'hex') AS "hash",
+    SELECT ${listColumns(network)}, a.tenant_id::text AS "tenantId", a.project_id::text AS "projectId", a.product,
+      ${network.userAgent} AS "userAgent", a.metadata, a.chain, a.seq::text AS "seq", encode(a.hash, 'hex') AS "hash",
       encode(a.prev_hash, 'hex') AS "prevHash"
     FROM audit_log a LEFT JOIN tenants t ON t.id = a.tenant_id
     WHERE ${where} AND a.id = ${id}::bigint`;

@@ -115,6 +115,7 @@ export function revokeApiKey(actor: Actor, input: unknown) {
     action: "api_key.revoke",
     schema: revokeKeyInput,
     tenantId: (input) => input.tenantId,
+    target: (input) => ({ targetType: "api_key", targetId: input.keyId }),
     async execute(tx, { tenantId, keyId }) {
       const key = await lockKey(tx, tenantId, keyId);
       if (key.revokedAt) throw new MutationRefusal("conflict", `${key.name} was already revoked on ${day(key.revokedAt)}.`);
@@ -141,6 +142,7 @@ export function rollApiKey(actor: Actor, input: unknown): Promise<MutationResult
     action: "api_key.create",
     schema: rollKeyInput,
     tenantId: (input) => input.tenantId,
+    target: (input) => ({ targetType: "api_key", targetId: input.keyId }),
     async execute(tx, { tenantId, keyId, grace }) {
       const old = await lockKey(tx, tenantId, keyId);
       const now = new Date();

@@ -49,6 +49,7 @@ export function renameProject(actor: Actor, input: unknown) {
     action: "project.manage",
     schema: renameInput,
     tenantId: (input) => input.tenantId,
+    target: (input) => ({ targetType: "project", targetId: input.projectId }),
     async execute(tx, { tenantId, projectId, name }) {
       const project = await projectOf(tx, tenantId, projectId);
       if (project.status === "archived") throw new MutationRefusal("conflict", `${project.name} is archived: it can no longer be renamed.`);
@@ -66,6 +67,7 @@ export function archiveProject(actor: Actor, input: unknown) {
     action: "project.manage",
     schema: archiveInput,
     tenantId: (input) => input.tenantId,
+    target: (input) => ({ targetType: "project", targetId: input.projectId }),
     async execute(tx, { tenantId, projectId }) {
       const project = await projectOf(tx, tenantId, projectId);
       if (project.status === "archived") throw new MutationRefusal("conflict", `${project.name} is already archived.`);

@@ -15,7 +15,10 @@ export function usageGroupsCsvHeader(groupBy: UsageGroupBy): string[] {
   return groupBy === "key" ? [name, "Key prefix", "Key id", ...MEASURE_COLUMNS] : [name, ...MEASURE_COLUMNS];
 }
 
-/** The header and one line per group; spend exactly as summed (10 decimal places). */
+/**
+ * The header and one line per group; spend exactly as summed (10 decimal places). Key groups a reader may not
+ * see (anonymous, see tenantUsageSummary) leave the key's prefix and id empty, as the groups carry neither.
+ */
 export function usageGroupsCsv(groupBy: UsageGroupBy, groups: readonly UsageGroup[]): string {
   const lines = groups.map((g) => csvLine([
     g.label,

@@ -43,16 +43,20 @@ export interface UsageFigures {
 }
 
 export interface UsageGroup extends UsageFigures {
-  /** the model, provider, feature, team or API key id; null for events without a feature, team or key */
+  /**
+   * the model, provider, feature, team or API key id; null for events without a feature, team or key, and for the
+   * key groups of a reader who may not see the tenant's keys (see `anonymousKeyLabel`)
+   */
   key: string | null;
   label: string;
-  /** key groups: the key's visible prefix, like gth_4fT9aQ2z_… */
+  /** key groups: the key's visible prefix, like gth_4fT9aQ2z_… (never for a reader who may not see keys) */
   keyPrefix?: string;
 }
 
 export interface UsageStack {
   /** "g0"…"g5" for the top groups by spend, "other" for the rest together */
   id: string;
+  /** as in the group it stacks */
   key: string | null;
   label: string;
 }
@@ -205,9 +209,17 @@ function bucketStarts(from: Date, to: Date, unit: Unit): Date[] {
 // ─── the tenant dashboard ───────────────────────────────────────────────────────────────────────────────────
 
 /**
+ * The label of the `rank`-th key group (from 1, in the order of spend the groups come in) for a reader without
+ * api_key.read in the tenant (sales staff): stable within one summary, so the page and its CSV agree, and naming
+ * nothing of the key, whose name, prefix and id such a reader may not see.
+ */
+const anonymousKeyLabel = (rank: number) => `Key ${rank}`;
+
+/**
  * A tenant's usage over [from, to) grouped by model, provider, feature, team or API key: headline figures for
  * the range and for the period of equal length before it, a series (hourly up to 48 hours, else daily) of
  * spend stacked by the top 6 groups plus "other", requests, errors and p95 latency, and a table of groups.
+ * Key groups are anonymous (anonymousKeyLabel) for a principal who may not read the tenant's keys.
  * Null when the principal may not read the tenant's usage. Throws RangeError for a range that is not one.
  */
 export async function tenantUsageSummary(
@@ -228,11 +240,12 @@ export async function tenantUsageSummary(
     GROUP BY 1, 2`;
   const previous = new Params();
   const previousSql = `SELECT ${SUMS} FROM (${rollupRows(previous, { from: previousFrom, to: window.from, unit: window.unit, tenantId, columns: MEASURES })}) r`;
+  const keysShown = groupBy === "key" && can(principal, "api_key.read", tenantId);
 
   const [rows, [previousRow], keys] = await Promise.all([
     db.$queryRawUnsafe<(SumsRow & { bucket: Date; grp: string | null })[]>(currentSql, ...current.values),
     db.$queryRawUnsafe<SumsRow[]>(previousSql, ...previous.values),
-    groupBy === "key"
+    keysShown
       ? db.apiKey.findMany({ where: { tenantId }, select: { id: true, name: true, prefix: true } })
       : Promise.resolve([]),
   ]);
@@ -247,20 +260,24 @@ export async function tenantUsageSummary(
     byBucket.set(bucket, add(byBucket.get(bucket), sums));
   }
 
+  // by spend, on the cells' own group values (key ids included), which stay in this function: `groups` is what
+  // the reader is shown of them
+  const ranked = [...byGroup]
+    .sort(([keyA, a], [keyB, b]) => b.cost.comparedTo(a.cost) || b.requests - a.requests || String(keyA).localeCompare(String(keyB)));
   const keyById = new Map(keys.map((k) => [k.id, k]));
-  const describe = (key: string | null): Pick<UsageGroup, "label" | "keyPrefix"> => {
-    if (groupBy !== "key") return { label: key ?? "(none)" };
-    if (key === null) return { label: "(no key)" };
+  let anonymousKeys = 0;
+  const describe = (key: string | null): Pick<UsageGroup, "key" | "label" | "keyPrefix"> => {
+    if (groupBy !== "key") return { key, label: key ?? "(none)" };
+    if (key === null) return { key, label: "(no key)" };
+    if (!keysShown) return { key: null, label: anonymousKeyLabel(++anonymousKeys) };
     const apiKey = keyById.get(key);
-    return apiKey ? { label: apiKey.name, keyPrefix: visiblePrefix(apiKey.prefix) } : { label: "(deleted key)" };
+    return apiKey ? { key, label: apiKey.name, keyPrefix: visiblePrefix(apiKey.prefix) } : { key, label: "(deleted key)" };
   };
-  const groups: UsageGroup[] = [...byGroup]
-    .sort(([keyA, a], [keyB, b]) => b.cost.comparedTo(a.cost) || b.requests - a.requests || String(keyA).localeCompare(String(keyB)))
-    .map(([key, sums]) => ({ key, ...describe(key), ...figures(sums) }));
+  const groups: UsageGroup[] = ranked.map(([key, sums]) => ({ ...describe(key), ...figures(sums) }));
 
   const stacks: UsageStack[] = groups.slice(0, STACKED_GROUPS).map((g, i) => ({ id: `g${i}`, key: g.key, label: g.label }));
   if (groups.length > STACKED_GROUPS) stacks.push({ id: "other", key: null, label: "Other" });
-  const stackOf = new Map(stacks.filter((s) => s.id !== "other").map((s) => [s.key, s.id]));
+  const stackOf = new Map(ranked.slice(0, STACKED_GROUPS).map(([group], i) => [group, `g${i}`]));
   const stackSpend = new Map<number, Record<string, Exact>>();
   for (const { bucket, group, sums } of cells) {
     const spend = stackSpend.get(bucket) ?? Object.fromEntries(stacks.map((s) => [s.id, new Exact(0)]));
