@@ -58,7 +58,7 @@ function outside(range: DayRange, date: Date, early: string | undefined): string
 
 function checkRange<Schema extends z.ZodType<Date | string>>(schema: Schema, range: DayRange, early?: string) {
   return schema.superRefine((value, ctx) => {
-    const date = typeof value === "string" ? parseDay(value) : value;
+    const date = typeof value === "string" ? parseDay(value) : (value as Date);
     const problem = date && outside(range, date, early);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
