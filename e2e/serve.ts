@@ -7,11 +7,13 @@ import { newEncryptionKeyring } from "../lib/crypto/secret-box";
 import { seedDemoData } from "../prisma/seed";
 import { demoIdentities, startGithubDevServer } from "../scripts/github-dev-server";
 import { spawnNext, type NextProcess } from "../scripts/next-process";
+import { shareDatabaseUrl } from "./database";
 
 const port = process.env.E2E_PORT ?? "3107";
 process.env.GATEHOUSE_ENCRYPTION_KEYS ??= newEncryptionKeyring();
 
 const database = await startThrowawayDatabase();
+shareDatabaseUrl(database.url); // for the specs that make the database fail (e2e/database.ts)
 const github = await startGithubDevServer({ identities: demoIdentities() });
 let app: NextProcess | undefined = undefined;
 // Once only: stopping Next on SIGTERM makes it exit, which calls stop again.

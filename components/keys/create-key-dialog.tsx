@@ -1,21 +1,18 @@
 "use client";
 // "Create key": the form in a dialog that, once the key exists, switches to showing it once.
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
-import type { FormState } from "@/lib/auth/action";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { dayBounds, KEY_EXPIRY } from "@/lib/domain/date-bounds";
 import { API_KEY_SCOPES, SCOPES, type ApiKeyScope } from "@/lib/domain/keys/scopes";
-import type { IssuedKey } from "@/lib/domain/keys/service";
 import { KeyReveal, REVEAL_TITLE, type KeyFormAction } from "./key-reveal";
 
 export interface Choice {
   value: string;
   label: string;
 }
-
-const errorsFor = (state: FormState<IssuedKey>, field: string) =>
-  state && !state.ok && state.kind === "validation" ? state.fieldErrors[field] : undefined;
 
 export function CreateKeyDialog({ tenantId, action, projects, products }: {
   tenantId: string;
@@ -53,26 +50,21 @@ function CreateKeyForm({ tenantId, action, projects, products, onCreated }: {
   products: Choice[];
   onCreated: (key: string) => void;
 }) {
-  const [state, submit, pending] = useActionState(async (previous: FormState<IssuedKey>, formData: FormData) => {
-    const next = await action(previous, formData);
-    if (next?.ok) onCreated(next.data.key);
-    return next;
-  }, null);
-  const typed = state?.values;
+  const form = useActionForm(action, (issued) => onCreated(issued.key));
   // One hidden field carries the ticked scopes (a form's repeated names would reach the service as the last
   // one only). Being state, the ticks survive a failed submission as they were.
   const [scopes, setScopes] = useState<ApiKeyScope[]>(["proxy"]);
   const toggle = (scope: ApiKeyScope, on: boolean) =>
     setScopes((current) => SCOPES.filter((s) => (s === scope ? on : current.includes(s))));
-  const scopeErrors = errorsFor(state, "scopes");
+  const scopeErrors = form.errors("scopes");
 
   return (
     // noValidate: the service's messages are the ones shown, under each field
-    <form action={submit} noValidate className="space-y-4">
+    <form key={form.revision} id={form.id} action={form.submit} noValidate className="space-y-4">
       <input type="hidden" name="tenantId" value={tenantId} />
       <input type="hidden" name="scopes" value={scopes.join(",")} />
-      <Field id="new-key-name" label="Name" hint="Where the key is used, like “Production” or “CI”." errors={errorsFor(state, "name")}>
-        {(control) => <Input {...control} name="name" defaultValue={typed?.name ?? ""} autoComplete="off" maxLength={100} />}
+      <Field id="new-key-name" label="Name" hint="Where the key is used, like “Production” or “CI”." errors={form.errors("name")}>
+        {(control) => <Input {...control} name="name" defaultValue={form.value("name")} autoComplete="off" maxLength={100} />}
       </Field>
 
       <fieldset className="space-y-2" aria-describedby={scopeErrors ? "new-key-scopes-error" : undefined}>
@@ -98,17 +90,17 @@ function CreateKeyForm({ tenantId, action, projects, products, onCreated }: {
       </fieldset>
 
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id="new-key-project" label="Project" hint="Optional." errors={errorsFor(state, "projectId")}>
+        <Field id="new-key-project" label="Project" hint="Optional." errors={form.errors("projectId")}>
           {(control) => (
-            <Select {...control} name="projectId" defaultValue={typed?.projectId ?? ""}>
+            <Select {...control} name="projectId" defaultValue={form.value("projectId")}>
               <option value="">No project</option>
               {projects.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
             </Select>
           )}
         </Field>
-        <Field id="new-key-product" label="Product" hint="Optional." errors={errorsFor(state, "product")}>
+        <Field id="new-key-product" label="Product" hint="Optional." errors={form.errors("product")}>
           {(control) => (
-            <Select {...control} name="product" defaultValue={typed?.product ?? ""}>
+            <Select {...control} name="product" defaultValue={form.value("product")}>
               <option value="">No product</option>
               {products.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
             </Select>
@@ -119,15 +111,15 @@ function CreateKeyForm({ tenantId, action, projects, products, onCreated }: {
         id="new-key-expires"
         label="Expires on"
         hint="Optional. The key stops working at the start of this day (UTC); leave it empty for a key that does not expire."
-        errors={errorsFor(state, "expiresAt")}
+        errors={form.errors("expiresAt")}
       >
-        {(control) => <Input {...control} type="date" name="expiresAt" defaultValue={typed?.expiresAt ?? ""} />}
+        {(control) => <Input {...control} type="date" name="expiresAt" {...dayBounds(KEY_EXPIRY)} defaultValue={form.value("expiresAt")} />}
       </Field>
 
-      <FormError message={state && !state.ok && state.kind !== "validation" ? state.message : null} />
+      <FormError message={form.message("tenantId")} />
       <div className="flex justify-end gap-2">
         <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
-        <Button type="submit" disabled={pending}>{pending ? "Generating…" : "Generate key"}</Button>
+        <Button type="submit" disabled={form.pending}>{form.pending ? "Generating…" : "Generate key"}</Button>
       </div>
     </form>
   );

@@ -1,20 +1,14 @@
 "use client";
 // Revoking a key, confirmed in a dialog that says what happens. A failure stays in the dialog to be read.
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
-import type { FormState } from "@/lib/auth/action";
+import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 
-export type RevokeKeyAction = (state: FormState, formData: FormData) => Promise<FormState>;
-
-export function RevokeKeyDialog({ tenantId, target, action }: { tenantId: string; target: { id: string; name: string }; action: RevokeKeyAction }) {
+export function RevokeKeyDialog({ tenantId, target, action }: { tenantId: string; target: { id: string; name: string }; action: FormAction }) {
   const [open, setOpen] = useState(false);
-  const [state, submit, pending] = useActionState(async (previous: FormState, formData: FormData) => {
-    const next = await action(previous, formData);
-    if (next?.ok) setOpen(false);
-    return next;
-  }, null);
+  const form = useActionForm(action, () => setOpen(false));
 
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -25,13 +19,13 @@ export function RevokeKeyDialog({ tenantId, target, action }: { tenantId: string
         title={`Revoke ${target.name}?`}
         description="Requests with this key are refused from now on, everywhere. This cannot be undone: to replace the key, create a new one or roll this one instead."
       >
-        <form action={submit} className="space-y-4">
+        <form key={form.revision} id={form.id} action={form.submit} className="space-y-4">
           <input type="hidden" name="tenantId" value={tenantId} />
           <input type="hidden" name="keyId" value={target.id} />
-          <FormError message={state && !state.ok ? state.message : null} />
+          <FormError message={form.message("tenantId", "keyId")} />
           <div className="flex justify-end gap-2">
             <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
-            <Button type="submit" variant="danger" disabled={pending}>{pending ? "Revoking…" : "Revoke key"}</Button>
+            <Button type="submit" variant="danger" disabled={form.pending}>{form.pending ? "Revoking…" : "Revoke key"}</Button>
           </div>
         </form>
       </DialogContent>

@@ -2,13 +2,12 @@
 // Rolling a key: the rows' Roll buttons open one dialog held above the table. A roll can move its row out of
 // a filtered list (an active key becomes expiring or revoked); a dialog inside the row would go with it, and
 // with it the new key before it was copied.
-import { createContext, use, useActionState, useRef, useState } from "react";
+import { createContext, use, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
-import type { FormState } from "@/lib/auth/action";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { RollGrace } from "@/lib/domain/keys/schemas";
-import type { IssuedKey } from "@/lib/domain/keys/service";
 import { KeyReveal, REVEAL_TITLE, type KeyFormAction } from "./key-reveal";
 
 interface RollTarget {
@@ -75,18 +74,11 @@ export function RollKeyButton({ target }: { target: RollTarget }) {
 }
 
 function RollForm({ tenantId, target, action, onRolled }: { tenantId: string; target: RollTarget; action: KeyFormAction; onRolled: (key: string) => void }) {
-  const [state, submit, pending] = useActionState(async (previous: FormState<IssuedKey>, formData: FormData) => {
-    const next = await action(previous, formData);
-    if (next?.ok) onRolled(next.data.key);
-    return next;
-  }, null);
-  const chosen = state?.values.grace ?? DEFAULT_GRACE;
-  const failure = state && !state.ok
-    ? [state.message, ...(state.kind === "validation" ? Object.values(state.fieldErrors).flat() : [])].join(" ")
-    : null;
+  const form = useActionForm(action, (issued) => onRolled(issued.key));
+  const chosen = form.value("grace", DEFAULT_GRACE);
 
   return (
-    <form action={submit} className="space-y-4">
+    <form key={form.revision} id={form.id} action={form.submit} className="space-y-4">
       <input type="hidden" name="tenantId" value={tenantId} />
       <input type="hidden" name="keyId" value={target.id} />
       <fieldset className="space-y-2">
@@ -109,10 +101,11 @@ function RollForm({ tenantId, target, action, onRolled }: { tenantId: string; ta
           </div>
         ))}
       </fieldset>
-      <FormError message={failure} />
+      {/* the radios have no place for an error: the form says them all */}
+      <FormError message={form.message("tenantId", "keyId", "grace")} />
       <div className="flex justify-end gap-2">
         <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
-        <Button type="submit" disabled={pending}>{pending ? "Rolling…" : "Roll key"}</Button>
+        <Button type="submit" disabled={form.pending}>{form.pending ? "Rolling…" : "Roll key"}</Button>
       </div>
     </form>
   );

@@ -1,15 +1,12 @@
 "use client";
 // The per-row controls of the members section: a role change (confirmed when it demotes an owner), and
 // buttons that run one action, confirmed in a dialog when destructive. Each shows its own failure.
-import { useActionState, useId, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError, Select } from "@/components/ui/field";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import type { FormState } from "@/lib/auth/action";
+import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 import type { MemberRole } from "@/lib/db/generated/enums";
-
-/** A server action of members-actions.ts with its slug bound, as useActionState takes it. */
-export type MembersFormAction = (state: FormState, formData: FormData) => Promise<FormState>;
 
 export const ROLES: { value: MemberRole; label: string }[] = [
   { value: "owner", label: "Owner" },
@@ -17,35 +14,28 @@ export const ROLES: { value: MemberRole; label: string }[] = [
   { value: "viewer", label: "Viewer" },
 ];
 
-/** What went wrong in words, or null: forms made of hidden fields have no field to show an error under. */
-export function failureOf(state: FormState): string | null {
-  if (!state || state.ok) return null;
-  return state.kind === "validation" ? [state.message, ...Object.values(state.fieldErrors).flat()].join(" ") : state.message;
-}
-
 function HiddenFields({ fields }: { fields: Record<string, string> }) {
   return Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
 }
 
 export function MemberRoleForm({ action, tenantId, membershipId, name, role }: {
-  action: MembersFormAction;
+  action: FormAction;
   tenantId: string;
   membershipId: string;
   name: string;
   role: MemberRole;
 }) {
-  const [state, submit, pending] = useActionState(action, null);
+  const form = useActionForm(action);
   const [selected, setSelected] = useState(role);
   const [confirming, setConfirming] = useState(false);
-  const formId = useId();
   const selectedLabel = ROLES.find((r) => r.value === selected)!.label.toLowerCase();
   return (
-    <div className="space-y-2">
-      <form id={formId} action={submit} onSubmit={() => setConfirming(false)} className="flex items-center gap-2">
+    <form key={form.revision} id={form.id} action={form.submit} onSubmit={() => setConfirming(false)} className="space-y-2">
+      <div className="flex items-center gap-2">
         <HiddenFields fields={{ tenantId, membershipId }} />
-        <label htmlFor={`${formId}-role`} className="sr-only">Role of {name}</label>
+        <label htmlFor={`${form.id}-role`} className="sr-only">Role of {name}</label>
         <div className="w-28">
-          <Select id={`${formId}-role`} name="role" value={selected} onChange={(e) => setSelected(e.target.value as MemberRole)}>
+          <Select id={`${form.id}-role`} name="role" value={selected} onChange={(e) => setSelected(e.target.value as MemberRole)}>
             {ROLES.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
           </Select>
         </div>
@@ -62,42 +52,43 @@ export function MemberRoleForm({ action, tenantId, membershipId, name, role }: {
               <div className="flex justify-end gap-2">
                 <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
                 {/* the dialog renders outside the form, so the button names its form */}
-                <Button type="submit" form={formId} variant="danger">Make {selectedLabel}</Button>
+                <Button type="submit" form={form.id} variant="danger">Make {selectedLabel}</Button>
               </div>
             </DialogContent>
           </Dialog>
         ) : (
-          <Button type="submit" variant="secondary" disabled={pending || selected === role} aria-label={`Change the role of ${name}`}>
-            {pending ? "Changing…" : "Change"}
+          <Button type="submit" variant="secondary" disabled={form.pending || selected === role} aria-label={`Change the role of ${name}`}>
+            {form.pending ? "Changing…" : "Change"}
           </Button>
         )}
-      </form>
-      <FormError message={failureOf(state)} />
-    </div>
+      </div>
+      {/* every field is hidden or has no place for an error: the form says them all */}
+      <FormError message={form.message("tenantId", "membershipId", "role")} />
+    </form>
   );
 }
 
 /** A button that runs `action` on `fields` at once (for what is easy to redo, like resending). */
 export function ActionButton({ action, fields, label, pendingLabel, accessibleLabel }: {
-  action: MembersFormAction;
+  action: FormAction;
   fields: Record<string, string>;
   label: string;
   pendingLabel: string;
   accessibleLabel: string;
 }) {
-  const [state, submit, pending] = useActionState(action, null);
+  const form = useActionForm(action);
   return (
-    <form action={submit} className="inline-block space-y-2 text-left">
+    <form key={form.revision} id={form.id} action={form.submit} className="inline-block space-y-2 text-left">
       <HiddenFields fields={fields} />
-      <Button type="submit" variant="secondary" disabled={pending} aria-label={accessibleLabel}>{pending ? pendingLabel : label}</Button>
-      <FormError message={failureOf(state)} />
+      <Button type="submit" variant="secondary" disabled={form.pending} aria-label={accessibleLabel}>{form.pending ? pendingLabel : label}</Button>
+      <FormError message={form.message(...Object.keys(fields))} />
     </form>
   );
 }
 
 /** A destructive button: the dialog it opens says what will happen and runs `action` on `fields` when confirmed. */
 export function ConfirmActionButton({ action, fields, label, accessibleLabel, title, description, confirmLabel }: {
-  action: MembersFormAction;
+  action: FormAction;
   fields: Record<string, string>;
   label: string;
   accessibleLabel: string;
@@ -105,7 +96,7 @@ export function ConfirmActionButton({ action, fields, label, accessibleLabel, ti
   description: string;
   confirmLabel: string;
 }) {
-  const [state, submit, pending] = useActionState(action, null);
+  const form = useActionForm(action);
   return (
     <Dialog>
       <DialogTrigger asChild>
@@ -113,12 +104,12 @@ export function ConfirmActionButton({ action, fields, label, accessibleLabel, ti
       </DialogTrigger>
       {/* On success the row goes away with the dialog; a failure stays in it to be read. */}
       <DialogContent title={title} description={description}>
-        <form action={submit} className="space-y-4">
+        <form key={form.revision} id={form.id} action={form.submit} className="space-y-4">
           <HiddenFields fields={fields} />
-          <FormError message={failureOf(state)} />
+          <FormError message={form.message(...Object.keys(fields))} />
           <div className="flex justify-end gap-2">
             <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
-            <Button type="submit" variant="danger" disabled={pending}>{pending ? "Working…" : confirmLabel}</Button>
+            <Button type="submit" variant="danger" disabled={form.pending}>{form.pending ? "Working…" : confirmLabel}</Button>
           </div>
         </form>
       </DialogContent>

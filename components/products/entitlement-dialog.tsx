@@ -1,12 +1,11 @@
 "use client";
 // Editing one product entitlement: enabled, expiry and the config as JSON text, kept as typed on an error.
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, FormError, Input, Textarea } from "@/components/ui/field";
-import type { FormState } from "@/lib/auth/action";
-
-export type EntitlementFormAction = (previous: FormState, formData: FormData) => Promise<FormState>;
+import { useActionForm, type ActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { dayBounds, ENTITLEMENT_EXPIRY } from "@/lib/domain/date-bounds";
 
 export interface EntitlementDraft {
   product: string;
@@ -19,13 +18,10 @@ export interface EntitlementDraft {
   configText: string;
 }
 
-const errorsFor = (state: FormState, field: string) =>
-  state && !state.ok && state.kind === "validation" ? state.fieldErrors[field] : undefined;
-
 /** Errors about the config text itself, then those inside it prefixed by where: "rate_limit_rpm: At least 1…". */
-function configErrors(state: FormState): string[] | undefined {
-  if (!state || state.ok || state.kind !== "validation") return undefined;
-  const errors = Object.entries(state.fieldErrors).flatMap(([path, messages]) => {
+function configErrors({ failure }: ActionForm): string[] | undefined {
+  if (failure?.kind !== "validation") return undefined;
+  const errors = Object.entries(failure.fieldErrors).flatMap(([path, messages]) => {
     if (path === "config") return messages;
     if (path.startsWith("config.")) return messages.map((message) => `${path.slice("config.".length)}: ${message}`);
     return [];
@@ -33,7 +29,7 @@ function configErrors(state: FormState): string[] | undefined {
   return errors.length ? errors : undefined;
 }
 
-export function EntitlementDialog({ tenantId, draft, action }: { tenantId: string; draft: EntitlementDraft; action: EntitlementFormAction }) {
+export function EntitlementDialog({ tenantId, draft, action }: { tenantId: string; draft: EntitlementDraft; action: FormAction }) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -49,18 +45,14 @@ export function EntitlementDialog({ tenantId, draft, action }: { tenantId: strin
   );
 }
 
-function EntitlementForm({ tenantId, draft, action, onDone }: { tenantId: string; draft: EntitlementDraft; action: EntitlementFormAction; onDone: () => void }) {
-  const [state, submit, pending] = useActionState(async (previous: FormState, formData: FormData) => {
-    const next = await action(previous, formData);
-    if (next?.ok) onDone();
-    return next;
-  }, null);
-  const typed = state?.values;
-  const enabledErrors = errorsFor(state, "enabled");
+function EntitlementForm({ tenantId, draft, action, onDone }: { tenantId: string; draft: EntitlementDraft; action: FormAction; onDone: () => void }) {
+  const form = useActionForm(action, onDone);
+  const typed = form.failure?.values;
+  const enabledErrors = form.errors("enabled");
   const id = `entitlement-${draft.product}`;
 
   return (
-    <form action={submit} className="space-y-4">
+    <form key={form.revision} id={form.id} action={form.submit} className="space-y-4">
       <input type="hidden" name="tenantId" value={tenantId} />
       <input type="hidden" name="product" value={draft.product} />
       {/* an unticked checkbox sends nothing: this says "false", and a ticked box's "true" after it wins */}
@@ -72,16 +64,17 @@ function EntitlementForm({ tenantId, draft, action, onDone }: { tenantId: string
             name="enabled"
             value="true"
             defaultChecked={typed ? typed.enabled === "true" : draft.enabled}
+            aria-invalid={Boolean(enabledErrors)}
             className="size-4 rounded border-zinc-300 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-zinc-700"
           />
           Enabled
         </label>
         {enabledErrors && <p className="text-xs text-rose-700 dark:text-rose-400">{enabledErrors.join(" ")}</p>}
       </div>
-      <Field id={`${id}-expires`} label="Expires on" hint="Optional. The entitlement ends at the start of this day (UTC)." errors={errorsFor(state, "expiresAt")}>
-        {(control) => <Input {...control} type="date" name="expiresAt" defaultValue={typed?.expiresAt ?? draft.expiresOn} />}
+      <Field id={`${id}-expires`} label="Expires on" hint="Optional. The entitlement ends at the start of this day (UTC)." errors={form.errors("expiresAt")}>
+        {(control) => <Input {...control} type="date" name="expiresAt" {...dayBounds(ENTITLEMENT_EXPIRY)} defaultValue={form.value("expiresAt", draft.expiresOn)} />}
       </Field>
-      <Field id={`${id}-config`} label="Configuration (JSON)" errors={configErrors(state)}>
+      <Field id={`${id}-config`} label="Configuration (JSON)" errors={configErrors(form)}>
         {(control) => (
           <Textarea
             {...control}
@@ -89,14 +82,14 @@ function EntitlementForm({ tenantId, draft, action, onDone }: { tenantId: string
             rows={8}
             spellCheck={false}
             className="font-mono text-xs"
-            defaultValue={typed?.config ?? draft.configText}
+            defaultValue={form.value("config", draft.configText)}
           />
         )}
       </Field>
-      <FormError message={state && !state.ok ? state.message : null} />
+      <FormError message={form.message("tenantId", "product")} />
       <div className="flex justify-end gap-2">
         <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
-        <Button disabled={pending}>{pending ? "Saving…" : "Save entitlement"}</Button>
+        <Button disabled={form.pending}>{form.pending ? "Saving…" : "Save entitlement"}</Button>
       </div>
     </form>
   );

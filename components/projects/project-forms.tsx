@@ -1,49 +1,38 @@
 "use client";
 // The project forms: create (with a slug suggested from the name), rename and archive (each in a dialog).
-import { useActionState, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, FormError, Input } from "@/components/ui/field";
-import type { FormState } from "@/lib/auth/action";
+import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 import { PROJECT_SLUG_RULE, suggestProjectSlug } from "@/lib/domain/projects/slug";
-
-export type ProjectFormAction = (previous: FormState, formData: FormData) => Promise<FormState>;
 
 interface ProjectRef {
   id: string;
   name: string;
 }
 
-const errorsFor = (state: FormState, field: string) =>
-  state && !state.ok && state.kind === "validation" ? state.fieldErrors[field] : undefined;
-
-const failure = (state: FormState) => (state && !state.ok ? state.message : null);
-
-export function CreateProjectForm({ tenantId, action }: { tenantId: string; action: ProjectFormAction }) {
+export function CreateProjectForm({ tenantId, action }: { tenantId: string; action: FormAction }) {
   // The slug follows the name until it is typed by hand (and again once it is emptied).
   const [slug, setSlug] = useState("");
   const slugTyped = useRef(false);
-  const [state, submit, pending] = useActionState(async (previous: FormState, formData: FormData) => {
-    const next = await action(previous, formData);
-    if (next?.ok) {
-      setSlug("");
-      slugTyped.current = false;
-    }
-    return next;
-  }, null);
+  const form = useActionForm(action, () => {
+    setSlug("");
+    slugTyped.current = false;
+  });
 
   return (
-    <form action={submit} className="space-y-3">
+    <form key={form.revision} id={form.id} action={form.submit} className="space-y-3">
       <h3 className="font-medium">New project</h3>
       <input type="hidden" name="tenantId" value={tenantId} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id="new-project-name" label="Name" errors={errorsFor(state, "name")}>
+        <Field id="new-project-name" label="Name" errors={form.errors("name")}>
           {(control) => (
             <Input
               {...control}
               name="name"
               // after a success the form starts empty; after an error it keeps what was typed
-              defaultValue={state?.ok ? "" : state?.values.name}
+              defaultValue={form.value("name")}
               autoComplete="off"
               onChange={(event) => {
                 if (!slugTyped.current) setSlug(suggestProjectSlug(event.target.value));
@@ -51,7 +40,7 @@ export function CreateProjectForm({ tenantId, action }: { tenantId: string; acti
             />
           )}
         </Field>
-        <Field id="new-project-slug" label="Slug" hint={`${PROJECT_SLUG_RULE}. Suggested from the name; you may edit it.`} errors={errorsFor(state, "slug")}>
+        <Field id="new-project-slug" label="Slug" hint={`${PROJECT_SLUG_RULE}. Suggested from the name; you may edit it.`} errors={form.errors("slug")}>
           {(control) => (
             <Input
               {...control}
@@ -68,8 +57,8 @@ export function CreateProjectForm({ tenantId, action }: { tenantId: string; acti
           )}
         </Field>
       </div>
-      <FormError message={failure(state)} />
-      <Button disabled={pending}>{pending ? "Creating…" : "Create project"}</Button>
+      <FormError message={form.message("tenantId")} />
+      <Button disabled={form.pending}>{form.pending ? "Creating…" : "Create project"}</Button>
     </form>
   );
 }
@@ -90,16 +79,7 @@ function FormDialog({ trigger, title, description, children }: {
   );
 }
 
-/** `action` run by useActionState, calling `onDone` once it succeeds. */
-function useClosingAction(action: ProjectFormAction, onDone: () => void) {
-  return useActionState(async (previous: FormState, formData: FormData) => {
-    const next = await action(previous, formData);
-    if (next?.ok) onDone();
-    return next;
-  }, null);
-}
-
-export function RenameProjectDialog({ tenantId, project, action }: { tenantId: string; project: ProjectRef; action: ProjectFormAction }) {
+export function RenameProjectDialog({ tenantId, project, action }: { tenantId: string; project: ProjectRef; action: FormAction }) {
   return (
     <FormDialog
       title={`Rename ${project.name}`}
@@ -111,25 +91,25 @@ export function RenameProjectDialog({ tenantId, project, action }: { tenantId: s
   );
 }
 
-function RenameForm({ tenantId, project, action, onDone }: { tenantId: string; project: ProjectRef; action: ProjectFormAction; onDone: () => void }) {
-  const [state, submit, pending] = useClosingAction(action, onDone);
+function RenameForm({ tenantId, project, action, onDone }: { tenantId: string; project: ProjectRef; action: FormAction; onDone: () => void }) {
+  const form = useActionForm(action, onDone);
   return (
-    <form action={submit} className="space-y-4">
+    <form key={form.revision} id={form.id} action={form.submit} className="space-y-4">
       <input type="hidden" name="tenantId" value={tenantId} />
       <input type="hidden" name="projectId" value={project.id} />
-      <Field id={`rename-${project.id}`} label="New name" errors={errorsFor(state, "name")}>
-        {(control) => <Input {...control} name="name" defaultValue={state?.values.name ?? project.name} autoComplete="off" />}
+      <Field id={`rename-${project.id}`} label="New name" errors={form.errors("name")}>
+        {(control) => <Input {...control} name="name" defaultValue={form.value("name", project.name)} autoComplete="off" />}
       </Field>
-      <FormError message={failure(state)} />
+      <FormError message={form.message("tenantId", "projectId")} />
       <div className="flex justify-end gap-2">
         <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
-        <Button disabled={pending}>{pending ? "Saving…" : "Save name"}</Button>
+        <Button disabled={form.pending}>{form.pending ? "Saving…" : "Save name"}</Button>
       </div>
     </form>
   );
 }
 
-export function ArchiveProjectDialog({ tenantId, project, action }: { tenantId: string; project: ProjectRef; action: ProjectFormAction }) {
+export function ArchiveProjectDialog({ tenantId, project, action }: { tenantId: string; project: ProjectRef; action: FormAction }) {
   return (
     <FormDialog
       title={`Archive ${project.name}?`}
@@ -141,16 +121,16 @@ export function ArchiveProjectDialog({ tenantId, project, action }: { tenantId: 
   );
 }
 
-function ArchiveForm({ tenantId, project, action, onDone }: { tenantId: string; project: ProjectRef; action: ProjectFormAction; onDone: () => void }) {
-  const [state, submit, pending] = useClosingAction(action, onDone);
+function ArchiveForm({ tenantId, project, action, onDone }: { tenantId: string; project: ProjectRef; action: FormAction; onDone: () => void }) {
+  const form = useActionForm(action, onDone);
   return (
-    <form action={submit} className="space-y-4">
+    <form key={form.revision} id={form.id} action={form.submit} className="space-y-4">
       <input type="hidden" name="tenantId" value={tenantId} />
       <input type="hidden" name="projectId" value={project.id} />
-      <FormError message={failure(state)} />
+      <FormError message={form.message("tenantId", "projectId")} />
       <div className="flex justify-end gap-2">
         <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
-        <Button variant="danger" disabled={pending}>{pending ? "Archiving…" : `Archive ${project.name}`}</Button>
+        <Button variant="danger" disabled={form.pending}>{form.pending ? "Archiving…" : `Archive ${project.name}`}</Button>
       </div>
     </form>
   );

@@ -1,23 +1,18 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
+import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { TRIAL_MAX_DAYS } from "@/lib/domain/date-bounds";
 import { TENANT_PLANS } from "@/lib/domain/tenants/list-params";
-import type { FormState } from "@/lib/auth/action";
 
-type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
-
-export function CreateTenantDialog({ action }: { action: Action }) {
+export function CreateTenantDialog({ action }: { action: FormAction<{ slug: string }> }) {
   const [open, setOpen] = useState(false);
-  const [state, submit, pending] = useActionState(action, null);
   const router = useRouter();
-  useEffect(() => {
-    if (state?.ok) router.push(`/t/${(state.data as { slug: string }).slug}`);
-  }, [state, router]);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const value = (name: string, fallback = "") => state?.values[name] ?? fallback;
+  const form = useActionForm(action, ({ slug }) => router.push(`/t/${slug}`));
+  const { errors, value } = form;
 
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -25,16 +20,16 @@ export function CreateTenantDialog({ action }: { action: Action }) {
         <Button>New tenant</Button>
       </DialogTrigger>
       <DialogContent title="New tenant" description="Starts a trial (or a demo) and invites its first owner by email.">
-        <form action={submit} className="space-y-3">
-          {state && !state.ok && state.kind !== "validation" && <FormError message={state.message} />}
-          <Field id="tenant-name" label="Name" errors={errors?.name}>
+        <form key={form.revision} id={form.id} action={form.submit} className="space-y-3">
+          <FormError message={form.message()} />
+          <Field id="tenant-name" label="Name" errors={errors("name")}>
             {(control) => <Input {...control} name="name" defaultValue={value("name")} required autoFocus />}
           </Field>
-          <Field id="tenant-slug" label="Slug" hint="3–40 lowercase letters, digits and dashes; part of URLs." errors={errors?.slug}>
+          <Field id="tenant-slug" label="Slug" hint="3–40 lowercase letters, digits and dashes; part of URLs." errors={errors("slug")}>
             {(control) => <Input {...control} name="slug" defaultValue={value("slug")} required pattern="[a-z0-9][a-z0-9\-]{1,38}[a-z0-9]" />}
           </Field>
           <div className="grid grid-cols-3 gap-3">
-            <Field id="tenant-kind" label="Kind" errors={errors?.kind}>
+            <Field id="tenant-kind" label="Kind" errors={errors("kind")}>
               {(control) => (
                 <Select {...control} name="kind" defaultValue={value("kind", "customer")}>
                   <option value="customer">customer</option>
@@ -42,23 +37,23 @@ export function CreateTenantDialog({ action }: { action: Action }) {
                 </Select>
               )}
             </Field>
-            <Field id="tenant-plan" label="Plan" errors={errors?.plan}>
+            <Field id="tenant-plan" label="Plan" errors={errors("plan")}>
               {(control) => (
                 <Select {...control} name="plan" defaultValue={value("plan", "starter")}>
                   {TENANT_PLANS.map((plan) => <option key={plan} value={plan}>{plan}</option>)}
                 </Select>
               )}
             </Field>
-            <Field id="tenant-trial" label="Trial days" errors={errors?.trialDays}>
-              {(control) => <Input {...control} name="trialDays" type="number" min={1} max={180} defaultValue={value("trialDays", "14")} />}
+            <Field id="tenant-trial" label="Trial days" errors={errors("trialDays")}>
+              {(control) => <Input {...control} name="trialDays" type="number" min={1} max={TRIAL_MAX_DAYS} defaultValue={value("trialDays", "14")} />}
             </Field>
           </div>
-          <Field id="tenant-owner" label="First owner's email" hint="They accept by signing in with this verified GitHub email." errors={errors?.ownerEmail}>
+          <Field id="tenant-owner" label="First owner's email" hint="They accept by signing in with this verified GitHub email." errors={errors("ownerEmail")}>
             {(control) => <Input {...control} name="ownerEmail" type="email" defaultValue={value("ownerEmail")} required />}
           </Field>
           <div className="flex justify-end gap-2">
             <Button type="button" variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
-            <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create tenant"}</Button>
+            <Button type="submit" disabled={form.pending}>{form.pending ? "Creating…" : "Create tenant"}</Button>
           </div>
         </form>
       </DialogContent>

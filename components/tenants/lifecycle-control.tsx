@@ -1,17 +1,17 @@
 "use client";
 // The lifecycle's buttons for sales and admin staff: one per transition the table allows now (the section
 // passes them), extending a trial, and archiving. Each opens a dialog that asks for a reason.
-import { useActionState, useId, useState } from "react";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, FormError, Input, Textarea } from "@/components/ui/field";
-import type { FormState } from "@/lib/auth/action";
+import { useActionForm, type ActionForm, type FormAction } from "@/components/ui/use-action-form";
 import type { TenantStatus } from "@/lib/db/generated/enums";
+import { dayAfter, dayBounds, TRIAL_END, TRIAL_MAX_DAYS } from "@/lib/domain/date-bounds";
 
-type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 /** The server actions, bound to the tenant's page by the section. */
-export type LifecycleActions = { changeStatus: Action; extendTrial: Action; archive: Action };
-type FieldsProps = { errors?: Record<string, string[]>; value: (name: string) => string };
+export type LifecycleActions = { changeStatus: FormAction; extendTrial: FormAction; archive: FormAction };
+type FieldsProps = Pick<ActionForm, "errors" | "value">;
 
 const MOVES: Partial<Record<TenantStatus, { button: string; effect: string }>> = {
   active: { button: "Activate", effect: "It becomes a customer in good standing: its people can use and change it." },
@@ -29,24 +29,15 @@ function ActionDialog({ trigger, variant = "secondary", title, description, acti
   variant?: "primary" | "secondary" | "danger";
   title: string;
   description: string;
-  action: Action;
+  action: FormAction;
   hidden: Record<string, string>;
   submitLabel: string;
   canSubmit?: boolean;
   fields?: (props: FieldsProps) => React.ReactNode;
 }) {
   const [open, setOpen] = useState(false);
-  const [state, submit, pending] = useActionState<FormState, FormData>(async (previous, formData) => {
-    const next = await action(previous, formData);
-    if (next?.ok) setOpen(false);
-    return next;
-  }, null);
+  const form = useActionForm(action, () => setOpen(false));
   const id = useId();
-  const failure = state && !state.ok ? state : null;
-  const errors = failure?.kind === "validation" ? failure.fieldErrors : undefined;
-  // what cannot be shown under a field: a refusal, or an error about one of the hidden fields
-  const message = failure && (failure.kind !== "validation" ? failure.message : Object.keys(hidden).flatMap((name) => errors?.[name] ?? []).join(" "));
-  const value = (name: string) => (failure ? failure.values[name] ?? "" : "");
 
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -54,19 +45,20 @@ function ActionDialog({ trigger, variant = "secondary", title, description, acti
         <Button variant={variant}>{trigger}</Button>
       </DialogTrigger>
       <DialogContent title={title} description={description}>
-        <form action={submit} className="space-y-3">
+        <form key={form.revision} id={form.id} action={form.submit} className="space-y-3">
           {Object.entries(hidden).map(([name, v]) => <input key={name} type="hidden" name={name} value={v} />)}
-          <FormError message={message} />
-          {fields?.({ errors, value })}
-          <Field id={`${id}-reason`} label="Reason" hint="Recorded in the audit log. 3 to 500 characters." errors={errors?.reason}>
-            {(control) => <Textarea {...control} name="reason" rows={3} required minLength={3} maxLength={500} defaultValue={value("reason")} />}
+          {/* what cannot be shown under a field: a refusal, or an error about one of the hidden fields */}
+          <FormError message={form.message(...Object.keys(hidden))} />
+          {fields?.(form)}
+          <Field id={`${id}-reason`} label="Reason" hint="Recorded in the audit log. 3 to 500 characters." errors={form.errors("reason")}>
+            {(control) => <Textarea {...control} name="reason" rows={3} required minLength={3} maxLength={500} defaultValue={form.value("reason")} />}
           </Field>
           <div className="flex justify-end gap-2">
             <DialogClose asChild>
               <Button type="button" variant="secondary">Cancel</Button>
             </DialogClose>
-            <Button type="submit" variant={variant === "danger" ? "danger" : "primary"} disabled={pending || !canSubmit}>
-              {pending ? "Saving…" : submitLabel}
+            <Button type="submit" variant={variant === "danger" ? "danger" : "primary"} disabled={form.pending || !canSubmit}>
+              {form.pending ? "Saving…" : submitLabel}
             </Button>
           </div>
         </form>
@@ -75,7 +67,7 @@ function ActionDialog({ trigger, variant = "secondary", title, description, acti
   );
 }
 
-function ArchiveDialog({ tenantId, slug, name, action }: { tenantId: string; slug: string; name: string; action: Action }) {
+function ArchiveDialog({ tenantId, slug, name, action }: { tenantId: string; slug: string; name: string; action: FormAction }) {
   const [typed, setTyped] = useState("");
   const id = useId();
   return (
@@ -97,7 +89,7 @@ function ArchiveDialog({ tenantId, slug, name, action }: { tenantId: string; slu
             </ul>
             <p className="mt-2">The tenant itself, its memberships and its audit log are kept.</p>
           </div>
-          <Field id={`${id}-slug`} label={`Type ${slug} to confirm`} errors={errors?.confirmSlug}>
+          <Field id={`${id}-slug`} label={`Type ${slug} to confirm`} errors={errors("confirmSlug")}>
             {(control) => (
               <Input {...control} name="confirmSlug" autoComplete="off" spellCheck={false} value={typed} onChange={(e) => setTyped(e.target.value)} required />
             )}
@@ -108,10 +100,20 @@ function ArchiveDialog({ tenantId, slug, name, action }: { tenantId: string; slu
   );
 }
 
-function ExtendTrialDialog({ tenantId, trialEndsAt, action }: { tenantId: string; trialEndsAt: string | null; action: Action }) {
+/**
+ * The days a trial ending at `trialEndsAt` may be extended to: after its current end (a moment; the picker offers
+ * days, which start at midnight UTC) and within the cap from today. Null when it already ends on the last day allowed.
+ */
+function extensionDays(trialEndsAt: string | null): { min: string; max: string } | null {
+  const { min, max } = dayBounds(TRIAL_END);
+  if (!trialEndsAt || Date.parse(trialEndsAt) < Date.parse(min)) return { min, max };
+  if (Date.parse(trialEndsAt) >= Date.parse(max)) return null;
+  return { min: dayAfter(new Date(trialEndsAt)), max };
+}
+
+function ExtendTrialDialog({ tenantId, trialEndsAt, action }: { tenantId: string; trialEndsAt: string | null; action: FormAction }) {
   const id = useId();
-  // a trial end is a moment; the picker offers days, which start at midnight UTC
-  const dayAfterCurrentEnd = trialEndsAt ? new Date(Date.parse(trialEndsAt) + 86_400_000).toISOString().slice(0, 10) : undefined;
+  const days = extensionDays(trialEndsAt);
   return (
     <ActionDialog
       trigger="Extend trial…"
@@ -120,10 +122,18 @@ function ExtendTrialDialog({ tenantId, trialEndsAt, action }: { tenantId: string
       action={action}
       hidden={{ tenantId }}
       submitLabel="Extend trial"
-      fields={({ errors, value }) => (
-        <Field id={`${id}-end`} label="New trial end" hint="The trial ends at the start of this day (UTC)." errors={errors?.trialEndsAt}>
-          {(control) => <Input {...control} name="trialEndsAt" type="date" min={dayAfterCurrentEnd} defaultValue={value("trialEndsAt")} required />}
+      canSubmit={days !== null}
+      fields={({ errors, value }) => days ? (
+        <Field
+          id={`${id}-end`}
+          label="New trial end"
+          hint={`The trial ends at the start of this day (UTC), at most ${TRIAL_MAX_DAYS} days from today.`}
+          errors={errors("trialEndsAt")}
+        >
+          {(control) => <Input {...control} name="trialEndsAt" type="date" {...days} defaultValue={value("trialEndsAt")} required />}
         </Field>
+      ) : (
+        <p className="text-sm">It already ends on the last day a trial may: {TRIAL_MAX_DAYS} days from today. Activate the tenant to keep it going.</p>
       )}
     />
   );

@@ -36,8 +36,11 @@ export function Select({ className = "", ...props }: SelectHTMLAttributes<HTMLSe
   return <select className={`${CONTROL} ${className}`} {...props} />;
 }
 
-/** The form-level message of a failed mutation (forbidden, conflict, not found), announced to screen readers. */
+/**
+ * The form-level message of a failed mutation (forbidden, conflict, not found, unexpected), announced to screen
+ * readers; focusable, so a form can bring the person to it (useActionForm does).
+ */
 export function FormError({ message }: { message?: string | null }) {
   if (!message) return null;
-  return <p role="alert" className="rounded-md bg-rose-50 p-3 text-sm text-rose-900 dark:bg-rose-950 dark:text-rose-100">{message}</p>;
+  return <p role="alert" tabIndex={-1} className="rounded-md bg-rose-50 p-3 text-sm text-rose-900 dark:bg-rose-950 dark:text-rose-100">{message}</p>;
 }

@@ -1,29 +1,25 @@
 // What every server action does before calling one service: resolve the actor (each export of a
-// "use server" file is a public endpoint) and hand the service plain input.
+// "use server" file is a public endpoint), hand the service plain input, and turn an unexpected error into a
+// typed result with a reference (./action-result.ts).
 import "server-only";
 import { revalidatePath } from "next/cache";
 import type { MutationResult } from "@/lib/db/mutation";
 import { currentActor } from "./actor";
+import { runAction, runFormAction, type ActionResult, type FormState } from "./action-result";
 import type { Actor } from "./principal";
 
-const SIGNED_OUT = { ok: false, kind: "forbidden", message: "Your session has ended: sign in again." } as const;
+export type { ActionResult, FormState } from "./action-result";
 
-export async function withActor<T>(run: (actor: Actor) => Promise<MutationResult<T>>): Promise<MutationResult<T>> {
-  const actor = await currentActor();
-  return actor ? run(actor) : SIGNED_OUT;
+export function withActor<T>(run: (actor: Actor) => Promise<MutationResult<T>>): Promise<ActionResult<T>> {
+  return runAction(currentActor, run);
 }
 
-/** The state a form keeps between submissions: the result, and what was typed so an error loses nothing. */
-export type FormState<T = unknown> = (MutationResult<T> & { values: Record<string, string> }) | null;
-
 /** For `useActionState`: runs the service on the form's fields and returns them beside its result. */
-export async function formAction<T>(
+export function formAction<T>(
   formData: FormData,
   run: (actor: Actor, input: Record<string, string>) => Promise<MutationResult<T>>,
 ): Promise<FormState<T>> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData) if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
-  return { ...(await withActor((actor) => run(actor, values))), values };
+  return runFormAction(currentActor, formData, run);
 }
 
 /**

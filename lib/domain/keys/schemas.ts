@@ -1,5 +1,6 @@
 // Inputs of the keys service, with the messages shown under each form field.
 import { z } from "zod";
+import { dateWithin, KEY_EXPIRY } from "@/lib/domain/date-bounds";
 import { PRODUCT_KEYS } from "@/lib/domain/products/catalog";
 import { SCOPES, isScope } from "./scopes";
 
@@ -40,9 +41,10 @@ export const createKeyInput = z.object({
   product: z.preprocess(emptyAsNone, z.enum(PRODUCT_KEYS, `Choose one of the products: ${PRODUCT_KEYS.join(", ")}, or none.`).optional()),
   expiresAt: z.preprocess(
     emptyAsNone,
-    z.coerce.date("Give the expiry as a date, like 2027-01-31.")
-      .refine((date) => date.getTime() > Date.now(), "The expiry must be in the future; leave it empty for a key that does not expire.")
-      .optional(),
+    dateWithin(KEY_EXPIRY, {
+      invalid: "Give the expiry as a date, like 2027-01-31.",
+      early: "The expiry must be in the future; leave it empty for a key that does not expire.",
+    }).optional(),
   ),
 });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { mutate, MutationRefusal } from "@/lib/db/mutation";
 import type { Actor } from "@/lib/auth/principal";
+import { dateWithin, ENTITLEMENT_EXPIRY } from "@/lib/domain/date-bounds";
 import { PRODUCT_KEYS, PRODUCTS, type ProductKey } from "./catalog";
 
 /** The config arrives as the text of a textarea; a parse failure says where it broke. */
@@ -17,8 +18,7 @@ const jsonText = z.string("Give the configuration as JSON.").transform((text, ct
 // "" and null (an emptied date field) mean no expiry.
 const expiresAt = z.preprocess(
   (value) => (value === "" || value === null ? undefined : value),
-  z.coerce.date("Give the expiry as a date, like 2027-01-31.")
-    .refine((date) => date.getTime() > Date.now(), "The expiry must be in the future; leave it empty for none.")
+  dateWithin(ENTITLEMENT_EXPIRY, { invalid: "Give the expiry as a date, like 2027-01-31.", early: "The expiry must be in the future; leave it empty for none." })
     .optional(),
 );
 

@@ -8,6 +8,7 @@ import { mutate, MutationRefusal, type AuditEvent, type Tx } from "@/lib/db/muta
 import { TenantStatus, type TenantKind } from "@/lib/db/generated/enums";
 import { can } from "@/lib/auth/permissions";
 import { notifyKeyEvent } from "@/lib/domain/keys/events";
+import { dateWithin, TRIAL_END } from "@/lib/domain/date-bounds";
 import type { Principal } from "@/lib/auth/principal";
 import type { Actor } from "@/lib/auth/principal";
 
@@ -136,7 +137,8 @@ export function changeTenantStatus(actor: Actor, input: unknown) {
 
 const extendTrialInput = z.object({
   tenantId: tenantIdInput,
-  trialEndsAt: z.coerce.date("Pick the day the trial should end.").refine((d) => d > new Date(), "The new end must be in the future."),
+  // as far from today as a new tenant's trial may run, whatever the current end
+  trialEndsAt: dateWithin(TRIAL_END, { invalid: "Pick the day the trial should end.", early: "The new end must be in the future." }),
   reason: reasonInput,
 });
 

@@ -1,16 +1,17 @@
 import { z } from "zod";
 import { TenantKind, TenantPlan } from "@/lib/db/generated/enums";
+import { CONTRACT_DAY, dayWithin, TRIAL_MAX_DAYS } from "@/lib/domain/date-bounds";
 
 export const TENANT_SLUG = /^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$/;
 
 // Form fields arrive as strings; an empty one means "none".
 const optionalText = (max: number) =>
   z.string().trim().max(max, `At most ${max} characters.`).transform((v) => v || null).nullable().optional();
-const optionalDate = z
+const optionalContractDay = z
   .string()
   .trim()
   .transform((v) => v || null)
-  .refine((v) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v), "Use a date like 2027-01-31.")
+  .pipe(dayWithin(CONTRACT_DAY, "Use a date like 2027-01-31.").nullable())
   .nullable()
   .optional();
 
@@ -19,7 +20,7 @@ export const createTenantInput = z.object({
   name: z.string().trim().min(1, "Give the tenant a name.").max(200, "At most 200 characters."),
   kind: z.enum(TenantKind, "Choose customer or demo."),
   plan: z.enum(TenantPlan, "Choose a plan."),
-  trialDays: z.coerce.number().int("Whole days.").min(1, "At least 1 day.").max(180, "At most 180 days.").default(14),
+  trialDays: z.coerce.number().int("Whole days.").min(1, "At least 1 day.").max(TRIAL_MAX_DAYS, `At most ${TRIAL_MAX_DAYS} days.`).default(14),
   ownerEmail: z.email("Enter the first owner's email address.").transform((v) => v.toLowerCase()),
 });
 
@@ -32,8 +33,8 @@ export const updateTenantDetailsInput = z
     plan: z.enum(TenantPlan, "Choose a plan."),
     erpCustomerId: optionalText(100),
     stripeCustomerId: optionalText(100).refine((v) => !v || /^cus_[A-Za-z0-9]+$/.test(v), "Stripe customer ids look like cus_…"),
-    contractStart: optionalDate,
-    contractEnd: optionalDate,
+    contractStart: optionalContractDay,
+    contractEnd: optionalContractDay,
     salesOwner: optionalText(200),
   })
   .refine((v) => !v.contractStart || !v.contractEnd || v.contractEnd >= v.contractStart, {
