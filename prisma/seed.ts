@@ -2,11 +2,14 @@
 // second run changes nothing. Usage is generated in SQL (generate_series), fast enough for millions of rows.
 import { hash } from "@node-rs/argon2";
 import { randomBytes, createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createPrismaClient, type PrismaClient } from "../lib/db/prisma";
 import type { Prisma } from "../lib/db/generated/client";
 import { seal } from "../lib/crypto/secret-box";
 import { REBUILD_ROLLUPS_SQL } from "../lib/domain/usage/rollups";
 import { generateKey } from "../lib/domain/keys/format";
+import { parseSamlMetadata } from "../lib/domain/idp/saml";
+import type { OidcMetadata } from "../lib/domain/idp/queries";
 import {
   DEMO_FEATURES, DEMO_INVITATION, DEMO_MODELS, DEMO_PEOPLE, DEMO_TEAMS, DEMO_TENANTS, type DemoTenant,
 } from "./demo-data";
@@ -99,24 +102,17 @@ async function seedTenants(db: PrismaClient, people: Map<string, string>): Promi
       });
     }
   }
-  const stark = tenants.get("stark")!.id;
+  // Stored as the console stores what an owner saves: parsed by the same code from real metadata.
+  const saml = parseSamlMetadata(readFileSync(new URL("./demo-saml-metadata.xml", import.meta.url), "utf8"));
+  if (!saml.ok) throw new Error(`prisma/demo-saml-metadata.xml: ${saml.error}`);
   await db.tenantIdpConfig.upsert({
-    where: { tenantId_type: { tenantId: stark, type: "saml" } }, update: {},
-    create: {
-      tenantId: stark, type: "saml", verified: true,
-      metadata: {
-        entity_id: "https://sso.stark.example/saml/metadata", sso_url: "https://sso.stark.example/saml/sso",
-        certificate_subject: "CN=sso.stark.example", not_before: "2026-01-01T00:00:00Z", not_after: "2028-01-01T00:00:00Z",
-      },
-    },
+    where: { tenantId_type: { tenantId: tenants.get("stark")!.id, type: "saml" } }, update: {},
+    create: { tenantId: tenants.get("stark")!.id, type: "saml", verified: true, metadata: saml.metadata },
   });
-  const wayne = tenants.get("wayne")!.id;
+  const oidc: OidcMetadata = { discoveryUrl: "https://login.wayne.example/.well-known/openid-configuration", clientId: "gatehouse-console" };
   await db.tenantIdpConfig.upsert({
-    where: { tenantId_type: { tenantId: wayne, type: "oidc" } }, update: {},
-    create: {
-      tenantId: wayne, type: "oidc", verified: false,
-      metadata: { discovery_url: "https://login.wayne.example/.well-known/openid-configuration", client_id: "gatehouse-console" },
-    },
+    where: { tenantId_type: { tenantId: tenants.get("wayne")!.id, type: "oidc" } }, update: {},
+    create: { tenantId: tenants.get("wayne")!.id, type: "oidc", verified: false, metadata: oidc },
   });
   const invitedTo = tenants.get(DEMO_INVITATION.tenant)!.id;
   const pending = await db.invitation.findFirst({ where: { tenantId: invitedTo, email: DEMO_INVITATION.email, acceptedAt: null, revokedAt: null } });

@@ -7,6 +7,7 @@ import { seedDemoData } from "../../prisma/seed";
 import { DEMO_PEOPLE, DEMO_TENANTS } from "../../prisma/demo-data";
 import { dropDatabase } from "../../lib/db/embedded";
 import { scratchDatabase } from "../support/database";
+import type { Principal } from "../../lib/auth/principal";
 
 // GitHub accounts whose ids the demo people carried until they became negative: real, long-assigned accounts.
 const FORMER_DEMO_GITHUB_IDS = [
@@ -118,6 +119,22 @@ describe("demo seed", () => {
     }
     // the demo's own identity, as the local identity provider reports it, still is Ada Admin
     expect(await adapter.getUserByAccount!(account(-100_005))).toMatchObject({ name: "Ada Admin", staffRole: "admin" });
+  });
+
+  it("stores its identity providers as the console reads them: Stark's SAML mid-rotation, Wayne's OIDC", async () => {
+    const { listIdpConfigs } = await import("../../lib/domain/idp/queries");
+    const ADMIN: Principal = { type: "user", staffRole: "admin", memberships: [] };
+    const db = createPrismaClient(url);
+    try {
+      const tenantId = async (slug: string) => (await db.tenant.findUniqueOrThrow({ where: { slug } })).id;
+      const [saml] = await listIdpConfigs(ADMIN, await tenantId("stark"));
+      expect(saml).toMatchObject({ type: "saml", metadata: { entityId: "https://sso.stark.example/saml/metadata" } });
+      expect(saml.type === "saml" && saml.metadata?.certificates.map((c) => c.state)).toEqual(["expired", "valid"]);
+      const [oidc] = await listIdpConfigs(ADMIN, await tenantId("wayne"));
+      expect(oidc).toMatchObject({ type: "oidc", metadata: { clientId: "gatehouse-console" } });
+    } finally {
+      await db.$disconnect();
+    }
   });
 
   it("changes nothing when run again", async () => {
