@@ -30,7 +30,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <Card className="space-y-4">
         {error && (
           <p role="alert" className="rounded-md bg-rose-50 p-3 text-sm text-rose-900 dark:bg-rose-950 dark:text-rose-100">
-            {ERRORS[error] ?? ERRORS.default}
+            {/* own keys only: ?error=__proto__ would render Object.prototype */}
+            {Object.hasOwn(ERRORS, error) ? ERRORS[error] : ERRORS.default}
           </p>
         )}
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Use the GitHub account your team invited.</p>

@@ -5,7 +5,8 @@ import { useId, useState } from "react";
 import { debounce, useQueryStates } from "nuqs";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
-import { AUDIT_OUTCOMES, PLATFORM_TENANT_FILTER, auditListParsers, type AuditListParams } from "@/lib/domain/audit/params";
+import { AUDIT_OUTCOMES, PLATFORM_TENANT_FILTER, auditDatesProblem, auditListParsers, type AuditListParams } from "@/lib/domain/audit/params";
+import { FIRST_DAY, LAST_DAY, isoDay, parseDay } from "@/lib/domain/bounds";
 
 type FilterKey = "actor" | "action" | "target" | "outcome" | "from" | "to" | "q" | "tenant";
 
@@ -15,8 +16,7 @@ export interface FilterSuggestions {
   actors: string[];
 }
 
-const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? "";
-const parseDay = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null);
+const day = (date: Date | null) => (date ? isoDay(date) : "");
 
 function Labelled({ label, htmlFor, children, className = "" }: { label: string; htmlFor: string; children: React.ReactNode; className?: string }) {
   return (
@@ -44,6 +44,7 @@ export function AuditFilters({ suggestions, tenants }: {
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => set({ [key]: e.target.value.trim() || null }, true),
   });
   const filtered = (["actor", "action", "target", "outcome", "from", "to", "q", "tenant"] as const).some((key) => params[key] !== null);
+  const datesProblem = auditDatesProblem(params);
 
   return (
     <div key={generation} role="search" aria-label="Filter the audit log" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
@@ -78,10 +79,16 @@ export function AuditFilters({ suggestions, tenants }: {
         </Select>
       </Labelled>
       <Labelled label="From" htmlFor={`${id}-from`}>
-        <Input id={`${id}-from`} type="date" value={day(params.from)} max={day(params.to) || undefined} onChange={(e) => set({ from: parseDay(e.target.value) })} />
+        <Input
+          id={`${id}-from`} type="date" value={day(params.from)} min={FIRST_DAY} max={day(params.to) || LAST_DAY}
+          aria-describedby={datesProblem ? `${id}-dates` : undefined} onChange={(e) => set({ from: parseDay(e.target.value) })}
+        />
       </Labelled>
       <Labelled label="To" htmlFor={`${id}-to`}>
-        <Input id={`${id}-to`} type="date" value={day(params.to)} min={day(params.from) || undefined} onChange={(e) => set({ to: parseDay(e.target.value) })} />
+        <Input
+          id={`${id}-to`} type="date" value={day(params.to)} min={day(params.from) || FIRST_DAY} max={LAST_DAY}
+          aria-describedby={datesProblem ? `${id}-dates` : undefined} onChange={(e) => set({ to: parseDay(e.target.value) })}
+        />
       </Labelled>
       <Labelled label="Search target" htmlFor={`${id}-q`}>
         <Input {...typed("q")} type="search" placeholder="Part of the target's name" />
@@ -99,6 +106,11 @@ export function AuditFilters({ suggestions, tenants }: {
           Clear filters
         </Button>
       </div>
+      {datesProblem && (
+        <p id={`${id}-dates`} role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 sm:col-span-2 lg:col-span-4 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+          {datesProblem}
+        </p>
+      )}
     </div>
   );
 }

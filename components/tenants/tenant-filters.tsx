@@ -6,6 +6,8 @@ import { Input, Select } from "@/components/ui/field";
 import { TENANT_KINDS, TENANT_PLANS, TENANT_STATUSES, tenantListParsers } from "@/lib/domain/tenants/list-params";
 import type { TenantStatus } from "@/lib/db/generated/enums";
 
+const TRIAL_WITHIN_CHOICES = [7, 14, 30];
+
 export function TenantFilters({ statusCounts, salesOwners }: { statusCounts: Partial<Record<TenantStatus, number>>; salesOwners: string[] }) {
   const [params, setParams] = useQueryStates(tenantListParsers, { shallow: false });
   const set = (patch: Partial<typeof params>) => void setParams({ ...patch, page: 1 });
@@ -41,9 +43,11 @@ export function TenantFilters({ statusCounts, salesOwners }: { statusCounts: Par
           <span className="block font-medium">Trial ends within</span>
           <Select value={params.trialWithin ?? ""} onChange={(e) => set({ trialWithin: e.target.value ? Number(e.target.value) : null })}>
             <option value="">Any time</option>
-            <option value="7">7 days</option>
-            <option value="14">14 days</option>
-            <option value="30">30 days</option>
+            {TRIAL_WITHIN_CHOICES.map((days) => <option key={days} value={days}>{days} days</option>)}
+            {/* a value from an edited URL: shown as it is in effect, rather than as "Any time" */}
+            {params.trialWithin !== null && !TRIAL_WITHIN_CHOICES.includes(params.trialWithin) && (
+              <option value={params.trialWithin}>{params.trialWithin} days</option>
+            )}
           </Select>
         </label>
         <label className="space-y-1 text-sm">
@@ -65,6 +69,7 @@ export function TenantFilters({ statusCounts, salesOwners }: { statusCounts: Par
             <span className="block font-medium">Sales owner</span>
             <Select value={params.owner ?? ""} onChange={(e) => set({ owner: e.target.value || null })}>
               <option value="">Anyone</option>
+              {params.owner && !salesOwners.includes(params.owner) && <option value={params.owner}>{params.owner}</option>}
               {salesOwners.map((owner) => <option key={owner} value={owner}>{owner}</option>)}
             </Select>
           </label>

@@ -2,17 +2,16 @@
 // The usage dashboards' controls. Every change goes to the URL (nuqs) and re-renders the server page inside a
 // transition, so the page and the focus stay where they are while the new figures load.
 import { useId, useTransition } from "react";
-import { parseAsInteger, useQueryStates } from "nuqs";
+import { useQueryStates } from "nuqs";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { TENANT_PLANS, TENANT_STATUSES } from "@/lib/domain/tenants/list-params";
+import { parseAsPage, parseDay } from "@/lib/domain/bounds";
 import {
-  USAGE_GROUPINGS, USAGE_PRESETS, staffUsageParsers, tenantUsageParsers, usageRangeParsers,
+  FIRST_USAGE_DAY, USAGE_GROUPINGS, USAGE_PRESETS, staffUsageParsers, tenantUsageParsers, usageRangeParsers,
   type StaffUsageParams, type TenantUsageParams, type UsageRange,
 } from "@/lib/domain/usage/params";
 import type { UsageGroupBy } from "@/lib/domain/usage/queries";
-
-const parseDay = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null);
 
 function Updating({ pending }: { pending: boolean }) {
   return <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">{pending ? "Updating…" : ""}</p>;
@@ -25,7 +24,7 @@ function Updating({ pending }: { pending: boolean }) {
  */
 export function RangeControls({ range, from, to, today }: { range: UsageRange; from: string; to: string; today: string }) {
   // page: the staff table's, back to the first whenever the range changes
-  const [, setParams] = useQueryStates({ ...usageRangeParsers, page: parseAsInteger }, { shallow: false });
+  const [, setParams] = useQueryStates({ ...usageRangeParsers, page: parseAsPage }, { shallow: false });
   const [pending, startTransition] = useTransition();
   const id = useId();
   const set = (patch: Parameters<typeof setParams>[0]) => void setParams(patch, { startTransition });
@@ -61,11 +60,11 @@ export function RangeControls({ range, from, to, today }: { range: UsageRange; f
       >
         <div className="space-y-1 text-sm">
           <label htmlFor={`${id}-from`} className="block font-medium">From</label>
-          <Input id={`${id}-from`} name="from" type="date" required defaultValue={from} max={today} className="w-auto" />
+          <Input id={`${id}-from`} name="from" type="date" required defaultValue={from} min={FIRST_USAGE_DAY} max={today} className="w-auto" />
         </div>
         <div className="space-y-1 text-sm">
           <label htmlFor={`${id}-to`} className="block font-medium">To</label>
-          <Input id={`${id}-to`} name="to" type="date" required defaultValue={to} max={today} className="w-auto" />
+          <Input id={`${id}-to`} name="to" type="date" required defaultValue={to} min={FIRST_USAGE_DAY} max={today} className="w-auto" />
         </div>
         <Button type="submit" variant="secondary">Apply</Button>
       </form>

@@ -145,7 +145,9 @@ describe("searching and paging keys", () => {
     expect([first.total, first.pageCount, first.keys.length, second.keys.length]).toEqual([total, 2, KEY_PAGE_SIZE, 7]);
     expect(new Set([...names(first.keys), ...names(second.keys)]).size).toBe(total);
     expect(first.keys[0].name).toBe("bulk 0");
-    expect((await listApiKeys(reader, tenant.id, { page: 3, now })).keys).toEqual([]);
+    // a page past the last (a stale link, an edited URL) is the last
+    const past = await listApiKeys(reader, tenant.id, { page: 3, now });
+    expect([past.page, names(past.keys)]).toEqual([2, names(second.keys)]);
   });
 });
 

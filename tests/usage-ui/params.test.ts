@@ -1,7 +1,7 @@
 // The usage dashboards' URL state: what a query string parses to, and which dates a range stands for.
 import { describe, expect, it } from "vitest";
 import {
-  MAX_CUSTOM_DAYS, loadStaffUsageParams, loadTenantUsageParams, resolveUsageRange, serializeTenantUsageParams,
+  FIRST_USAGE_DAY, MAX_CUSTOM_DAYS, loadStaffUsageParams, loadTenantUsageParams, resolveUsageRange, serializeTenantUsageParams,
 } from "@/lib/domain/usage/params";
 
 const NOW = new Date("2026-11-24T10:30:00Z");
@@ -29,6 +29,12 @@ describe("parsing the tenant dashboard's query string", () => {
       range: "custom", from: day("2026-11-01"), to: day("2026-11-15"),
     });
     expect(loadTenantUsageParams("?from=2026-02-30&to=yesterday")).toMatchObject({ from: null, to: null });
+  });
+
+  it("moves days outside years 1–9999 to the nearest, and pages to 1…1,000,000", () => {
+    expect(loadTenantUsageParams("?from=0000-01-01&to=275760-09-13")).toMatchObject({ from: day("0001-01-01"), to: day("9999-12-31") });
+    expect(loadStaffUsageParams("?page=0").page).toBe(1);
+    expect(loadStaffUsageParams("?page=99999999999").page).toBe(1_000_000);
   });
 
   it("writes the export link with only what differs from the defaults, after the tenant", () => {
@@ -110,5 +116,11 @@ describe("the dates a range stands for", () => {
     expect(missing.error).toMatch(/^Choose both a start and an end date/);
     const future = resolveUsageRange({ range: "custom", from: day("2026-11-25"), to: day("2026-11-26") }, NOW);
     expect(future).toMatchObject({ range: "30d", error: "The start date is in the future. Showing the last 30 days instead." });
+  });
+
+  it(`a start before ${FIRST_USAGE_DAY} is refused the same way, with the reason alone for the export`, () => {
+    const early = resolveUsageRange({ range: "custom", from: day("1999-12-31"), to: day("2000-01-05") }, NOW);
+    expect(early).toMatchObject({ range: "30d", typedFrom: "1999-12-31", refusal: "There is no usage before Jan 1, 2000." });
+    expect(resolveUsageRange({ range: "custom", from: day(FIRST_USAGE_DAY), to: day("2000-01-05") }, NOW)).toMatchObject({ range: "custom", refusal: null });
   });
 });

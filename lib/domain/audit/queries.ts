@@ -97,8 +97,9 @@ export async function auditWhere(principal: Principal, scope: AuditScope, filter
   if (target) conditions.push(Prisma.sql`a.target_type = ${target}`);
   if (filters.outcome) conditions.push(filters.outcome === "failure" ? Prisma.sql`a.is_failure` : Prisma.sql`NOT a.is_failure`);
   if (filters.from) conditions.push(Prisma.sql`a.created_at >= ${filters.from.toISOString()}::timestamptz`);
-  // `to` is a whole day: up to the start of the next
-  if (filters.to) conditions.push(Prisma.sql`a.created_at < ${new Date(filters.to.getTime() + DAY_MS).toISOString()}::timestamptz`);
+  // `to` is a whole day: up to the start of the next, as a Date (the ISO text of the day after 9999-12-31,
+  // +010000-01-01…, is one PostgreSQL cannot read)
+  if (filters.to) conditions.push(Prisma.sql`a.created_at < ${new Date(filters.to.getTime() + DAY_MS)}::timestamptz`);
   const q = text(filters.q);
   if (q) conditions.push(Prisma.sql`a.target_name ILIKE ${`%${escapeLike(q)}%`}`);
   return Prisma.join(conditions, " AND ");

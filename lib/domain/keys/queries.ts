@@ -4,12 +4,11 @@ import { Prisma } from "@/lib/db/generated/client";
 import { can } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { escapeLike } from "@/lib/db/like";
+import { pageWithin } from "@/lib/domain/bounds";
 import { KEY_PRODUCT_PREFIX, visiblePrefix } from "./format";
 
 export const API_KEY_STATUSES = ["active", "expiring", "expired", "revoked"] as const;
 export type ApiKeyStatus = (typeof API_KEY_STATUSES)[number];
-
-export const isApiKeyStatus = (value: unknown): value is ApiKeyStatus => API_KEY_STATUSES.includes(value as ApiKeyStatus);
 
 /** A key that stops working within this long is "expiring", a rolled key in its grace period included. */
 export const EXPIRING_WITHIN_MS = 7 * 24 * 3_600_000;
@@ -79,12 +78,10 @@ function searchSql(q: string): Prisma.Sql {
  */
 export async function listApiKeys(principal: Principal, tenantId: string, { status, q = "", page: asked = 1, now = new Date() }: ApiKeyListParams = {}) {
   if (!can(principal, "api_key.read", tenantId)) return { keys: [], total: 0, page: 1, pageCount: 1 };
-  const page = Math.max(1, asked);
   const search = q.trim();
   const where = Prisma.sql`k.tenant_id = ${tenantId}::uuid AND ${status ? statusSql(status, now) : Prisma.sql`true`}
     AND ${search ? searchSql(search) : Prisma.sql`true`}`;
-  const [rows, [{ total }]] = await Promise.all([
-    db.$queryRaw<KeyRow[]>`
+  const readPage = (page: number) => db.$queryRaw<KeyRow[]>`
       SELECT k.id, k.name, k.prefix, k.scopes, p.name AS "projectName", k.product,
              coalesce(u.name, u.github_login, u.email) AS "createdBy",
              k.created_at AS "createdAt", k.last_used_at AS "lastUsedAt", k.expires_at AS "expiresAt", k.revoked_at AS "revokedAt",
@@ -103,9 +100,9 @@ export async function listApiKeys(principal: Principal, tenantId: string, { stat
       ) r ON r.api_key_id = k.id
       WHERE ${where}
       ORDER BY (k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ${now}::timestamptz)) DESC, k.created_at DESC, k.id
-      LIMIT ${KEY_PAGE_SIZE} OFFSET ${(page - 1) * KEY_PAGE_SIZE}`,
-    db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM api_keys k WHERE ${where}`,
-  ]);
+      LIMIT ${KEY_PAGE_SIZE} OFFSET ${(page - 1) * KEY_PAGE_SIZE}`;
+  const counted = db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM api_keys k WHERE ${where}`.then(([{ total }]) => Number(total));
+  const { rows, total, page, pageCount } = await pageWithin(Math.max(1, asked), KEY_PAGE_SIZE, readPage, counted);
   const keys = rows.map(({ rolledToId, rolledToName, rolledToPrefix, requests, ...key }) => ({
     ...key,
     visiblePrefix: visiblePrefix(key.prefix),
@@ -113,5 +110,5 @@ export async function listApiKeys(principal: Principal, tenantId: string, { stat
     rolledTo: rolledToId ? { id: rolledToId, name: rolledToName!, visiblePrefix: visiblePrefix(rolledToPrefix!) } : null,
     requests14d: Number(requests),
   }));
-  return { keys, total: Number(total), page, pageCount: Math.max(1, Math.ceil(Number(total) / KEY_PAGE_SIZE)) };
+  return { keys, total, page, pageCount };
 }

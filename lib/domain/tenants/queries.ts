@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { TenantKind, TenantPlan, TenantStatus } from "@/lib/db/generated/enums";
 import { can } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
+import { pageWithin } from "@/lib/domain/bounds";
 import { TENANT_PAGE_SIZE, type TenantSort } from "./list-params";
 
 /** The tenants `principal` may read: every tenant for staff, their memberships' tenants for anyone else. */
@@ -88,21 +89,20 @@ export async function listTenants(principal: Principal, params: TenantListParams
       : {},
   ];
   const where: Prisma.TenantWhereInput = { AND: [...filters, params.status.length ? { status: { in: params.status } } : {}] };
-  const page = Math.max(1, params.page);
-  const [rows, total, byStatus, owners] = await Promise.all([
-    db.tenant.findMany({
-      where,
-      // nullable columns keep their blanks at the end whichever way they sort; id breaks ties stably
-      orderBy: [{ [params.sort]: NULLABLE_SORTS.has(params.sort) ? { sort: params.dir, nulls: "last" } : params.dir }, { id: "asc" }],
-      skip: (page - 1) * TENANT_PAGE_SIZE,
-      take: TENANT_PAGE_SIZE,
-      select: {
-        id: true, slug: true, name: true, status: true, kind: true, plan: true, trialEndsAt: true, salesOwner: true,
-        erpCustomerId: true, stripeCustomerId: true, createdAt: true,
-        _count: { select: { memberships: true, apiKeys: { where: { revokedAt: null } } } },
-      },
-    }),
-    db.tenant.count({ where }),
+  const readPage = (page: number) => db.tenant.findMany({
+    where,
+    // nullable columns keep their blanks at the end whichever way they sort; id breaks ties stably
+    orderBy: [{ [params.sort]: NULLABLE_SORTS.has(params.sort) ? { sort: params.dir, nulls: "last" } : params.dir }, { id: "asc" }],
+    skip: (page - 1) * TENANT_PAGE_SIZE,
+    take: TENANT_PAGE_SIZE,
+    select: {
+      id: true, slug: true, name: true, status: true, kind: true, plan: true, trialEndsAt: true, salesOwner: true,
+      erpCustomerId: true, stripeCustomerId: true, createdAt: true,
+      _count: { select: { memberships: true, apiKeys: { where: { revokedAt: null } } } },
+    },
+  });
+  const [{ rows, total, page, pageCount }, byStatus, owners] = await Promise.all([
+    pageWithin(Math.max(1, params.page), TENANT_PAGE_SIZE, readPage, db.tenant.count({ where })),
     db.tenant.groupBy({ by: ["status"], where: { AND: filters }, _count: { _all: true } }),
     db.tenant.findMany({ where: { salesOwner: { not: null } }, distinct: ["salesOwner"], select: { salesOwner: true }, orderBy: { salesOwner: "asc" } }),
   ]);
@@ -110,7 +110,7 @@ export async function listTenants(principal: Principal, params: TenantListParams
     rows,
     total,
     page,
-    pageCount: Math.max(1, Math.ceil(total / TENANT_PAGE_SIZE)),
+    pageCount,
     statusCounts: Object.fromEntries(byStatus.map((g) => [g.status, g._count._all])) as Partial<Record<TenantStatus, number>>,
     salesOwners: owners.map((o) => o.salesOwner!),
   };

@@ -4,12 +4,12 @@ import { notFound } from "next/navigation";
 import { KeysSection } from "@/components/keys/keys-section";
 import { requireConsoleActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { isApiKeyStatus } from "@/lib/domain/keys/queries";
+import { loadKeyListParams } from "@/lib/domain/keys/list-params";
 import { getTenantForReader } from "@/lib/domain/tenants/queries";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ status?: string | string[]; q?: string | string[]; page?: string | string[] }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `API keys · ${(await params).slug}` };
@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function KeysPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const { status, q, page } = await searchParams;
+  const { status, q, page } = loadKeyListParams(await searchParams);
   const actor = await requireConsoleActor();
   const tenant = await getTenantForReader(actor, slug);
   // not found and not yours look the same, so slugs of other tenants cannot be probed
@@ -36,9 +36,9 @@ export default async function KeysPage({ params, searchParams }: Props) {
       <KeysSection
         tenantId={tenant.id}
         slug={tenant.slug}
-        status={isApiKeyStatus(status) ? status : undefined}
-        q={typeof q === "string" && q.trim() ? q.trim().slice(0, 100) : undefined}
-        page={typeof page === "string" && /^[1-9]\d{0,5}$/.test(page) ? Number(page) : 1}
+        status={status ?? undefined}
+        q={q ?? undefined}
+        page={page}
       />
     </>
   );
