@@ -52,10 +52,10 @@ const hostileFragments = (param: string) => [...VALUES.map((value) => `${param}=
 const FRAGMENT_COUNT = VALUES.length + 2;
 
 /**
- * Slugs no tenant has, in the paths that take one. Not an invalid UTF-8 escape (/t/%ff): Next 16.4 itself
- * answers that 500 before any of our code runs (vercel/next.js#92557).
+ * Slugs no tenant has, in the paths that take one. An escape that is not UTF-8 (/t/%ff) is answered 400 by
+ * scripts/console-server.ts before Next, which would answer it 500 (vercel/next.js#92557).
  */
-const HOSTILE_SLUGS = ["%00", enc("x".repeat(300)), "ACME", "__proto__", enc("a'b"), "%25"];
+const HOSTILE_SLUGS = ["%00", enc("x".repeat(300)), "ACME", "__proto__", enc("a'b"), "%25", "%ff", "%E0%A4%A", "%zz"];
 
 /**
  * The URLs that drive `route` on the tenant `slug`. Request k gives every parameter a hostile value at once,

@@ -30,7 +30,21 @@ process.env.GATEHOUSE_PEER_HEADER = PEER_HEADER;
 const app = next({ dev: mode === "dev", hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
+/** Whether `url`'s path holds a %-escape that is not UTF-8 (/t/%ff): Next 16.4 answers those 500 (vercel/next.js#92557). */
+function undecodablePath(url = "/"): boolean {
+  try {
+    decodeURIComponent(url.split("?", 1)[0]);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 const server = http.createServer((req, res) => {
+  if (undecodablePath(req.url)) {
+    res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad request: the address holds a %-escape that is not UTF-8.\n");
+    return;
+  }
   handPeerToNext(req);
   // as `next start` does with what escapes Next's own handling
   handle(req, res).catch((error: unknown) => {

@@ -70,12 +70,16 @@ describe("usage", () => {
     expect(await tenantUsageSummary(viewer, tenant.id, { from: range.from, to: range.to, groupBy: "model" })).not.toBeNull();
   });
 
-  it("page 50,000,000 of the staff overview reads an empty page instead of an OFFSET beyond integer", async () => {
+  it("page 50,000,000 of the staff overview reads the last page, with the totals, instead of an OFFSET beyond integer", async () => {
+    await tenantFor(db);
     const staff = await actorFor(db, { staffRole: "support" });
     const query = loadStaffUsageParams("?page=50000000");
     const range = resolveUsageRange(query, new Date());
-    const overview = await staffUsageOverview(staff, { from: range.from, to: range.to, page: query.page });
-    expect(overview!.rows).toEqual([]);
+    const overview = (await staffUsageOverview(staff, { from: range.from, to: range.to, page: query.page }))!;
+    // the tenant above at least: the totals and the last page are read in one statement, whatever else runs
+    expect(overview.total).toBeGreaterThan(0);
+    expect(overview.rows.length).toBeGreaterThan(0);
+    expect(overview.page).toBe(overview.pageCount);
   });
 });
 

@@ -384,31 +384,46 @@ async function usageByTenant(
     withUsageOnly ? "u.requests > 0" : "true",
   ];
   const orderBy = order === "spend"
-    ? "coalesce(u.spend, 0) DESC, coalesce(u.requests, 0) DESC"
-    : "coalesce(u.requests, 0) DESC, coalesce(u.spend, 0) DESC";
-  const rows = await db.$queryRawUnsafe<(Omit<TenantUsageRow, "status" | "plan"> & { status: TenantStatus; plan: TenantPlan; total: number; total_spend: string; total_requests: number })[]>(
+    ? "coalesce(m.spend, 0) DESC, coalesce(m.requests, 0) DESC, m.name, m.id"
+    : "coalesce(m.requests, 0) DESC, coalesce(m.spend, 0) DESC, m.name, m.id";
+  const pageSize = params.add(limit, "int");
+  // The totals row is always there, with the page beside it (none past the end): a page past the last shows the
+  // last page (`page_offset`), counted over every matching tenant.
+  const rows = await db.$queryRawUnsafe<({ total: number; total_spend: string; total_requests: number; page_offset: number } & (
+    | (Omit<TenantUsageRow, "status" | "plan"> & { status: TenantStatus; plan: TenantPlan })
+    | { tenantId: null }
+  ))[]>(
     `WITH u AS (
        SELECT tenant_id, sum(requests) AS requests, sum(errors) AS errors, sum(cost_usd) AS spend FROM (${source}) r GROUP BY tenant_id
+     ), matching AS (
+       SELECT t.id, t.slug, t.name, t.status, t.plan, t.trial_ends_at, u.spend, u.requests, u.errors
+       FROM tenants t LEFT JOIN u ON u.tenant_id = t.id
+       WHERE ${filters.join(" AND ")}
+     ), totals AS (
+       SELECT count(*)::int AS total, coalesce(sum(spend), 0)::text AS total_spend, coalesce(sum(requests), 0)::float8 AS total_requests,
+              least(${params.add(offset, "int")}, greatest(count(*)::int - 1, 0) / ${pageSize} * ${pageSize}) AS page_offset
+       FROM matching
+     ), page AS (
+       SELECT row_number() OVER (ORDER BY ${orderBy}) AS ord, m.id::text AS "tenantId", m.slug, m.name, m.status::text AS status, m.plan::text AS plan, m.trial_ends_at AS "trialEndsAt",
+         coalesce(m.spend, 0)::text AS "spendUsd", coalesce(m.requests, 0)::float8 AS requests, coalesce(m.errors, 0)::float8 AS errors
+       FROM matching m
+       ORDER BY ord
+       LIMIT ${pageSize} OFFSET (SELECT page_offset FROM totals)
      )
-     SELECT t.id::text AS "tenantId", t.slug, t.name, t.status::text AS status, t.plan::text AS plan, t.trial_ends_at AS "trialEndsAt",
-       coalesce(u.spend, 0)::text AS "spendUsd", coalesce(u.requests, 0)::float8 AS requests, coalesce(u.errors, 0)::float8 AS errors,
-       count(*) OVER ()::int AS total, coalesce(sum(u.spend) OVER (), 0)::text AS total_spend,
-       coalesce(sum(u.requests) OVER (), 0)::float8 AS total_requests
-     FROM tenants t LEFT JOIN u ON u.tenant_id = t.id
-     WHERE ${filters.join(" AND ")}
-     ORDER BY ${orderBy}, t.name, t.id
-     LIMIT ${params.add(limit, "int")} OFFSET ${params.add(offset, "int")}`,
+     SELECT totals.*, page.* FROM totals LEFT JOIN page ON true ORDER BY page.ord`,
     ...params.values,
   );
+  const [totals] = rows;
   return {
     window,
-    rows: rows.map((r): TenantUsageRow => ({
+    rows: rows.flatMap((r): TenantUsageRow[] => r.tenantId === null ? [] : [{
       tenantId: r.tenantId, slug: r.slug, name: r.name, status: r.status, plan: r.plan, trialEndsAt: r.trialEndsAt,
       spendUsd: money(r.spendUsd), requests: r.requests, errors: r.errors,
-    })),
-    total: rows[0]?.total ?? 0,
-    totalSpendUsd: money(rows[0]?.total_spend ?? 0),
-    totalRequests: rows[0]?.total_requests ?? 0,
+    }]),
+    total: totals.total,
+    offset: totals.page_offset,
+    totalSpendUsd: money(totals.total_spend),
+    totalRequests: totals.total_requests,
   };
 }
 
@@ -434,7 +449,7 @@ export async function staffUsageOverview(
     to: result.window.to,
     rows: result.rows,
     total: result.total,
-    page: current,
+    page: result.offset / STAFF_PAGE_SIZE + 1,
     pageCount: Math.max(1, Math.ceil(result.total / STAFF_PAGE_SIZE)),
     totalSpendUsd: result.totalSpendUsd,
     totalRequests: result.totalRequests,
