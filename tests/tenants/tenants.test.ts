@@ -47,7 +47,7 @@ describe("createTenant", () => {
   });
 
   it.each([
-    [{ slug: "-bad" }, "slug"], [{ slug: "AB" }, "slug"], [{ ownerEmail: "not-an-email" }, "ownerEmail"],
+    [{ slug: "-bad" }, "slug"], [{ slug: "AB" }, "slug"], [{ slug: "platform" }, "slug"], [{ ownerEmail: "not-an-email" }, "ownerEmail"],
     [{ name: " " }, "name"], [{ trialDays: "0" }, "trialDays"], [{ plan: "platinum" }, "plan"],
   ])("refuses %j with a field error and creates nothing", async (patch, field) => {
     const sales = await actorFor(db, { staffRole: "sales" });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TenantKind, TenantPlan } from "@/lib/db/generated/enums";
+import { PLATFORM_TENANT_FILTER } from "@/lib/domain/audit/params";
 import { CONTRACT_DAY, dayWithin, TRIAL_MAX_DAYS } from "@/lib/domain/date-bounds";
 
 export const TENANT_SLUG = /^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$/;
@@ -16,7 +17,9 @@ const optionalContractDay = z
   .optional();
 
 export const createTenantInput = z.object({
-  slug: z.string().trim().regex(TENANT_SLUG, "3–40 characters: lowercase letters, digits and dashes, not starting or ending with a dash."),
+  slug: z.string().trim().regex(TENANT_SLUG, "3–40 characters: lowercase letters, digits and dashes, not starting or ending with a dash.")
+    // the staff audit log's filter for the platform's own events goes by this name
+    .refine((slug) => slug !== PLATFORM_TENANT_FILTER, `"${PLATFORM_TENANT_FILTER}" is reserved: choose another slug.`),
   name: z.string().trim().min(1, "Give the tenant a name.").max(200, "At most 200 characters."),
   kind: z.enum(TenantKind, "Choose customer or demo."),
   plan: z.enum(TenantPlan, "Choose a plan."),
