@@ -183,7 +183,7 @@ describe("inviteMember", () => {
     await inviteMember(owner, { tenantId: tenant.id, email, role: "viewer" });
     const invitee = await db.user.create({ data: { email: email.toUpperCase(), name: "Invitee" } });
 
-    await acceptPendingInvitations(invitee.id, email.toUpperCase());
+    await acceptPendingInvitations(invitee.id, email.toUpperCase(), { sourceIp: "192.0.2.1", userAgent: "vitest" });
 
     expect(await db.membership.findUnique({ where: { tenantId_userId: { tenantId: tenant.id, userId: invitee.id } } })).toMatchObject({ role: "viewer" });
     expect(await listInvitations(owner, tenant.id)).toEqual([]);
