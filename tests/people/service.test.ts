@@ -135,7 +135,7 @@ describe("enablePerson", () => {
     expect(await enablePerson(admin, { userId: person.id })).toEqual({ ok: false, kind: "conflict", message: `${person.name} is not disabled.` });
     await disablePerson(admin, { userId: person.id });
 
-    expect(await enablePerson(admin, { userId: person.id })).toEqual({ ok: true, data: { userId: person.id } });
+    expect(await enablePerson(admin, { userId: person.id })).toEqual({ ok: true, data: { userId: person.id, disabledAt: null, sessionsEnded: 0 } });
 
     expect((await db.user.findUniqueOrThrow({ where: { id: person.id! } })).disabledAt).toBeNull();
     expect((await eventsAbout(person.id!)).map((e) => e.action)).toEqual(["user.disabled", "user.enabled"]);

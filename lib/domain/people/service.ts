@@ -34,44 +34,30 @@ export function changeStaffRole(actor: Actor, input: unknown) {
  * until they are enabled again (lib/auth/sign-in.ts). Their memberships and staff role stay. Nobody disables
  * themselves.
  */
-export function disablePerson(actor: Actor, input: unknown) {
+export const disablePerson = (actor: Actor, input: unknown) => changeAccount(actor, input, true);
+
+/** Enables a disabled account again: the person may sign in as before. */
+export const enablePerson = (actor: Actor, input: unknown) => changeAccount(actor, input, false);
+
+function changeAccount(actor: Actor, input: unknown, disable: boolean) {
   return mutate(actor, {
     action: "person.disable",
     schema: personInput,
     tenantId: () => null,
     target: (i) => ({ targetType: "user", targetId: i.userId }),
     async execute(tx, { userId }) {
-      if (userId === actor.id) throw new MutationRefusal("conflict", "You cannot disable your own account: another admin can.");
-      const person = await lockPersonKeepingAnAdmin(tx, userId, (p) => ({ staffRole: p.staffRole, enabled: false }));
-      if (person.disabledAt) throw new MutationRefusal("conflict", `${person.name} is already disabled.`);
-      const disabledAt = new Date();
+      if (disable && userId === actor.id) throw new MutationRefusal("conflict", "You cannot disable your own account: another admin can.");
+      const person = await lockPersonKeepingAnAdmin(tx, userId, (p) => ({ staffRole: p.staffRole, enabled: !disable }));
+      if (Boolean(person.disabledAt) === disable) throw new MutationRefusal("conflict", `${person.name} is ${disable ? "already" : "not"} disabled.`);
+      const disabledAt = disable ? new Date() : null;
       await tx.user.update({ where: { id: userId }, data: { disabledAt } });
-      const { count: sessionsEnded } = await tx.session.deleteMany({ where: { userId } });
+      const sessionsEnded = disable ? (await tx.session.deleteMany({ where: { userId } })).count : 0;
       return {
         data: { userId, disabledAt, sessionsEnded },
         audit: {
-          action: PEOPLE_EVENTS.disabled, targetName: person.name,
-          before: { disabledAt: null }, after: { disabledAt }, metadata: { sessionsEnded },
+          action: disable ? PEOPLE_EVENTS.disabled : PEOPLE_EVENTS.enabled, targetName: person.name,
+          before: { disabledAt: person.disabledAt }, after: { disabledAt }, metadata: disable ? { sessionsEnded } : undefined,
         },
-      };
-    },
-  }, input);
-}
-
-/** Enables a disabled account again: the person may sign in as before. */
-export function enablePerson(actor: Actor, input: unknown) {
-  return mutate(actor, {
-    action: "person.disable",
-    schema: personInput,
-    tenantId: () => null,
-    target: (i) => ({ targetType: "user", targetId: i.userId }),
-    async execute(tx, { userId }) {
-      const person = await lockPersonKeepingAnAdmin(tx, userId, (p) => ({ staffRole: p.staffRole, enabled: true }));
-      if (!person.disabledAt) throw new MutationRefusal("conflict", `${person.name} is not disabled.`);
-      await tx.user.update({ where: { id: userId }, data: { disabledAt: null } });
-      return {
-        data: { userId },
-        audit: { action: PEOPLE_EVENTS.enabled, targetName: person.name, before: { disabledAt: person.disabledAt }, after: { disabledAt: null } },
       };
     },
   }, input);
