@@ -39,6 +39,7 @@ export const ROUTES: Record<string, ListedRoute> = {
   "(console)/account/sessions/page.tsx": { path: "/account/sessions", params: [] },
   "(console)/audit/page.tsx": { path: "/audit", params: AUDIT_PAGE, alone: ["tenant"] },
   "(console)/tenants/page.tsx": { path: "/tenants", params: ["q", "status", "kind", "plan", "owner", "trialWithin", "sort", "dir", "page"] },
+  "(console)/staff/page.tsx": { path: "/staff", params: ["q", "staff", "status", "cursor"] },
   "(console)/usage/page.tsx": { path: "/usage", params: [...USAGE_RANGE, "status", "plan", "page"], base: CUSTOM_RANGE, alone: ["range"] },
   "(console)/t/[slug]/page.tsx": { path: `/t/${SLUG}`, params: [] },
   "(console)/t/[slug]/audit/page.tsx": { path: `/t/${SLUG}/audit`, params: AUDIT_PAGE },

@@ -21,6 +21,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             {actor.staffRole && <Link href="/tenants" className="hover:underline">Tenants</Link>}
             {actor.staffRole && <Link href="/usage" className="hover:underline">Usage</Link>}
             {can(actor, "audit.read_platform", null) && <Link href="/audit" className="hover:underline">Audit log</Link>}
+            {can(actor, "person.read", null) && <Link href="/staff" className="hover:underline">People</Link>}
           </nav>
           <div className="ml-auto flex items-center gap-3">
             <TenantSwitcher tenants={tenants} search={actor.staffRole ? searchTenantsAction : undefined} />

@@ -14,6 +14,8 @@ const ERRORS: Record<string, string> = {
   OAuthCallback: "GitHub's answer could not be checked. Start the sign-in again.",
   Callback: "Signing in failed part-way. Start the sign-in again.",
   AccessDenied: "That GitHub account has no access to Gatehouse.",
+  AccountDisabled: "This account is disabled. Ask a platform admin to enable it again.",
+  DemoIdentity: "That is a demo identity, which signs in only to the local demo. Sign in with your own GitHub account.",
   default: "Signing in failed. Try again.",
 };
 
@@ -31,7 +33,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         {error && (
           <p role="alert" className="rounded-md bg-rose-50 p-3 text-sm text-rose-900 dark:bg-rose-950 dark:text-rose-100">
             {/* own keys only: ?error=__proto__ would render Object.prototype */}
-            {Object.hasOwn(ERRORS, error) ? ERRORS[error] : ERRORS.default}
+            {typeof error === "string" && Object.hasOwn(ERRORS, error) ? ERRORS[error] : ERRORS.default}
           </p>
         )}
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Use the GitHub account your team invited.</p>

@@ -10,6 +10,7 @@ import { listInvitations, listMembers } from "@/lib/domain/members/queries";
 import {
   changeMemberRoleAction, inviteMemberAction, removeMemberAction, resendInvitationAction, revokeInvitationAction,
 } from "@/app/(console)/t/[slug]/members-actions";
+import { PersonName } from "@/components/people/person-name";
 import { InviteForm } from "./invite-form";
 import { ActionButton, ConfirmActionButton, MemberRoleForm } from "./row-actions";
 
@@ -42,23 +43,7 @@ export async function MembersSection({ tenantId, slug }: { tenantId: string; slu
         )}
         {members.map((member) => (
           <Tr key={member.id}>
-            <Td>
-              <div className="flex items-center gap-3">
-                {member.avatarUrl ? (
-                  // Decorative (the name is beside it); GitHub's avatar host is allowed by the CSP, next/image is not set up for it.
-                  // eslint-disable-next-line @next/next/no-img-element
-                  <img src={member.avatarUrl} alt="" width={32} height={32} className="size-8 rounded-full bg-zinc-200 dark:bg-zinc-800" />
-                ) : (
-                  <span aria-hidden className="size-8 rounded-full bg-zinc-200 dark:bg-zinc-800" />
-                )}
-                <div>
-                  <div className="font-medium">{member.name}</div>
-                  <div className="text-xs text-zinc-600 dark:text-zinc-400">
-                    {[member.githubLogin && `@${member.githubLogin}`, member.email].filter(Boolean).join(" · ")}
-                  </div>
-                </div>
-              </div>
-            </Td>
+            <Td><PersonName name={member.name} githubLogin={member.githubLogin} email={member.email} avatarUrl={member.avatarUrl} /></Td>
             <Td>
               {mayChangeRole ? (
                 <MemberRoleForm

@@ -21,6 +21,11 @@ export const PERMISSIONS = {
   "member.invite": { tenant: ["owner"], staff: ["admin"] },
   "member.change_role": { tenant: ["owner"], staff: ["admin"] },
   "member.remove": { tenant: ["owner"], staff: ["admin"] },
+  // everyone's accounts and the platform's staff (the staff page): support reads, to answer "why can't I sign in"
+  "person.read": { tenant: [], staff: ["admin", "support"] },
+  "person.change_staff_role": { tenant: [], staff: ["admin"] },
+  /** disabling an account, and enabling it again */
+  "person.disable": { tenant: [], staff: ["admin"] },
   // gateway configuration
   "api_key.read": { tenant: TENANT_READERS, staff: ["admin", "support"] },
   "api_key.create": { tenant: ["owner", "member"], staff: ["admin"] },

@@ -1,9 +1,12 @@
 // The NextAuth adapter keeps only a hash of each session token, and finds sessions by the raw token.
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { randomBytes } from "node:crypto";
 import { gatehouseAdapter, sessionTokenHash } from "../../lib/auth/adapter";
 import { testPrisma } from "../support/database";
 import { actorFor } from "../support/actors";
+
+// the adapter records where a sign-in came from: NextAuth calls it inside its route handler's request
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "user-agent": "vitest" }) }));
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());

@@ -45,7 +45,7 @@ describe("landingPath", () => {
       await db.invitation.create({
         data: { tenantId: invited.id, email: email!, role: "viewer", tokenHash: randomBytes(32).toString("hex"), expiresAt: new Date(Date.now() + 60_000) },
       });
-      await acceptPendingInvitations(actor.id!, email);
+      await acceptPendingInvitations(actor.id!, email, { sourceIp: actor.sourceIp, userAgent: actor.userAgent });
 
       expect(await landingPath(actor)).toBe(`/t/${invited.slug}`);
       expect(await landingPath(await signedIn(actor))).toBe("/"); // a later sign-in accepted nothing

@@ -109,13 +109,15 @@ describe("demo seed", () => {
 
   it("lets no GitHub account with a former demo id in as a seeded person, through the adapter or the sign-in check", async () => {
     const { gatehouseAdapter } = await import("../../lib/auth/adapter");
-    const { mayEnter } = await import("../../lib/auth/sign-in");
+    const { signInVerdict } = await import("../../lib/auth/sign-in");
     const adapter = gatehouseAdapter();
     const account = (id: number): Pick<AdapterAccount, "provider" | "providerAccountId"> => ({ provider: "github", providerAccountId: String(id) });
     for (const id of FORMER_DEMO_GITHUB_IDS) {
       expect(await adapter.getUserByAccount!(account(id)), `GitHub account #${id}`).toBeNull();
-      expect(await mayEnter(BigInt(id), null), `GitHub account #${id}`).toBe(false);
-      expect(await mayEnter(BigInt(id), `github-${id}@example.com`), `GitHub account #${id}`).toBe(false);
+      for (const verifiedEmail of [null, `github-${id}@example.com`]) {
+        const verdict = await signInVerdict({ githubId: BigInt(id), githubLogin: `github-${id}`, verifiedEmail });
+        expect(verdict.ok, `GitHub account #${id}`).toBe(false);
+      }
     }
     // the demo's own identity, as the local identity provider reports it, still is Ada Admin
     expect(await adapter.getUserByAccount!(account(-100_005))).toMatchObject({ name: "Ada Admin", staffRole: "admin" });

@@ -12,6 +12,7 @@ import { decodeCursor, encodeCursor } from "@/lib/domain/audit/cursor";
 import { FIRST_USAGE_DAY, loadStaffUsageParams, loadTenantUsageParams, resolveUsageRange, usageExportParsers } from "@/lib/domain/usage/params";
 import { tenantListParsers } from "@/lib/domain/tenants/list-params";
 import { loadKeyListParams } from "@/lib/domain/keys/list-params";
+import { loadPeopleListParams } from "@/lib/domain/people/list-params";
 
 const RUNS = { seed: 20261202, numRuns: 300 };
 const FIRST = new Date(`${FIRST_DAY}T00:00:00Z`);
@@ -182,6 +183,17 @@ describe("the keys list's query", () => {
       expect([null, "active", "expiring", "expired", "revoked"]).toContain(params.status);
       expectText(params.q, 100);
       expect(params.page >= 1 && params.page <= MAX_PAGE).toBe(true);
+    }), RUNS);
+  });
+});
+
+describe("the staff page's query", () => {
+  it("never throws, and every value is within its bounds", () => {
+    fc.assert(fc.property(queryOf(["q", "staff", "status", "cursor"]), (query) => {
+      const params = loadPeopleListParams(query);
+      expect([null, "staff", "admin", "sales", "support"]).toContain(params.staff);
+      expect([null, "enabled", "disabled"]).toContain(params.status);
+      expectText(params.q || null);
     }), RUNS);
   });
 });

@@ -111,6 +111,31 @@ describe("inviteMember", () => {
     expect(await auditOf(tenant.id)).toHaveLength(0);
   });
 
+  it("compares a member's address exactly, case-folded: `_` in an address matches only itself, both ways", async () => {
+    const domain = `${uniqueSlug("d")}.example`;
+    /** A tenant whose only member has the address `email`, and its owner. */
+    async function tenantWithMember(email: string) {
+      const { tenant, owner } = await tenantWithOwner();
+      const person = await db.user.create({ data: { email, name: email } });
+      await db.membership.create({ data: { tenantId: tenant.id, userId: person.id, role: "member" } });
+      return { tenantId: tenant.id, owner };
+    }
+    const withAxb = await tenantWithMember(`axb@${domain}`);
+    const withAUnderscoreB = await tenantWithMember(`A_B@${domain.toUpperCase()}`); // as an older row may hold it
+
+    expect(await inviteMember(withAxb.owner, { tenantId: withAxb.tenantId, email: `a_b@${domain}`, role: "member" })).toMatchObject({ ok: true });
+    expect(await inviteMember(withAUnderscoreB.owner, { tenantId: withAUnderscoreB.tenantId, email: `axb@${domain}`, role: "member" })).toMatchObject({ ok: true });
+    for (const [{ owner, tenantId }, email] of [[withAxb, `AXB@${domain}`], [withAUnderscoreB, `a_b@${domain}`]] as const) {
+      expect(await inviteMember(owner, { tenantId, email, role: "viewer" }))
+        .toEqual({ ok: false, kind: "conflict", message: `${email.toLowerCase()} is already a member of this tenant.` });
+    }
+    // `%` is no wildcard either: the address schema refuses it before any comparison
+    expect(await inviteMember(withAxb.owner, { tenantId: withAxb.tenantId, email: `a%b@${domain}`, role: "member" })).toMatchObject({ ok: false, kind: "validation" });
+
+    expect((await db.invitation.findMany({ where: { tenantId: withAxb.tenantId } })).map((i) => i.email)).toEqual([`a_b@${domain}`]);
+    expect((await db.invitation.findMany({ where: { tenantId: withAUnderscoreB.tenantId } })).map((i) => i.email)).toEqual([`axb@${domain}`]);
+  });
+
   it("answers a malformed email or role with field errors and writes nothing", async () => {
     const { tenant, owner } = await tenantWithOwner();
 
@@ -158,7 +183,7 @@ describe("inviteMember", () => {
     await inviteMember(owner, { tenantId: tenant.id, email, role: "viewer" });
     const invitee = await db.user.create({ data: { email: email.toUpperCase(), name: "Invitee" } });
 
-    await acceptPendingInvitations(invitee.id, email.toUpperCase());
+    await acceptPendingInvitations(invitee.id, email.toUpperCase(), { sourceIp: "192.0.2.1", userAgent: "vitest" });
 
     expect(await db.membership.findUnique({ where: { tenantId_userId: { tenantId: tenant.id, userId: invitee.id } } })).toMatchObject({ role: "viewer" });
     expect(await listInvitations(owner, tenant.id)).toEqual([]);

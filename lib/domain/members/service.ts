@@ -30,11 +30,7 @@ export function inviteMember(actor: Actor, input: unknown) {
     schema: inviteInput,
     tenantId: (i) => i.tenantId,
     async execute(tx, { tenantId, email, role }) {
-      const member = await tx.membership.findFirst({
-        where: { tenantId, user: { email: { equals: email, mode: "insensitive" } } },
-        select: { id: true },
-      });
-      if (member) throw new MutationRefusal("conflict", `${email} is already a member of this tenant.`);
+      if (await isMemberByEmail(tx, tenantId, email)) throw new MutationRefusal("conflict", `${email} is already a member of this tenant.`);
       const alreadyInvited = new MutationRefusal("conflict", `${email} already has a pending invitation (resend it instead).`);
       if (await tx.invitation.findFirst({ where: { tenantId, email, acceptedAt: null, revokedAt: null }, select: { id: true } })) {
         throw alreadyInvited;
@@ -57,6 +53,19 @@ export function inviteMember(actor: Actor, input: unknown) {
       };
     },
   }, input);
+}
+
+/**
+ * Whether a member of `tenantId` has the address `email` (lowercase, as the schema makes it), compared exactly once
+ * case-folded. Not Prisma's `mode: "insensitive"`, an unescaped ILIKE, in which the `_` of a_b@x.com matches the x
+ * of a member's axb@x.com.
+ */
+async function isMemberByEmail(tx: Tx, tenantId: string, email: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<unknown[]>`
+    SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id
+    WHERE m.tenant_id = ${tenantId}::uuid AND lower(u.email) = ${email}
+    LIMIT 1`;
+  return rows.length > 0;
 }
 
 /** Gives a pending invitation a new token and another 7 days. */

@@ -1,0 +1,120 @@
+"use client";
+// The staff page's controls for one person, each a dialog that says what will happen before it runs one server
+// action (app/(console)/staff/actions.ts). A failure stays in the dialog to be read; success closes it.
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormError, Select } from "@/components/ui/field";
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import type { StaffRole } from "@/lib/db/generated/enums";
+
+/** A server action of the staff page. */
+export type PeopleFormAction = FormAction;
+
+type Choice = StaffRole | "none";
+const CHOICES: { value: Choice; label: string }[] = [
+  { value: "none", label: "No staff role" },
+  { value: "admin", label: "Admin: changes everything" },
+  { value: "sales", label: "Sales: tenants' lifecycle and commercial details" },
+  { value: "support", label: "Support: reads everything" },
+];
+
+/** A button opening a dialog whose form runs `action` for `userId`. */
+function ActionDialog({ action, userId, trigger, triggerLabel, danger = false, title, description, confirmLabel, children }: {
+  action: PeopleFormAction;
+  userId: string;
+  trigger: string;
+  triggerLabel: string;
+  danger?: boolean;
+  title: string;
+  description: string;
+  confirmLabel: string;
+  children?: React.ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button type="button" variant={danger ? "danger" : "secondary"} aria-label={triggerLabel}>{trigger}</Button>
+      </DialogTrigger>
+      <DialogContent title={title} description={description}>
+        {/* Radix mounts the content only while open, so each opening starts from an empty result */}
+        <ActionForm action={action} userId={userId} danger={danger} confirmLabel={confirmLabel} onDone={() => setOpen(false)}>{children}</ActionForm>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function ActionForm({ action, userId, danger, confirmLabel, onDone, children }: {
+  action: PeopleFormAction;
+  userId: string;
+  danger: boolean;
+  confirmLabel: string;
+  onDone: () => void;
+  children?: React.ReactNode;
+}) {
+  const form = useActionForm(action, onDone);
+  return (
+    // the only visible control (the staff role's select) keeps its own state, so redrawing loses nothing
+    <form key={form.revision} id={form.id} action={form.submit} className="space-y-4">
+      <input type="hidden" name="userId" value={userId} />
+      {children}
+      {/* the fields have no place for an error of their own: the form says them all */}
+      <FormError message={form.message("userId", "staffRole")} />
+      <div className="flex justify-end gap-2">
+        <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
+        <Button type="submit" variant={danger ? "danger" : "primary"} disabled={form.pending}>{form.pending ? "Working…" : confirmLabel}</Button>
+      </div>
+    </form>
+  );
+}
+
+/** Gives, changes or takes away a person's staff role; the confirmation names what it will do. */
+export function StaffRoleDialog({ action, userId, name, staffRole }: { action: PeopleFormAction; userId: string; name: string; staffRole: StaffRole | null }) {
+  const [selected, setSelected] = useState<Choice>(staffRole ?? "none");
+  const confirmLabel = selected === "none" ? `Remove ${name}'s staff role` : `Make ${name} ${selected}`;
+  return (
+    <ActionDialog
+      action={action}
+      userId={userId}
+      trigger="Staff role"
+      triggerLabel={`Change the staff role of ${name}`}
+      title={`Staff role of ${name}`}
+      description="A staff role reaches every tenant. It takes effect on the person's next page."
+      confirmLabel={confirmLabel}
+    >
+      <div className="space-y-1 text-sm">
+        <label htmlFor={`staff-role-${userId}`} className="block font-medium">Staff role</label>
+        <Select id={`staff-role-${userId}`} name="staffRole" value={selected} onChange={(e) => setSelected(e.target.value as Choice)}>
+          {CHOICES.map((choice) => <option key={choice.value} value={choice.value}>{choice.label}</option>)}
+        </Select>
+      </div>
+    </ActionDialog>
+  );
+}
+
+/** Disables an enabled account, or enables a disabled one, after saying what that does. */
+export function AccountDialog({ action, userId, name, disabled }: { action: PeopleFormAction; userId: string; name: string; disabled: boolean }) {
+  return disabled ? (
+    <ActionDialog
+      action={action}
+      userId={userId}
+      trigger="Enable"
+      triggerLabel={`Enable ${name}`}
+      title={`Enable ${name}?`}
+      description={`${name} can sign in again, with the staff role and tenants they had.`}
+      confirmLabel="Enable account"
+    />
+  ) : (
+    <ActionDialog
+      action={action}
+      userId={userId}
+      trigger="Disable"
+      triggerLabel={`Disable ${name}`}
+      danger
+      title={`Disable ${name}?`}
+      description={`Every session of ${name} ends at once, and their sign-in is refused until an admin enables them again. Their staff role, tenants and API keys stay.`}
+      confirmLabel="Disable account"
+    />
+  );
+}
