@@ -8,9 +8,11 @@ import { sessionTokenHash } from "../../lib/auth/adapter";
 import { testPrisma, uniqueSlug } from "../support/database";
 import { tenantFor } from "../support/actors";
 
+// as scripts/console-server.ts hands Next the TCP peer (lib/auth/source-ip.ts)
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7", "user-agent": "vitest-browser" }),
+  headers: async () => new Headers({ "x-gatehouse-peer": "198.51.100.7", "user-agent": "vitest-browser" }),
 }));
+process.env.GATEHOUSE_PEER_HEADER = "x-gatehouse-peer";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());

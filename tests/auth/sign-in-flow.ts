@@ -6,7 +6,7 @@ import type { Account, Profile, User } from "next-auth";
 import { authOptions, SESSION_MAX_AGE_SECONDS } from "../../lib/auth/options";
 import { githubProvider, type GithubProfile } from "../../lib/auth/github";
 
-/** Where the mocked request comes from: `{ "x-forwarded-for": "198.51.100.7", "user-agent": "vitest-browser" }`. */
+/** Where the mocked request comes from: the console server's peer header says 198.51.100.7, user-agent vitest-browser. */
 export const ORIGIN = { sourceIp: "198.51.100.7", userAgent: "vitest-browser" };
 
 /** The OAuth access token GitHub hands over on every sign-in here: it must never be stored. */
