@@ -28,6 +28,8 @@ const FIXED_VALUES = [
   // cursors: impossible instants, ids beyond bigint, not a cursor at all
   cursor(["n", "0000-01-01T00:00:00.000000Z", "1"]), cursor(["o", "2026-01-01T00:00:00.000000Z", "9999999999999999999"]),
   cursor(["o", "9999-12-31T23:59:59.999999Z", "-1"]), cursor({ direction: "older" }), "%%%",
+  // the staff page's cursors: a sort key no stored text holds (NUL), one far too long
+  cursor(["a", "\0", "00000000-0000-4000-8000-000000000000"]), cursor(["b", "x".repeat(5_000), "00000000-0000-4000-8000-000000000000"]),
   // text: empty, long, NUL, invalid UTF-8 and escapes, SQL and HTML metacharacters, prototype keys, bidi
   "", "%20%20", enc("x".repeat(5_000)), "%00", "a%00b", "%ff%fe", "%C0%AF", "%ED%A0%80", "%", "%zz",
   enc("' OR 1=1; --"), enc('"><script>alert(1)</script>'), enc("%_\\"), "__proto__", "constructor", enc("../../etc/passwd"), enc("😀\u202e"),
@@ -41,7 +43,7 @@ const GENERATED_VALUES = fc.sample(
     fc.bigInt({ min: -(2n ** 80n), max: 2n ** 80n }).map(String),
     fc.double().map(String),
     fc.tuple(fc.integer({ min: -300_000, max: 300_000 }), fc.nat(99), fc.nat(99)).map(([y, m, d]) => `${y}-${twoDigits(m)}-${twoDigits(d)}`),
-    fc.tuple(fc.constantFrom("o", "n", "x"), fc.string(), fc.oneof(fc.bigInt().map(String), fc.string())).map(cursor),
+    fc.tuple(fc.constantFrom("o", "n", "x", "a", "b"), fc.string(), fc.oneof(fc.bigInt().map(String), fc.string())).map(cursor),
   ),
   { seed: 11, numRuns: 12 },
 ).map(percentEncoded);

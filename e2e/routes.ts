@@ -53,7 +53,7 @@ export const ROUTES: Record<string, ListedRoute> = {
     path: "/api/usage/export", params: [...USAGE_RANGE, "groupBy", "tenant"], base: { tenant: SLUG, ...CUSTOM_RANGE }, alone: ["tenant", ...USAGE_RANGE],
   },
   "sign-in/page.tsx": { path: "/sign-in", params: ["error", "callbackUrl"], public: true },
-  "no-access/page.tsx": { path: "/no-access", params: [], public: true },
+  "no-access/page.tsx": { path: "/no-access", params: ["reason"], public: true },
 };
 
 /** Files under app/ the test does not drive, each with the reason. */

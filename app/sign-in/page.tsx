@@ -19,8 +19,12 @@ const ERRORS: Record<string, string> = {
   default: "Signing in failed. Try again.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
-  const { error, callbackUrl } = await searchParams;
+/** A parameter given once; a repeated one (an array) is no value this page takes. */
+const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const query = await searchParams;
+  const [error, callbackUrl] = [single(query.error), single(query.callbackUrl)];
   // NextAuth comes back here after GitHub unless the person was sent from a page (callbackUrl): this page
   // decides where a signed-in person lands
   const actor = await currentActor();
@@ -33,7 +37,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         {error && (
           <p role="alert" className="rounded-md bg-rose-50 p-3 text-sm text-rose-900 dark:bg-rose-950 dark:text-rose-100">
             {/* own keys only: ?error=__proto__ would render Object.prototype */}
-            {typeof error === "string" && Object.hasOwn(ERRORS, error) ? ERRORS[error] : ERRORS.default}
+            {Object.hasOwn(ERRORS, error) ? ERRORS[error] : ERRORS.default}
           </p>
         )}
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Use the GitHub account your team invited.</p>

@@ -29,7 +29,8 @@ interface PeopleCursor {
   id: string;
 }
 
-const cursorSchema = z.tuple([z.enum(["a", "b"]), z.string().max(1_000), z.uuid()]);
+// PostgreSQL's text holds no NUL, so no sort key has one: a cursor carrying one was made up (and would fail the query)
+const cursorSchema = z.tuple([z.enum(["a", "b"]), z.string().max(1_000).refine((key) => !key.includes("\0")), z.uuid()]);
 
 export const encodePeopleCursor = ({ direction, key, id }: PeopleCursor) =>
   Buffer.from(JSON.stringify([direction === "after" ? "a" : "b", key, id])).toString("base64url");
