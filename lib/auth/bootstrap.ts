@@ -4,6 +4,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/mutation";
+import { isLocalDemo } from "@/lib/mode";
 
 // GitHub's rule for a login: letters, digits and single inner hyphens, at most 39 characters.
 const GITHUB_LOGIN = /^[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}$/i;
@@ -19,9 +20,19 @@ export function bootstrapAdminLogins(env: Record<string, string | undefined> = p
 
 export const isBootstrapLogin = (githubLogin: string) => bootstrapAdminLogins().logins.includes(githubLogin.toLowerCase());
 
-/** Whether the platform has an admin who is not disabled: while it has none, the bootstrap acts. */
+/**
+ * Whether `person` counts as one of the platform's admins: enabled, and someone who can sign in. Outside the local
+ * demo the demo's people (negative GitHub ids, lib/mode.ts) cannot, and a database seeded by hand or before
+ * 2026-12-03 holds its Ada Admin: she must neither stop the bootstrap nor stand in for the last real admin.
+ */
+export function countsAsAdmin(person: { staffRole: string | null; disabledAt: Date | null; githubId: bigint | null }): boolean {
+  return person.staffRole === "admin" && person.disabledAt === null && (isLocalDemo() || (person.githubId ?? 0n) > 0n);
+}
+
+/** Whether the platform has an admin (countsAsAdmin): while it has none, the bootstrap acts. */
 export async function hasEnabledAdmin(client: Pick<Tx, "user"> = db): Promise<boolean> {
-  return (await client.user.findFirst({ where: { staffRole: "admin", disabledAt: null }, select: { id: true } })) !== null;
+  const where = { staffRole: "admin" as const, disabledAt: null, ...(isLocalDemo() ? {} : { githubId: { gt: 0n } }) };
+  return (await client.user.findFirst({ where, select: { id: true } })) !== null;
 }
 
 /** Whether signing in as `githubLogin` now makes them the platform's first admin. */

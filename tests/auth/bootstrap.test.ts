@@ -68,6 +68,22 @@ describe("GATEHOUSE_BOOTSTRAP_ADMINS", () => {
     expect(await staffRoleOf(late)).toBeUndefined();
   });
 
+  it("counts no demo identity outside the local demo: a seeded Ada Admin (negative GitHub id) does not stop it", async () => {
+    const ada = { githubId: -100_005n, githubLogin: "ada-admin", name: "Ada Admin", staffRole: "admin" as const };
+    await db.user.create({ data: ada });
+    const first = person();
+    vi.stubEnv("GATEHOUSE_BOOTSTRAP_ADMINS", first.login);
+
+    await signInWithGithub(first);
+    expect(await staffRoleOf(first)).toBe("admin");
+
+    // in the local demo she is an admin like any other, and the bootstrap has nothing to do
+    await db.user.deleteMany({ where: { githubId: BigInt(first.id) } });
+    vi.stubEnv("GATEHOUSE_LOCAL_DEMO", "1");
+    await signInWithGithub(first);
+    expect(await staffRoleOf(first)).toBeUndefined();
+  });
+
   it("counts only enabled admins: with the only admin disabled, a listed login becomes admin", async () => {
     await db.user.create({ data: { githubId: BigInt(newGithubId()), githubLogin: uniqueSlug("gone"), staffRole: "admin", disabledAt: new Date() } });
     const next = person();

@@ -38,6 +38,13 @@ describe("the last enabled admin", () => {
     expect(await changeStaffRole(second, { userId: second.id, staffRole: "none" })).toEqual(lastAdmin(second.name, "demoted"));
   });
 
+  it("counts no demo identity outside the local demo: beside a seeded Ada Admin, the one real admin is still the last", async () => {
+    const admin = await actorFor(db, { staffRole: "admin" });
+    const ada = await db.user.create({ data: { githubId: -100_005n, githubLogin: "ada-admin", name: "Ada Admin", staffRole: "admin" } });
+    expect(await changeStaffRole(admin, { userId: admin.id, staffRole: "none" })).toEqual(lastAdmin(admin.name, "demoted"));
+    expect(await disablePerson(admin, { userId: ada.id })).toMatchObject({ ok: true });
+  });
+
   it("is counted among the enabled only: a disabled admin keeps no one in, and may be demoted", async () => {
     const [admin, other] = [await actorFor(db, { staffRole: "admin" }), await actorFor(db, { staffRole: "admin" })];
     expect(await disablePerson(admin, { userId: other.id })).toMatchObject({ ok: true });

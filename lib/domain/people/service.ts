@@ -4,6 +4,7 @@ import "server-only";
 import { mutate, MutationRefusal, type Tx } from "@/lib/db/mutation";
 import type { StaffRole } from "@/lib/db/generated/enums";
 import type { Actor } from "@/lib/auth/principal";
+import { countsAsAdmin } from "@/lib/auth/bootstrap";
 import { displayName } from "@/lib/domain/members/queries";
 import { PEOPLE_EVENTS } from "./events";
 import { changeStaffRoleInput, personInput } from "./schemas";
@@ -70,6 +71,7 @@ interface LockedPerson {
   email: string | null;
   staffRole: StaffRole | null;
   disabledAt: Date | null;
+  githubId: bigint | null;
 }
 
 /**
@@ -84,7 +86,7 @@ async function lockPersonKeepingAnAdmin(
   after: (person: LockedPerson) => { staffRole: StaffRole | null; enabled: boolean },
 ) {
   const locked = await tx.$queryRaw<LockedPerson[]>`
-    SELECT id, name, github_login AS "githubLogin", email, staff_role::text AS "staffRole", disabled_at AS "disabledAt"
+    SELECT id, name, github_login AS "githubLogin", email, staff_role::text AS "staffRole", disabled_at AS "disabledAt", github_id AS "githubId"
     FROM users
     WHERE (staff_role = 'admin' AND disabled_at IS NULL) OR id = ${userId}::uuid
     ORDER BY id
@@ -92,9 +94,9 @@ async function lockPersonKeepingAnAdmin(
   const target = locked.find((row) => row.id === userId);
   if (!target) throw new MutationRefusal("not_found", "There is no such person.");
   const name = displayName(target);
-  const enabledAdmins = locked.filter((row) => row.staffRole === "admin" && !row.disabledAt).length;
+  const admins = locked.filter(countsAsAdmin).length;
   const { staffRole, enabled } = after(target);
-  if (target.staffRole === "admin" && !target.disabledAt && !(staffRole === "admin" && enabled) && enabledAdmins <= 1) {
+  if (countsAsAdmin(target) && !(staffRole === "admin" && enabled) && admins <= 1) {
     throw new MutationRefusal("conflict", `${name} is the platform's last enabled admin and cannot be ${enabled ? "demoted" : "disabled"}: make someone else an admin first.`);
   }
   return { ...target, name };
