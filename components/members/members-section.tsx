@@ -12,7 +12,8 @@ import {
 } from "@/app/(console)/t/[slug]/members-actions";
 import { PersonName } from "@/components/people/person-name";
 import { InviteForm } from "./invite-form";
-import { ActionButton, ConfirmActionButton, MemberRoleForm } from "./row-actions";
+import { ActionButton, ConfirmActionButton } from "@/components/ui/action-buttons";
+import { MemberRoleForm } from "./row-actions";
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const minute = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;

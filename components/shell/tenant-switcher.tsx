@@ -24,14 +24,21 @@ export function TenantSwitcher({ tenants, search }: {
   const [results, setResults] = useState(tenants);
   // cmdk highlights the first match only when it filters itself; with server results we choose for it
   const [highlighted, setHighlighted] = useState("");
+  // a search that failed on the server (Next logs it under the digest it gives the browser) says so
+  const [searchFailed, setSearchFailed] = useState(false);
 
   useEffect(() => {
     if (!search) return;
     let current = true;
     const timer = setTimeout(() => void search(query).then((found) => {
       if (!current) return;
+      setSearchFailed(false);
       setResults(found);
       setHighlighted(found[0] ? optionValue(found[0]) : "");
+    }, () => {
+      if (!current) return;
+      setSearchFailed(true);
+      setResults([]);
     }), 150);
     return () => {
       current = false;
@@ -63,7 +70,9 @@ export function TenantSwitcher({ tenants, search }: {
             className="w-full border-b border-zinc-200 bg-transparent px-3 py-2 outline-none dark:border-zinc-800"
           />
           <Command.List className="max-h-72 overflow-y-auto p-1">
-            <Command.Empty className="px-2 py-3 text-zinc-600 dark:text-zinc-400">No tenant matches.</Command.Empty>
+            <Command.Empty className="px-2 py-3 text-zinc-600 dark:text-zinc-400">
+              {searchFailed ? "The search failed on our side. Type again to retry." : "No tenant matches."}
+            </Command.Empty>
             {!query && <Command.Item value="all tenants" onSelect={() => go("/")} className={ITEM}>All tenants</Command.Item>}
             {results.map((tenant) => (
               <Command.Item key={tenant.slug} value={optionValue(tenant)} onSelect={() => go(`/t/${tenant.slug}`)} className={ITEM}>

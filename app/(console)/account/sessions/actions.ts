@@ -1,17 +1,17 @@
 "use server";
-// Each export here is a public POST endpoint: withActor resolves the actor and the service authorizes.
+// Each export here is a public POST endpoint: formAction resolves the actor and the service authorizes.
 import { revalidatePath } from "next/cache";
-import { withActor } from "@/lib/auth/action";
+import { formAction, type FormState } from "@/lib/auth/action";
 import { revokeOtherSessions, revokeSession } from "@/lib/domain/sessions/service";
 
-export async function revokeSessionAction(formData: FormData) {
-  const result = await withActor((actor) => revokeSession(actor, { sessionId: formData.get("sessionId") }));
+export async function revokeSessionAction(_previous: FormState, formData: FormData) {
+  const state = await formAction(formData, (actor, input) => revokeSession(actor, { sessionId: input.sessionId }));
   revalidatePath("/account/sessions");
-  return result;
+  return state;
 }
 
-export async function revokeOtherSessionsAction() {
-  const result = await withActor((actor) => revokeOtherSessions(actor));
+export async function revokeOtherSessionsAction(_previous: FormState, formData: FormData) {
+  const state = await formAction(formData, (actor) => revokeOtherSessions(actor));
   revalidatePath("/account/sessions");
-  return result;
+  return state;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { ActionButton } from "@/components/ui/action-buttons";
 import { requireConsoleActor } from "@/lib/auth/actor";
 import { listOwnSessions } from "@/lib/domain/sessions/queries";
 import { revokeOtherSessionsAction, revokeSessionAction } from "./actions";
@@ -18,9 +18,10 @@ export default async function SessionsPage() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">Your sessions</h1>
         {sessions.length > 1 && (
-          <form action={async () => { "use server"; await revokeOtherSessionsAction(); }}>
-            <Button variant="secondary">Sign out all other sessions</Button>
-          </form>
+          <ActionButton
+            action={revokeOtherSessionsAction} fields={{}} label="Sign out all other sessions" pendingLabel="Signing out…"
+            accessibleLabel="Sign out all other sessions"
+          />
         )}
       </div>
       <Table
@@ -37,10 +38,10 @@ export default async function SessionsPage() {
             <Td className="tabular-nums">{when(session.lastSeenAt)}</Td>
             <Td className="text-right">
               {!session.current && (
-                <form action={async (formData) => { "use server"; await revokeSessionAction(formData); }}>
-                  <input type="hidden" name="sessionId" value={session.id} />
-                  <Button variant="danger" aria-label={`Sign out the session from ${session.ipAddress ?? "unknown address"} last seen ${when(session.lastSeenAt)}`}>Sign out</Button>
-                </form>
+                <ActionButton
+                  action={revokeSessionAction} fields={{ sessionId: session.id }} label="Sign out" pendingLabel="Signing out…" variant="danger"
+                  accessibleLabel={`Sign out the session from ${session.ipAddress ?? "unknown address"} last seen ${when(session.lastSeenAt)}`}
+                />
               )}
             </Td>
           </Tr>
