@@ -115,6 +115,17 @@ describe("a staff actor's source IP and user agent", () => {
   });
 });
 
+describe("an event that records no staff role (written before it was recorded, or before its actor became staff)", () => {
+  it("withholds its actor's address from the tenant's readers while the actor is staff", async () => {
+    const { owner, viewer, scope, e } = await staffActorWorld(db);
+    expect(await db.auditLog.findUniqueOrThrow({ where: { id: BigInt(e.byOwner) } })).toMatchObject({ actorStaffRole: null });
+    await db.user.update({ where: { id: owner.id! }, data: { staffRole: "sales" } });
+    expect(await getAuditEvent(viewer, scope, e.byOwner)).toMatchObject({ sourceIp: null, userAgent: null, networkWithheld: true });
+    const events = (await listAuditEvents(viewer, scope, {}))!.events;
+    expect(events.find((ev) => ev.id === e.byOwner)).toMatchObject({ sourceIp: null, networkWithheld: true });
+  });
+});
+
 describe("keyset pagination", () => {
   it("returns every event exactly once, in order, while matching events arrive between pages; Newer goes back", async () => {
     const tenant = await tenantFor(db);

@@ -126,10 +126,17 @@ export function networkColumns(principal: Principal): { sourceIp: Prisma.Sql; us
   if (grantedByStaffRole(principal, "audit.read")) {
     return { sourceIp: Prisma.sql`host(a.source_ip)`, userAgent: Prisma.sql`a.user_agent`, withheld: Prisma.sql`FALSE` };
   }
+  // Events written before actor_staff_role existed (migration 20261203075002) record no role: for those, and for
+  // anyone who became staff since, the actor's staff role now decides, so no staff address shows by omission.
+  // The CASE keeps a non-uuid actor id (a service's) from failing the cast, and the lookup on users' key.
+  const staffActor = Prisma.sql`(a.actor_staff_role IS NOT NULL OR EXISTS (
+    SELECT 1 FROM users u
+    WHERE u.id = CASE WHEN a.actor_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN a.actor_id::uuid END
+      AND u.staff_role IS NOT NULL))`;
   return {
-    sourceIp: Prisma.sql`CASE WHEN a.actor_staff_role IS NULL THEN host(a.source_ip) END`,
-    userAgent: Prisma.sql`CASE WHEN a.actor_staff_role IS NULL THEN a.user_agent END`,
-    withheld: Prisma.sql`a.actor_staff_role IS NOT NULL`,
+    sourceIp: Prisma.sql`CASE WHEN NOT ${staffActor} THEN host(a.source_ip) END`,
+    userAgent: Prisma.sql`CASE WHEN NOT ${staffActor} THEN a.user_agent END`,
+    withheld: staffActor,
   };
 }
 
