@@ -224,6 +224,16 @@ describe("listTenants", () => {
     expect(activeOnly!.statusCounts).toEqual({ trial: 2, active: 1 }); // counts ignore the status filter itself
   });
 
+  it("matches an ERP id exactly, case-folded: _ and % in the search are themselves, not wildcards", async () => {
+    const token = randomBytes(3).toString("hex");
+    const [underscore, x] = [await tenantFor(db, { erpCustomerId: `ERP-A_B-${token}` }), await tenantFor(db, { erpCustomerId: `ERP-AXB-${token}` })];
+    const sales = await actorFor(db, { staffRole: "sales" });
+    const found = async (q: string) => (await listTenants(sales, params({ q })))!.rows.map((t) => t.id);
+    expect(await found(`erp-a_b-${token}`)).toEqual([underscore.id]);
+    expect(await found(`erp-axb-${token}`)).toEqual([x.id]);
+    expect(await found(`erp-a%-${token}`)).toEqual([]);
+  });
+
   it("is null for anyone but staff", async () => {
     const tenant = await tenantFor(db);
     expect(await listTenants(await actorFor(db, { roles: { [tenant.id]: "owner" } }), params())).toBeNull();

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
+import { escapeLike } from "@/lib/db/like";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { TenantKind, TenantPlan, TenantStatus } from "@/lib/db/generated/enums";
 import { can } from "@/lib/auth/permissions";
@@ -78,7 +79,8 @@ export async function listTenants(principal: Principal, params: TenantListParams
   const filters: Prisma.TenantWhereInput[] = [
     q ? { OR: [
       { name: { contains: q, mode: "insensitive" } }, { slug: { contains: q.toLowerCase() } },
-      { erpCustomerId: { equals: q, mode: "insensitive" } }, { stripeCustomerId: { equals: q } },
+      // Prisma's case-insensitive equals is an ILIKE: the id's own _ and % must match only themselves
+      { erpCustomerId: { equals: escapeLike(q), mode: "insensitive" } }, { stripeCustomerId: { equals: q } },
     ] } : {},
     params.kind ? { kind: params.kind } : {},
     params.plan ? { plan: params.plan } : {},
