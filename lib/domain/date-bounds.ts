@@ -20,8 +20,8 @@ export const TRIAL_MAX_DAYS = 180;
 export const TRIAL_END: DayRange = { earliest: "future", latest: TRIAL_MAX_DAYS };
 export const KEY_EXPIRY: DayRange = { earliest: "future", latest: 3 * 365 };
 export const ENTITLEMENT_EXPIRY: DayRange = { earliest: "future", latest: 5 * 365 };
-/** a contract's start or end: its history is kept, but not from before the console existed or decades ahead */
-export const CONTRACT_DAY: DayRange = { earliest: -10 * 365, latest: 10 * 365 };
+/** a contract's start or end: a long-standing customer's first contract (decades back), not decades ahead */
+export const CONTRACT_DAY: DayRange = { earliest: -30 * 365, latest: 10 * 365 };
 
 const startOfDay = (ms: number) => ms - (ms % DAY_MS);
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
