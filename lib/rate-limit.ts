@@ -1,6 +1,6 @@
 // Limits repeated failures per source (a caller's address without the service token, an end client with invalid
 // keys) with a token bucket: `perMinute` failures in a burst, refilled at `perMinute` a minute. Successes never
-// touch it. At most `maxSources` buckets are kept, the least recently touched dropped first (a dropped bucket
+// touch it, except to give back a token taken in advance for work that might have failed. At most `maxSources` buckets are kept, the least recently touched dropped first (a dropped bucket
 // starts full). The buckets live in this process's memory: each instance of a server counts on its own.
 
 interface Bucket {
@@ -47,6 +47,17 @@ export class FailureLimiter {
     if (bucket === undefined) return 0;
     const tokens = this.tokensAt(bucket, now);
     return tokens >= 1 ? 0 : this.secondsUntilToken(tokens);
+  }
+
+  /**
+   * Gives back the token one `fail` took for work that turned out not to be a failure (a key looked up before it
+   * was known to be valid). Never more than the burst; nothing for a bucket dropped meanwhile, which starts full.
+   */
+  giveBack(source: string, now: number): void {
+    const bucket = this.buckets.get(source);
+    if (bucket === undefined) return;
+    bucket.tokens = Math.min(this.perMinute, this.tokensAt(bucket, now) + 1);
+    bucket.at = now;
   }
 
   private tokensAt(bucket: Bucket, now: number): number {

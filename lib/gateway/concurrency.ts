@@ -1,6 +1,7 @@
-// A semaphore with a bounded wait queue, for work that occupies a thread of libuv's pool (argon2id runs there):
-// at most `concurrency` tasks run at once, at most `queueLimit` more wait for a turn, first come first served, and
-// the next is refused at once with QueueFull so that the server sheds it rather than queue without end.
+// A semaphore with a bounded wait queue, for work that holds something scarce (a thread of libuv's pool, where
+// argon2id runs, or one of the database pool's connections): at most `concurrency` tasks run at once, at most
+// `queueLimit` more wait for a turn, first come first served, and the next is refused at once with QueueFull so
+// that the server sheds it rather than queue without end.
 
 export class QueueFull extends Error {
   constructor() {

@@ -116,10 +116,13 @@ export const openApiDocument = {
           "400": error(["invalid_json", "missing_key", "invalid_client_address"], "The body is not JSON, has no key, or a clientAddress that is not a string of 1 to 64 characters"),
           "401": error(["unauthorized"], "Missing or wrong service token"),
           "413": error(["body_too_large"], "The body is larger than 4 KB"),
-          "429": rateLimited("Too many requests without the service token from this source address, or invalid keys from this clientAddress: every key of that clientAddress, valid or not, is refused until Retry-After"),
+          "429": rateLimited(
+            "Too many requests without the service token from this source address, or invalid keys from this clientAddress: every key of that clientAddress, valid or not, is refused until Retry-After. " +
+              "A key not in the cache holds one of the clientAddress's failures while it is looked up, given back if it is valid (so a clientAddress has no more lookups under way than failures left), and a 503 counts as a failure",
+          ),
           "503": {
-            ...error(["unavailable"], "The database cannot be reached, or (with Retry-After) too many keys not in the cache are waiting for their hash to be verified already"),
-            headers: { "Retry-After": { description: "Seconds to wait, when the verification queue was full", schema: { type: "integer" } } },
+            ...error(["unavailable"], "The database cannot be reached, or (with Retry-After) too many keys not in the cache are waiting for a database connection or for their hash to be verified already"),
+            headers: { "Retry-After": { description: "Seconds to wait, when a verification queue was full", schema: { type: "integer" } } },
           },
         },
       },

@@ -1,8 +1,9 @@
 // The gateway's HTTP entry for /api/v1: a plain node:http server, apart from Next, that shares lib/domain with
 // the console. The verification hot path allocates little: the service token is compared by digest, answers
 // come from the cache with their bodies already serialized, and last_used_at is written behind. It refuses before
-// it works: a source over its failure limit is answered 429 before the cache, the database or argon2 are asked,
-// and when too many lookups wait for argon2 the next is shed with 503.
+// it works: a source over its failure limit is answered 429 before the cache, the database or argon2 are asked, an
+// end client pays for a lookup before it starts (so it has no more under way than it has failures left), and when
+// too many lookups wait for a connection or for argon2 the next is shed with 503.
 import { createHash, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -29,10 +30,16 @@ export interface GatewayOptions {
    * them a verification is answered 503 with Retry-After. Default: DEFAULT_ARGON2_CONCURRENCY and _QUEUE_LIMIT.
    */
   argon2Limit?: ConcurrencyLimit;
+  /**
+   * how many lookups query the database at once and how many may wait for their turn; past them a verification is
+   * answered 503 with Retry-After. Default: the pool's size at once, DEFAULT_LOOKUP_QUEUE_LIMIT waiting.
+   */
+  lookupLimit?: ConcurrencyLimit;
   lastUsedFlushMs?: number;
   /**
    * failures per minute (burst and refill) before 429, counted in this instance: requests without the service
-   * token per source address, invalid keys per end client (the `clientAddress` a caller names)
+   * token per source address, invalid keys per end client (the `clientAddress` a caller names), whose lookups
+   * under way count until they turn out valid
    */
   failuresPerMinute?: number;
   /** the proxies whose word on the source address is taken (lib/trusted-proxy.ts); default none */
@@ -83,9 +90,12 @@ const BODIES = {
 // of the process. At about 10 ms a verification, 64 waiting is under a quarter of a second's work.
 export const DEFAULT_ARGON2_CONCURRENCY = Math.max(1, (Number(process.env.UV_THREADPOOL_SIZE) || 4) - 1);
 export const DEFAULT_ARGON2_QUEUE_LIMIT = 64;
+// Lookups waiting for one of the pool's connections: at the 5–6k cache misses a second the benchmark measures,
+// 1,000 is about 0.2 s of queries. Without a bound, pg.Pool would queue every one.
+const DEFAULT_LOOKUP_QUEUE_LIMIT = 1_000;
 
 const CLOSE_GRACE_MS = 5_000;
-// A shed verification may be retried soon: the argon2 queue drains in milliseconds.
+// A shed verification may be retried soon: the lookup and argon2 queues drain in milliseconds.
 const SHED_RETRY_AFTER_S = 1;
 const VERIFY_PATH = "/api/v1/keys/verify";
 const USAGE_PATH = "/api/v1/usage";
@@ -155,7 +165,8 @@ function verifyRequestOf(body: Buffer): VerifyRequest | Buffer {
 export function createGatewayServer(options: GatewayOptions): Gateway {
   const log = options.log ?? ((line: string) => console.log(`gateway: ${line}`));
   const stats = newStats();
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, keepAlive: true });
+  const poolSize = options.poolSize ?? 10;
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: poolSize, keepAlive: true });
   pool.on("error", (error) => log(`database connection error: ${error.message}`));
   const verifier = new KeyVerifier(
     pool,
@@ -165,6 +176,7 @@ export function createGatewayServer(options: GatewayOptions): Gateway {
       maxEntries: options.cacheMaxEntries ?? 100_000,
       negativeMaxEntries: options.negativeCacheMaxEntries ?? 10_000,
     },
+    options.lookupLimit ?? new ConcurrencyLimit(poolSize, DEFAULT_LOOKUP_QUEUE_LIMIT),
     options.argon2Limit ?? new ConcurrencyLimit(DEFAULT_ARGON2_CONCURRENCY, DEFAULT_ARGON2_QUEUE_LIMIT),
     stats,
   );
@@ -228,15 +240,47 @@ export function createGatewayServer(options: GatewayOptions): Gateway {
     if (body === null) return send(res, 413, BODIES.tooLarge, true);
     const request = verifyRequestOf(body);
     if (Buffer.isBuffer(request)) return send(res, 400, request);
+    const client = request.clientAddress;
     const now = Date.now();
     // An end client over its limit is refused before any work for it, whatever its key: it has been guessing.
-    const wait = request.clientAddress === undefined ? 0 : clientFailures.retryAfter(request.clientAddress, now);
+    const wait = client === undefined ? 0 : clientFailures.retryAfter(client, now);
     if (wait > 0) return send(res, 429, BODIES.rateLimited, false, wait);
     const answer = verifier.verify(request.key, now);
-    if (!(answer instanceof Promise)) return reply(res, answer, request.clientAddress, now);
-    answer
-      .then((settled) => reply(res, settled, request.clientAddress, now), (error) => lookupFailed(res, error))
+    if (!("startedLookup" in answer)) {
+      charge(client, false, answer.valid);
+      return reply(res, answer, now);
+    }
+    // A lookup (a query, maybe argon2) is paid for as it starts, with the token retryAfter found in this same tick:
+    // however many requests an end client sends at once, it has no more lookups under way than it has tokens.
+    const paid = client !== undefined && answer.startedLookup;
+    if (paid) clientFailures.fail(client, now);
+    answer.answer
+      .then(
+        (settled) => {
+          charge(client, paid, settled.valid);
+          reply(res, settled, now);
+        },
+        (error) => {
+          charge(client, paid, false);
+          lookupFailed(res, error);
+        },
+      )
       .catch((error) => failed(res, error, 500));
+  }
+
+  /**
+   * Charges an end client for a verification: anything but a valid key, a 503 too, costs one token, and a valid
+   * key none. `paid` says the token was taken before the lookup started; a valid key gets it back.
+   */
+  function charge(client: string | undefined, paid: boolean, valid: boolean): void {
+    // Unnamed end client: nothing to limit. The caller proved it holds the service token, a key's secret carries
+    // ~190 bits (no guessing it), and the miss cache answers repeats of one wrong key without the database.
+    if (client === undefined) return;
+    if (valid) {
+      if (paid) clientFailures.giveBack(client, Date.now());
+    } else if (!paid) {
+      clientFailures.fail(client, Date.now());
+    }
   }
 
   function lookupFailed(res: http.ServerResponse, error: unknown): void {
@@ -275,15 +319,9 @@ export function createGatewayServer(options: GatewayOptions): Gateway {
     if (!res.headersSent) send(res, status, status === 503 ? BODIES.unavailable : BODIES.internal);
   }
 
-  function reply(res: http.ServerResponse, answer: Answer, clientAddress: string | undefined, now: number): void {
-    if (answer.valid) {
-      lastUsed.record(answer.keyId!, now);
-      return send(res, 200, answer.body);
-    }
-    // Unnamed end client: nothing to limit. The caller proved it holds the service token, a key's secret carries
-    // ~190 bits (no guessing it), and the miss cache answers repeats of one wrong key without the database.
-    if (clientAddress === undefined) return send(res, 200, answer.body);
-    refuse(res, clientFailures, clientAddress, 200, answer.body);
+  function reply(res: http.ServerResponse, answer: Answer, now: number): void {
+    if (answer.valid) lastUsed.record(answer.keyId!, now);
+    send(res, 200, answer.body);
   }
 
   function handle(req: http.IncomingMessage, res: http.ServerResponse): void {

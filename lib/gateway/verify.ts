@@ -1,9 +1,10 @@
 // API key verification for the gateway. A key that fails its checksum is answered `malformed` before any
 // database work. Otherwise one query finds the key rows with its lookup prefix joined with their tenant, and
-// argon2id decides which (if any) is this key, in a bounded number of libuv threads with a bounded queue behind
-// them (past it, the lookup fails with QueueFull for the server to shed). The outcome is cached under
-// sha256(key) — never the key — so argon2 is paid once per key per TTL; NOTIFYs on the key events channel evict
-// entries at once. Unknown keys are cached apart, in a smaller LRU, so that a flood of them cannot evict live keys.
+// argon2id decides which (if any) is this key. Both wait their turn in a bounded queue, the query for one of the
+// pool's connections and argon2id for one of libuv's threads; past either queue's bound, the lookup fails with
+// QueueFull for the server to shed. The outcome is cached under sha256(key) — never the key — so argon2 is paid
+// once per key per TTL; NOTIFYs on the key events channel evict entries at once. Unknown keys are cached apart,
+// in a smaller LRU, so that a flood of them cannot evict live keys.
 import { verify as argon2Verify } from "@node-rs/argon2";
 import { createHash } from "node:crypto";
 import type pg from "pg";
@@ -12,6 +13,15 @@ import { LruCache, type CacheEntry } from "./cache";
 import type { ConcurrencyLimit } from "./concurrency";
 
 export type FailureCode = "malformed" | "not_found" | "revoked" | "expired" | "tenant_frozen" | "tenant_archived";
+
+/**
+ * A verification the cache could not answer: the lookup's answer, and whether this call started that lookup (a
+ * query, maybe argon2) or joined one already under way for the same key, which costs nothing more.
+ */
+export interface PendingAnswer {
+  answer: Promise<Answer>;
+  startedLookup: boolean;
+}
 
 /** An outcome with its response body serialized once, so answering from the cache allocates nothing big. */
 export interface Answer {
@@ -24,7 +34,7 @@ export interface GatewayStats {
   cacheHits: number;
   cacheMisses: number;
   argon2Verifications: number;
-  /** verifications answered 503 because too many lookups were waiting for argon2 already */
+  /** verifications answered 503 because too many lookups were waiting for a connection or for argon2 already */
   shed: number;
   dbQueries: number;
   invalidations: number;
@@ -101,6 +111,8 @@ export class KeyVerifier {
   constructor(
     private readonly pool: pg.Pool,
     private readonly options: VerifierOptions,
+    /** where lookups' queries take their turn at the pool's connections; a full queue fails the lookup with QueueFull */
+    private readonly lookupLimit: ConcurrencyLimit,
     /** where lookups take their turn at argon2; a full queue fails the lookup with QueueFull */
     private readonly argon2Limit: ConcurrencyLimit,
     private readonly stats: GatewayStats,
@@ -110,7 +122,7 @@ export class KeyVerifier {
   }
 
   /** The answer for `key`: at once when the checksum fails or the cache knows it, else after the lookup. */
-  verify(key: unknown, now: number): Answer | Promise<Answer> {
+  verify(key: unknown, now: number): Answer | PendingAnswer {
     const parsed = parseKey(key);
     if (parsed === null) return FAILURES.malformed;
     const id = createHash("sha256").update(key as string).digest("hex");
@@ -121,6 +133,7 @@ export class KeyVerifier {
     }
     this.stats.cacheMisses++;
     let pending = this.inflight.get(id);
+    const startedLookup = pending === undefined;
     if (pending === undefined) {
       pending = this.load(id, parsed.prefix, key as string);
       this.inflight.set(id, pending);
@@ -129,7 +142,7 @@ export class KeyVerifier {
       };
       pending.then(forget, forget);
     }
-    return pending.then((entry) => answerAt(entry, Date.now()));
+    return { answer: pending.then((entry) => answerAt(entry, Date.now())), startedLookup };
   }
 
   /** A key changed (revoked, rolled, expiry moved). */
@@ -161,8 +174,10 @@ export class KeyVerifier {
 
   private async load(id: string, prefix: string, key: string): Promise<KeyEntry> {
     const generation = this.generation;
-    this.stats.dbQueries++;
-    const { rows } = await this.pool.query<KeyRow>({ ...LOOKUP, values: [prefix] });
+    const { rows } = await this.lookupLimit.run(() => {
+      this.stats.dbQueries++;
+      return this.pool.query<KeyRow>({ ...LOOKUP, values: [prefix] });
+    });
     const row = rows.length === 0 ? undefined : await this.argon2Limit.run(() => this.matching(rows, key));
     const caching = this.caching && generation === this.generation;
     if (row === undefined) {

@@ -1,4 +1,5 @@
-// The gateway's in-memory structures: the bounded LRU with TTL, the failure limiter and the argon2 queue.
+// The gateway's in-memory structures: the bounded LRU with TTL, the failure limiter and the bounded queue that
+// lookups wait in for a database connection and for argon2.
 import { describe, expect, it } from "vitest";
 import { LruCache, type CacheEntry } from "@/lib/gateway/cache";
 import { ConcurrencyLimit, QueueFull } from "@/lib/gateway/concurrency";
@@ -94,6 +95,27 @@ describe("FailureLimiter.retryAfter", () => {
     limiter.fail("a", 0);
     expect(limiter.retryAfter("b", 0)).toBe(0);
     expect(limiter.fail("a", 0)).toBeGreaterThan(0); // a's bucket was not dropped to make room for b
+  });
+});
+
+describe("FailureLimiter.giveBack", () => {
+  it("returns one token taken, never more than the burst, and nothing for a bucket dropped meanwhile", () => {
+    const limiter = new FailureLimiter(2, 1);
+    limiter.fail("ip", 0);
+    limiter.fail("ip", 0);
+    expect(limiter.retryAfter("ip", 0)).toBeGreaterThan(0);
+    limiter.giveBack("ip", 0);
+    expect(limiter.fail("ip", 0)).toBe(0); // the one given back
+    expect(limiter.fail("ip", 0)).toBeGreaterThan(0);
+
+    limiter.giveBack("ip", 60_000); // refilled to the burst by then: the token given back adds none
+    for (let i = 0; i < 2; i++) expect(limiter.fail("ip", 60_000)).toBe(0);
+    expect(limiter.fail("ip", 60_000)).toBeGreaterThan(0);
+
+    limiter.fail("other", 60_000); // drops ip's bucket (one source kept)
+    limiter.giveBack("ip", 60_000);
+    for (let i = 0; i < 2; i++) expect(limiter.fail("ip", 60_000)).toBe(0); // starts again full, and no fuller
+    expect(limiter.fail("ip", 60_000)).toBeGreaterThan(0);
   });
 });
 

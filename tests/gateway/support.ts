@@ -3,6 +3,7 @@
 import { hash } from "@node-rs/argon2";
 import { crc32 } from "node:zlib";
 import { generateKey } from "@/lib/domain/keys/format";
+import type { ConcurrencyLimit } from "@/lib/gateway/concurrency";
 import { createGatewayServer, type Gateway, type GatewayOptions } from "@/lib/gateway/server";
 import { testDatabaseUrl, testPrisma } from "../support/database";
 
@@ -39,6 +40,35 @@ export async function call(url: string, { body, token = TOKEN, headers = {} }: {
 }
 
 export const verify = (url: string, key: string, headers: Record<string, string> = {}) => call(url, { body: JSON.stringify({ key }), headers });
+
+/** Sends `key` for the end client `clientAddress`. */
+export const forClient = (url: string, clientAddress: string, key: string) => call(url, { body: JSON.stringify({ key, clientAddress }) });
+
+/**
+ * Takes a turn of `limit` and keeps it until the returned function is called (which resolves once the turn has
+ * passed on): what the gateway's lookups wait for then is under the test's control, with no timing involved.
+ */
+export function holdTurn(limit: ConcurrencyLimit): () => Promise<void> {
+  let release = () => {};
+  const held = limit.run(() => new Promise<void>((done) => (release = done)));
+  return () => {
+    release();
+    return held;
+  };
+}
+
+/** The first `count` of `replies` to arrive, in the order they came. */
+export function firstReplies(replies: Promise<Reply>[], count: number): Promise<Reply[]> {
+  const arrived: Reply[] = [];
+  return new Promise((done, fail) => {
+    for (const reply of replies) {
+      reply.then((settled) => {
+        arrived.push(settled);
+        if (arrived.length === count) done(arrived);
+      }, fail);
+    }
+  });
+}
 
 /** A key row made straight in the database. */
 export async function keyFor(tenantId: string, data: { expiresAt?: Date; revokedAt?: Date; projectId?: string; product?: string } = {}) {
