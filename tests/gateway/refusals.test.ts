@@ -11,6 +11,14 @@ import { call, closeAll, db, eventually, firstReplies, forClient, holdTurn, keyF
 afterAll(closeAll);
 
 describe("failure rate limiting", () => {
+  // the limiter's clock stands still: a token refilled while a loaded machine sends the requests would let one through
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("answers 429 with Retry-After past 30 invalid keys a minute from one end client, and only to that client", async () => {
     const { url: limited } = await startGateway({ failuresPerMinute: 30 });
     const tenant = await tenantFor(db);
