@@ -3,6 +3,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { breakColumn, failUpdatesOfTenant } from "./database";
+import { serverLog } from "./server-log";
 import { signInAs } from "./sign-in";
 
 const axeViolations = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations;
@@ -22,6 +23,12 @@ test("a save the database fails says so with a reference, and the form keeps wha
     await expect(alert).toHaveText(/^Something went wrong on our side\. Your changes were not saved \(reference [0-9a-f]{8}\)\.$/);
     await expect(alert).toBeFocused();
     expect(await page.content()).not.toContain("simulated outage"); // the error itself stays on the server
+    // where it is logged in full, under the reference the browser shows
+    const reference = /reference ([0-9a-f]{8})/.exec((await alert.textContent()) ?? "")![1];
+    // the line crosses a pipe from the server's process: it may reach the file a moment after the answer
+    await expect.poll(serverLog).toContain(`"reference":"${reference}"`);
+    const logged = serverLog().split("\n").find((line) => line.includes(`"reference":"${reference}"`))!;
+    expect(JSON.parse(logged.slice(logged.indexOf("{")))).toMatchObject({ event: "server_action_failed", reference, error: expect.stringContaining("e2e: simulated outage") });
     await expect(details.getByLabel("Plan")).toHaveValue("enterprise");
     await expect(details.getByLabel("Sales owner")).toHaveValue("Sam Sales (EMEA)");
     await expect(details.getByLabel("Contract end")).toHaveValue("2029-06-30");

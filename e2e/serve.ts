@@ -8,6 +8,7 @@ import { seedDemoData } from "../prisma/seed";
 import { demoIdentities, startGithubDevServer } from "../scripts/github-dev-server";
 import { spawnNext, type NextProcess } from "../scripts/next-process";
 import { shareDatabaseUrl } from "./database";
+import { keepServerLog } from "./server-log";
 
 const port = process.env.E2E_PORT ?? "3107";
 process.env.GATEHOUSE_ENCRYPTION_KEYS ??= newEncryptionKeyring();
@@ -36,6 +37,7 @@ app = spawnNext(["start", "-p", port, "-H", "127.0.0.1"], {
   ...process.env, DATABASE_URL: database.url, GATEHOUSE_LOCAL_DEMO: "1",
   NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: "e2e-only-secret-of-at-least-32-characters",
   GITHUB_ID: "gatehouse-e2e", GITHUB_SECRET: "e2e-only", GITHUB_BASE_URL: github.url, GITHUB_API_URL: github.url,
-});
+}, "inherit", "pipe");
+keepServerLog(app.child.stderr!); // for the specs that look up a reference in the server's log (e2e/server-log.ts)
 // without a build, or on any crash, fail fast instead of leaving Playwright to time out
 app.child.on("exit", (code) => void stop(code ?? 1));

@@ -8,9 +8,11 @@ export interface NextProcess {
   stop: () => void;
 }
 
-export function spawnNext(args: string[], env: NodeJS.ProcessEnv, stdout: "inherit" | "pipe" = "inherit"): NextProcess {
+export function spawnNext(
+  args: string[], env: NodeJS.ProcessEnv, stdout: "inherit" | "pipe" = "inherit", stderr: "inherit" | "pipe" = "inherit",
+): NextProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/console-server.ts", ...args], {
-    stdio: ["ignore", stdout, "inherit"],
+    stdio: ["ignore", stdout, stderr],
     // what the Next CLI sets before it loads anything: React and Next pick their builds by it
     env: { ...env, NODE_ENV: args[0] === "dev" ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" },
     detached: true,
