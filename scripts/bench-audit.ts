@@ -8,10 +8,11 @@ import { runInNewContext } from "node:vm";
 import { startThrowawayDatabase } from "../lib/db/embedded";
 import { Migrator } from "../lib/db/migrator";
 import type { Actor } from "../lib/auth/principal";
+import { RUNS, time } from "./bench-support";
 
 const EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 1_000_000);
 const LOAD_BATCH = 100_000;
-const RUNS = 20;
+const WARM_UPS = 3;
 const DEEP = 10_000;
 const EXPORT_ROWS = 100_000;
 const DAY_MS = 86_400_000;
@@ -22,23 +23,6 @@ const gc = runInNewContext("gc") as () => void;
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 const pad = (text: string, width: number) => text.padEnd(width);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-/** p50 and p95 of `RUNS` runs of `run`, after three unmeasured ones. */
-async function time(run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 3; i++) await run();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
-}
 
 /** Runs `work` while sampling the process's memory every 5 ms; returns the peaks (MB) beside the starting point. */
 async function withMemory<T>(work: () => Promise<T>) {
@@ -174,8 +158,8 @@ async function main(): Promise<void> {
     console.log(`\nserver time of one page of 50 (${RUNS} runs each)      keyset p50 / p95        OFFSET p50 / p95        index used`);
     const results = [];
     for (const page of pages) {
-      const keyset = await time(page.keyset);
-      const offset = await time(page.offset);
+      const keyset = await time(page.keyset, { warmUps: WARM_UPS });
+      const offset = await time(page.offset, { warmUps: WARM_UPS });
       results.push({ ...page, keyset, offset });
       console.log(`  ${pad(page.name, 50)} ${pad(`${ms(keyset.p50)} / ${ms(keyset.p95)}`, 24)} ${pad(`${ms(offset.p50)} / ${ms(offset.p95)}`, 24)} ${await indexesOf(page.filters, page.cursor)}`);
     }
@@ -190,7 +174,7 @@ async function main(): Promise<void> {
     ];
     console.log("\neach filter alone, first page                          keyset p50 / p95        index used");
     for (const [name, filters] of singles) {
-      const t = await time(() => listAuditEvents(viewer, scope, filters));
+      const t = await time(() => listAuditEvents(viewer, scope, filters), { warmUps: WARM_UPS });
       console.log(`  ${pad(name, 50)} ${pad(`${ms(t.p50)} / ${ms(t.p95)}`, 24)} ${await indexesOf(filters)}`);
     }
 

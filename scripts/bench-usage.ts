@@ -16,12 +16,13 @@ import { newEncryptionKeyring } from "../lib/crypto/secret-box";
 import type { Principal } from "../lib/auth/principal";
 import { DEMO_FEATURES, DEMO_MODELS, DEMO_TEAMS } from "../prisma/demo-data";
 import { seedDemoData } from "../prisma/seed";
+import { RUNS, time, type Timing } from "./bench-support";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000_000);
 const INGEST_EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 100_000);
 const BATCH = 500;
 const IN_FLIGHT = 4;
-const RUNS = 20;
+const WARM_UPS = 2;
 const TOKEN = randomBytes(32).toString("base64url");
 const DAY_MS = 86_400_000;
 
@@ -104,24 +105,6 @@ async function ingestThroughput(url: string, pool: pg.Pool): Promise<number> {
   return Math.round(INGEST_EVENTS / elapsed);
 }
 
-interface Timing {
-  p50: number;
-  p95: number;
-}
-
-async function time(run: () => Promise<unknown>): Promise<Timing> {
-  for (let i = 0; i < 2; i++) await run(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (p: number) => samples[Math.min(samples.length - 1, Math.ceil((p / 100) * samples.length) - 1)];
-  return { p50: at(50), p95: at(95) };
-}
-
 // The same figures as the dashboards, from usage_events: what the rollups save.
 const RAW_TENANT_SQL = `
 SELECT GROUPING(day, model) AS level, day, model, count(*) AS requests, count(*) FILTER (WHERE status >= 400) AS errors,
@@ -173,12 +156,12 @@ async function main(): Promise<void> {
     const { rows: [inRange] } = await pool.query<{ n: string }>(
       "SELECT count(*) AS n FROM usage_events WHERE tenant_id = $1 AND occurred_at >= $2 AND occurred_at < $3", [acme.id, from, to]);
     log(`timing the 30-day dashboard of acme (${inRange.n} events in range) and the staff overview, ${RUNS} runs each…`);
-    const dashboard = await time(() => tenantUsageSummary(owner, acme.id, { from, to, groupBy: "model" }));
+    const dashboard = await time(() => tenantUsageSummary(owner, acme.id, { from, to, groupBy: "model" }), { warmUps: WARM_UPS });
     const dashboardRaw = await time(() => Promise.all([
       pool.query(RAW_TENANT_SQL, [acme.id, from, to]), pool.query(RAW_PREVIOUS_SQL, [acme.id, previousFrom, from]),
-    ]));
-    const overview = await time(() => staffUsageOverview(staff, { from, to }));
-    const overviewRaw = await time(() => pool.query(RAW_STAFF_SQL, [from, to]));
+    ]), { warmUps: WARM_UPS });
+    const overview = await time(() => staffUsageOverview(staff, { from, to }), { warmUps: WARM_UPS });
+    const overviewRaw = await time(() => pool.query(RAW_STAFF_SQL, [from, to]), { warmUps: WARM_UPS });
 
     const ms = (value: number) => value.toFixed(1).padStart(9);
     const row = (name: string, rollup: Timing, raw: Timing) =>
