@@ -18,13 +18,13 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <Link href="/" className="font-semibold tracking-tight">Gatehouse</Link>
           <nav aria-label="Main" className="flex gap-3 text-sm">
             <Link href="/" className="hover:underline">Overview</Link>
-            {actor.staffRole && <Link href="/tenants" className="hover:underline">Tenants</Link>}
-            {actor.staffRole && <Link href="/usage" className="hover:underline">Usage</Link>}
+            {can(actor, "tenant.list_all", null) && <Link href="/tenants" className="hover:underline">Tenants</Link>}
+            {can(actor, "usage.read_platform", null) && <Link href="/usage" className="hover:underline">Usage</Link>}
             {can(actor, "audit.read_platform", null) && <Link href="/audit" className="hover:underline">Audit log</Link>}
             {can(actor, "person.read", null) && <Link href="/staff" className="hover:underline">People</Link>}
           </nav>
           <div className="ml-auto flex items-center gap-3">
-            <TenantSwitcher tenants={tenants} search={actor.staffRole ? searchTenantsAction : undefined} />
+            <TenantSwitcher tenants={tenants} search={can(actor, "tenant.list_all", null) ? searchTenantsAction : undefined} />
             <UserMenu name={actor.name} staffRole={actor.staffRole} />
           </div>
         </div>

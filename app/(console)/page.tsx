@@ -2,6 +2,7 @@ import Link from "next/link";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { TenantStatusBadge } from "@/components/tenants/status-badge";
 import { requireConsoleActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { listTenantOverview } from "@/lib/domain/tenants/queries";
 
 export default async function OverviewPage() {
@@ -35,7 +36,7 @@ export default async function OverviewPage() {
       {total > tenants.length && (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           The first {tenants.length} of {total.toLocaleString("en-US")} tenants by name.{" "}
-          {actor.staffRole && <Link href="/tenants" className="underline">Search and filter them all in Tenants</Link>}
+          {can(actor, "tenant.list_all", null) && <Link href="/tenants" className="underline">Search and filter them all in Tenants</Link>}
         </p>
       )}
     </>

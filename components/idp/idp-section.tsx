@@ -3,7 +3,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { currentActor } from "@/lib/auth/actor";
-import { allowedNow } from "@/lib/db/mutation";
+import { allowedNow } from "@/lib/auth/authorize";
 import { IDP_LABEL, listIdpConfigs, type CertificateView, type OidcMetadata, type SamlMetadataView } from "@/lib/domain/idp/queries";
 import { markIdpVerifiedAction, removeIdpConfigAction, saveOidcConfigAction, saveSamlConfigAction } from "@/app/(console)/t/[slug]/idp-actions";
 import { OidcForm, RemoveDialog, SamlForm, VerifyForm } from "./idp-forms";

@@ -5,7 +5,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { allowedNow } from "@/lib/db/mutation";
+import { allowedNow } from "@/lib/auth/authorize";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";

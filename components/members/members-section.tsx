@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { allowedNow } from "@/lib/db/mutation";
+import { allowedNow } from "@/lib/auth/authorize";
 import { listInvitations, listMembers } from "@/lib/domain/members/queries";
 import {
   changeMemberRoleAction, inviteMemberAction, removeMemberAction, resendInvitationAction, revokeInvitationAction,

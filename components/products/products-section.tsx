@@ -1,7 +1,7 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { currentActor } from "@/lib/auth/actor";
-import { allowedNow } from "@/lib/db/mutation";
+import { allowedNow } from "@/lib/auth/authorize";
 import { listEntitlements, type EntitlementStatus } from "@/lib/domain/products/queries";
 import { setEntitlementAction } from "@/app/(console)/t/[slug]/products-actions";
 import { EntitlementDialog } from "./entitlement-dialog";

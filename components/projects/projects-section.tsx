@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { currentActor } from "@/lib/auth/actor";
-import { allowedNow } from "@/lib/db/mutation";
+import { allowedNow } from "@/lib/auth/authorize";
 import { listProjects } from "@/lib/domain/projects/queries";
 import { archiveProjectAction, createProjectAction, renameProjectAction } from "@/app/(console)/t/[slug]/projects-actions";
 import { ArchiveProjectDialog, CreateProjectForm, RenameProjectDialog } from "./project-forms";

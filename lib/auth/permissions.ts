@@ -9,6 +9,8 @@ const ALL_STAFF: StaffRole[] = ["admin", "sales", "support"];
 export const PERMISSIONS = {
   // tenants
   "tenant.read": { tenant: TENANT_READERS, staff: ALL_STAFF },
+  /** every tenant at once: the staff tenant list, searching all tenants in the switcher */
+  "tenant.list_all": { tenant: [], staff: ALL_STAFF },
   "tenant.create": { tenant: [], staff: ["admin", "sales"] },
   "tenant.update_commercial": { tenant: [], staff: ["admin", "sales"] },
   "tenant.change_lifecycle": { tenant: [], staff: ["admin", "sales"] },
@@ -39,6 +41,8 @@ export const PERMISSIONS = {
   "price.manage": { tenant: [], staff: ["admin"] },
   // reading history
   "usage.read": { tenant: TENANT_READERS, staff: ALL_STAFF },
+  /** usage across every tenant (the staff usage page) */
+  "usage.read_platform": { tenant: [], staff: ALL_STAFF },
   "budget.manage": { tenant: ["owner"], staff: ["admin"] },
   "audit.read": { tenant: TENANT_READERS, staff: ALL_STAFF },
   "audit.read_platform": { tenant: [], staff: ALL_STAFF },

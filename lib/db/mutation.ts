@@ -1,11 +1,11 @@
 // The mutation pipeline every service uses: validate (zod) → authorize (the permission table) → one
 // transaction that makes the change and writes its audit event. Failures come back as a typed result, never
 // as a thrown error reaching the UI; a refused call is itself recorded as a failure event.
-import { cache } from "react";
 import type { z } from "zod";
 import { db } from "./client";
 import type { Prisma } from "./generated/client";
-import { can, grantedByStaffRole, type Action } from "@/lib/auth/permissions";
+import { refusalFor, standingRefusal } from "@/lib/auth/authorize";
+import { grantedByStaffRole, type Action } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/principal";
 import { FailureLimiter } from "@/lib/rate-limit";
 
@@ -160,19 +160,6 @@ async function failureTenant(tx: Tx, tenantId: string | null): Promise<Pick<Audi
 }
 
 /**
- * Whether a page should offer `actor` the control for the mutation `action` in `tenantId`: the rule that
- * `mutate` refuses by, so a frozen tenant's members see no control that would only be refused.
- */
-export async function allowedNow(actor: Actor, action: Action, tenantId: string | null): Promise<boolean> {
-  return (await refusalFor(actor, action, tenantId)) === null;
-}
-
-// Memoized per request: a tenant page asks allowedNow once for each control it may offer. A status changes only
-// by a staff role's own grant (tenant.change_lifecycle), which skips this read, and a request makes one change,
-// so a page drawn after a member's action cannot see a stale one.
-const tenantStanding = cache((tenantId: string) => db.tenant.findUnique({ where: { id: tenantId }, select: { name: true, status: true } }));
-
-/**
  * The tenant's name and status, its row locked until the transaction ends. FOR NO KEY UPDATE conflicts with the
  * FOR UPDATE and the UPDATE of a status change, so neither passes it. A weaker FOR SHARE would let two mutations
  * of the tenant both hold the row and then deadlock as each UPDATEs it (a budget, the details); this one
@@ -184,22 +171,6 @@ async function lockStanding(tx: Tx, tenantId: string) {
   const rows = await tx.$queryRaw<{ name: string; status: string }[]>`
     SELECT name, status::text AS status FROM tenants WHERE id = ${tenantId}::uuid FOR NO KEY UPDATE`;
   return rows[0] ?? null;
-}
-
-/** A frozen tenant is read-only for its people; an archived one is gone for them. */
-function standingRefusal(tenant: { name: string; status: string } | null): string | null {
-  if (tenant?.status === "frozen") return `${tenant.name} is frozen: it is read-only until it is reactivated.`;
-  if (tenant?.status === "archived") return `${tenant.name} is archived: nothing in it can change.`;
-  return null;
-}
-
-/** Why `actor` may not do `action` in `tenantId` now, or null when they may. */
-async function refusalFor(actor: Actor, action: Action, tenantId: string | null): Promise<string | null> {
-  if (!can(actor, action, tenantId)) return "You do not have permission to do that.";
-  // Staff are bound by a tenant's status too, unless their staff role itself grants the action (admin staff
-  // creating a key in a frozen tenant): support staff who also own a tenant act there as its owner.
-  if (!tenantId || grantedByStaffRole(actor, action)) return null;
-  return standingRefusal(await tenantStanding(tenantId));
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -21,6 +21,7 @@ type Who = keyof typeof PRINCIPALS;
 // action, the tenant it happens in, and exactly who may do it
 const MATRIX: [Action, string | null, Who[]][] = [
   ["tenant.read", A, ["owner", "member", "viewer", "admin", "sales", "support"]],
+  ["tenant.list_all", null, ["admin", "sales", "support"]],
   ["tenant.create", null, ["admin", "sales"]],
   ["tenant.change_lifecycle", A, ["admin", "sales"]],
   ["tenant.update_commercial", A, ["admin", "sales"]],
@@ -44,6 +45,7 @@ const MATRIX: [Action, string | null, Who[]][] = [
   ["flag.manage", A, ["owner", "admin"]],
   ["price.manage", null, ["admin"]],
   ["usage.read", A, ["owner", "member", "viewer", "admin", "sales", "support"]],
+  ["usage.read_platform", null, ["admin", "sales", "support"]],
   ["budget.manage", A, ["owner", "admin"]],
   ["audit.read", A, ["owner", "member", "viewer", "admin", "sales", "support"]],
   ["audit.read_platform", null, ["admin", "sales", "support"]],

@@ -4,7 +4,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { allowedNow, mutate } from "../../lib/db/mutation";
+import { allowedNow } from "../../lib/auth/authorize";
+import { mutate } from "../../lib/db/mutation";
 import { changeTenantStatus } from "../../lib/domain/tenants/lifecycle";
 import { chainOf } from "../../lib/domain/audit/integrity";
 import type { Actor } from "../../lib/auth/principal";

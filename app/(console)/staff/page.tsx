@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { PeopleFilters } from "@/components/people/people-filters";
 import { PeopleTable } from "@/components/people/people-table";
 import { requireConsoleActor } from "@/lib/auth/actor";
-import { allowedNow } from "@/lib/db/mutation";
+import { allowedNow } from "@/lib/auth/authorize";
 import { loadPeopleListParams, serializePeopleListParams } from "@/lib/domain/people/list-params";
 import { listPeople } from "@/lib/domain/people/queries";
 import { changeStaffRoleAction, disablePersonAction, enablePersonAction } from "./actions";

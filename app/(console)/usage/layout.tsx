@@ -6,6 +6,6 @@ import { can } from "@/lib/auth/permissions";
 // streams (inside the boundary it could only show "not found" with a 200). The page's queries ask again.
 export default async function StaffUsageLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireConsoleActor();
-  if (!actor.staffRole || !can(actor, "usage.read", null)) notFound();
+  if (!can(actor, "usage.read_platform", null)) notFound();
   return children;
 }

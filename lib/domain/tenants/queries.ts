@@ -11,7 +11,7 @@ import { TENANT_PAGE_SIZE, type TenantSort } from "./list-params";
 
 /** The tenants `principal` may read: every tenant for staff, their memberships' tenants for anyone else. */
 function visibleTenants(principal: Principal): Prisma.TenantWhereInput {
-  if (principal.staffRole && can(principal, "tenant.read", null)) return {};
+  if (can(principal, "tenant.list_all", null)) return {};
   return { id: { in: principal.memberships.map((m) => m.tenantId) } };
 }
 
@@ -74,7 +74,7 @@ export type TenantListParams = {
  * filter but the status one, so they say what each status chip would show. Null for non-staff.
  */
 export async function listTenants(principal: Principal, params: TenantListParams) {
-  if (!principal.staffRole || !can(principal, "tenant.read", null)) return null;
+  if (!can(principal, "tenant.list_all", null)) return null;
   const q = params.q.trim();
   const filters: Prisma.TenantWhereInput[] = [
     q ? { OR: [

@@ -427,7 +427,7 @@ async function usageByTenant(
   };
 }
 
-const isStaffReader = (principal: Principal) => !!principal.staffRole && can(principal, "usage.read", null);
+const isStaffReader = (principal: Principal) => can(principal, "usage.read_platform", null);
 
 /**
  * Spend and requests per tenant across the platform over [from, to), most spend first, with the tenant's name,

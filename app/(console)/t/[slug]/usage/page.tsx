@@ -7,7 +7,7 @@ import { GroupBySelect, RangeControls } from "@/components/usage/usage-controls"
 import { UsageDashboard } from "@/components/usage/usage-dashboard";
 import { requireConsoleActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { allowedNow } from "@/lib/db/mutation";
+import { allowedNow } from "@/lib/auth/authorize";
 import { getTenantForReader } from "@/lib/domain/tenants/queries";
 import { isoDay, resolveUsageRange, serializeTenantUsageParams, tenantUsageParsers } from "@/lib/domain/usage/params";
 import { monthBudget, tenantUsageSummary } from "@/lib/domain/usage/queries";
