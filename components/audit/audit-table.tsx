@@ -4,7 +4,7 @@ import Link from "next/link";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import type { AuditListEvent } from "@/lib/domain/audit/queries";
 import { ActorTypeBadge, OutcomeBadge } from "./actor-badge";
-import { relativeTime } from "./time";
+import { relativeTime } from "@/lib/format-time";
 
 export const eventAnchorId = (id: string) => `audit-event-${id}`;
 
