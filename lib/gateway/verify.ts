@@ -12,7 +12,9 @@ import { parseKey } from "@/lib/domain/keys/format";
 import { LruCache, type CacheEntry } from "./cache";
 import type { ConcurrencyLimit } from "./concurrency";
 
-export type FailureCode = "malformed" | "not_found" | "revoked" | "expired" | "tenant_frozen" | "tenant_archived";
+// The `code` of a key that may not be used (its precedence: entryFor, below).
+export const FAILURE_CODES = ["malformed", "not_found", "revoked", "expired", "tenant_frozen", "tenant_archived"] as const;
+export type FailureCode = (typeof FAILURE_CODES)[number];
 
 /**
  * A verification the cache could not answer: the lookup's answer, and whether this call started that lookup (a
