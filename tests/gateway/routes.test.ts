@@ -1,14 +1,10 @@
-// The gateway's route table: the routes without a token, and 404 for anything else.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeAll, startGateway } from "./support";
+// The gateway's route table: the routes without a token, and 404 for anything else (with Allow where the path has
+// other methods).
+import { describe, expect, it } from "vitest";
+import { gatewayForFile } from "./support";
 
 let url: string;
-
-beforeAll(async () => {
-  ({ url } = await startGateway());
-});
-
-afterAll(closeAll);
+gatewayForFile((started) => ({ url } = started));
 
 describe("other routes", () => {
   it("serves health and the OpenAPI document without a token, and 404 JSON for anything else", async () => {
@@ -26,6 +22,17 @@ describe("other routes", () => {
       const response = await fetch(`${url}${path}`, { method });
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({ error: "not_found" });
+    }
+  });
+});
+
+describe("the route table", () => {
+  it("names the methods a path has in Allow on its 404, and none for a path it does not have", async () => {
+    const cases: [string, string, string | null][] = [["GET", "/api/v1/keys/verify", "POST"], ["POST", "/api/v1/health", "GET"], ["GET", "/api/v1/usage?x=1", "POST"], ["GET", "/api/v2/health", null]];
+    for (const [method, path, allow] of cases) {
+      const response = await fetch(`${url}${path}`, { method });
+      expect(response.status).toBe(404);
+      expect(response.headers.get("allow")).toBe(allow);
     }
   });
 });

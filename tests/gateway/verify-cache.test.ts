@@ -1,6 +1,6 @@
 // The gateway's verification cache over real HTTP: answers from memory, one lookup per burst, the TTL, and
 // invalidation across instances by the configuration events channel (lib/db/config-events.ts).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { notifyConfigEvent } from "@/lib/db/config-events";
 import { generateKey } from "@/lib/domain/keys/format";
 import { archiveTenant, changeTenantStatus } from "@/lib/domain/tenants/lifecycle";
@@ -9,16 +9,11 @@ import type { Gateway } from "@/lib/gateway/server";
 import { actorFor, tenantFor } from "../support/actors";
 import { withClient } from "../../lib/db/embedded";
 import { testDatabaseUrl } from "../support/database";
-import { closeAll, db, eventually, keyFor, startGateway, verify } from "./support";
+import { db, eventually, gatewayForFile, keyFor, startGateway, verify } from "./support";
 
 let url: string;
 let gateway: Gateway;
-
-beforeAll(async () => {
-  ({ gateway, url } = await startGateway());
-});
-
-afterAll(closeAll);
+gatewayForFile((started) => ({ gateway, url } = started));
 
 describe("the verification cache", () => {
   it("answers a second verification from memory, without argon2", async () => {

@@ -1,23 +1,18 @@
 // POST /api/v1/keys/verify over real HTTP against the real database: its answers, and the edges of the request
 // (the refusals before any work: refusals.test.ts; the cache: verify-cache.test.ts).
 import { hash } from "@node-rs/argon2";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { notifyConfigEvent } from "@/lib/db/config-events";
 import { generateKey } from "@/lib/domain/keys/format";
 import { createApiKey, rollApiKey } from "@/lib/domain/keys/service";
 import type { Gateway } from "@/lib/gateway/server";
 import { actorFor, tenantFor } from "../support/actors";
 import { issued } from "../support/keys";
-import { call, closeAll, db, eventually, keyFor, mistyped, sameLookup, startGateway, TOKEN, verify } from "./support";
+import { call, db, eventually, gatewayForFile, keyFor, mistyped, sameLookup, startGateway, TOKEN, verify } from "./support";
 
 let url: string;
 let gateway: Gateway;
-
-beforeAll(async () => {
-  ({ gateway, url } = await startGateway());
-});
-
-afterAll(closeAll);
+gatewayForFile((started) => ({ gateway, url } = started));
 
 describe("POST /api/v1/keys/verify", () => {
   it("answers a valid key with its tenant, scopes, project, product and expiry", async () => {
