@@ -3,8 +3,8 @@
 // argon2id decides which (if any) is this key. Both wait their turn in a bounded queue, the query for one of the
 // pool's connections and argon2id for one of libuv's threads; past either queue's bound, the lookup fails with
 // QueueFull for the server to shed. The outcome is cached under sha256(key) — never the key — so argon2 is paid
-// once per key per TTL; NOTIFYs on the configuration events channel evict entries at once. Unknown keys are cached apart,
-// in a smaller LRU, so that a flood of them cannot evict live keys.
+// once per key per TTL; NOTIFYs on the configuration events channel evict entries at once. Unknown keys are cached
+// apart, in a smaller LRU, so that a flood of them cannot evict live keys.
 import { verify as argon2Verify } from "@node-rs/argon2";
 import { createHash } from "node:crypto";
 import type pg from "pg";
