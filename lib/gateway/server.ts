@@ -124,7 +124,34 @@ export function createGatewayServer(options: GatewayOptions): Gateway {
     },
     log,
   );
+  const server = httpServerOf(context);
 
+  let closing: Promise<void> | undefined;
+  async function shutDown(): Promise<void> {
+    await stopServing(server);
+    await lastUsed.close();
+    await listener.close();
+    await db.end();
+  }
+
+  return {
+    server,
+    stats: context.stats,
+    async listen(port, host = "127.0.0.1") {
+      await listener.start();
+      lastUsed.start();
+      return listenOn(server, port, host);
+    },
+    flushLastUsed: () => lastUsed.flush(),
+    close() {
+      closing ??= shutDown();
+      return closing;
+    },
+  };
+}
+
+/** The node:http server that hands each request, with the instance's context, to the route table. */
+function httpServerOf(context: GatewayContext): http.Server {
   const server = http.createServer((req, res) => {
     const ctx = { ...context, req, res };
     try {
@@ -137,41 +164,28 @@ export function createGatewayServer(options: GatewayOptions): Gateway {
   server.keepAliveTimeout = 60_000;
   server.headersTimeout = 65_000;
   server.requestTimeout = 30_000;
+  return server;
+}
 
-  let closing: Promise<void> | undefined;
-  async function shutDown(): Promise<void> {
-    const closed = new Promise<void>((ok) => (server.listening ? server.close(() => ok()) : ok()));
-    // idle kept-alive connections go now; requests under way get a moment to finish
-    server.closeIdleConnections();
-    const cutOff = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
-    await closed;
-    clearTimeout(cutOff);
-    await lastUsed.close();
-    await listener.close();
-    await db.end();
-  }
+/** Listens on `port` (0: any free one); resolves with the base URL. */
+async function listenOn(server: http.Server, port: number, host: string): Promise<string> {
+  await new Promise<void>((ok, fail) => {
+    server.once("error", fail);
+    server.listen(port, host, () => {
+      server.off("error", fail);
+      ok();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return `http://${shown}:${address.port}`;
+}
 
-  return {
-    server,
-    stats: context.stats,
-    async listen(port, host = "127.0.0.1") {
-      await listener.start();
-      lastUsed.start();
-      await new Promise<void>((ok, fail) => {
-        server.once("error", fail);
-        server.listen(port, host, () => {
-          server.off("error", fail);
-          ok();
-        });
-      });
-      const address = server.address() as AddressInfo;
-      const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
-      return `http://${shown}:${address.port}`;
-    },
-    flushLastUsed: () => lastUsed.flush(),
-    close() {
-      closing ??= shutDown();
-      return closing;
-    },
-  };
+/** Stops accepting: idle kept-alive connections go now, requests under way get a moment to finish. */
+async function stopServing(server: http.Server): Promise<void> {
+  const closed = new Promise<void>((ok) => (server.listening ? server.close(() => ok()) : ok()));
+  server.closeIdleConnections();
+  const cutOff = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+  await closed;
+  clearTimeout(cutOff);
 }
