@@ -2,6 +2,7 @@
 // shapes come from the zod schemas (schemas.ts) through z.toJSONSchema, and body limits from the routes, so no
 // limit is written twice; what is written here is the prose.
 import { z } from "zod";
+import { MAX_BATCH_EVENTS } from "@/lib/domain/usage/schemas";
 import { healthRoute } from "./routes/health";
 import { openApiRoute } from "./routes/openapi";
 import { usageRoute } from "./routes/usage";
@@ -107,7 +108,7 @@ export function openApiDocument() {
           operationId: "ingestUsage",
           summary: "Record what requests cost",
           description:
-            "A batch of usage events. Idempotent on (tenant, requestId): a resent batch adds nothing. " +
+            `A batch of 1 to ${MAX_BATCH_EVENTS.toLocaleString("en")} usage events. Idempotent on (tenant, requestId): a resent batch adds nothing. ` +
             "Cost is computed from the model price in force at each event's time; an unknown model is stored with " +
             "its cost unknown and listed in `unpriced`. An invalid event is rejected with its index and reason " +
             "while the rest are stored; a malformed body or an oversized batch stores nothing.",
