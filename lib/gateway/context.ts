@@ -41,4 +41,16 @@ export interface Route {
   body?: { limitBytes: number; tooLarge: Buffer };
   /** Answers the request (the body is empty for a route without `body`); a rejection is answered 500. */
   handle(ctx: RequestContext, body: Buffer): void | Promise<void>;
+  /**
+   * Its part of the OpenAPI document (openapi.ts), loaded only for the document: where it holds zod schemas it
+   * comes from a routes/*.openapi.ts module, imported then, so that zod stays out of the gateway's start.
+   */
+  describe(): Promise<RouteDescription>;
+}
+
+export interface RouteDescription {
+  /** the OpenAPI operation object */
+  operation: Record<string, unknown>;
+  /** JSON Schemas it refers to as #/components/schemas/<name> */
+  components?: Record<string, Record<string, unknown>>;
 }

@@ -1,15 +1,12 @@
-// The OpenAPI 3.1 description of /api/v1, served by the gateway at GET /api/v1/openapi.json. Request and answer
-// shapes come from the zod schemas (schemas.ts) through z.toJSONSchema, and body limits from the routes, so no
-// limit is written twice; what is written here is the prose.
+// The OpenAPI 3.1 description of /api/v1, served by the gateway at GET /api/v1/openapi.json: assembled from the
+// route table, each route describing itself (routes/*.openapi.ts). Request and answer shapes come from zod schemas
+// through z.toJSONSchema and body limits from the routes, so no limit is written twice. Loaded by the document's
+// first request only: zod stays out of the gateway's start (tests/gateway/imports.test.ts).
 import { z } from "zod";
-import { MAX_BATCH_EVENTS } from "@/lib/domain/usage/schemas";
-import { healthRoute } from "./routes/health";
-import { openApiRoute } from "./routes/openapi";
-import { usageRoute } from "./routes/usage";
-import { verifyRoute } from "./routes/verify";
-import { errorBody, invalidKey, usageBatch, usageEvent, usageResult, validKey, verifyRequest } from "./schemas";
+import type { RouteDescription } from "./context";
+import { ROUTES } from "./route-table";
 
-type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema> };
+export type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema> };
 
 /** The JSON Schema of what `schema` accepts (its input: before any transform), without the `$schema` line. */
 export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
@@ -19,33 +16,32 @@ export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
   return json;
 }
 
-/** The usage batch, with its events spelled out: usageBatch checks only the array, each event is checked apart. */
-function usageBatchSchema(): JsonSchema {
-  const batch = jsonSchemaOf(usageBatch);
-  const event = jsonSchemaOf(usageEvent);
-  event.properties!.tenantId.description = "The event's tenant; or name it by apiKeyId (one of the two is required).";
-  batch.properties!.events.items = event;
-  return batch;
-}
+/** `{ error }` with one of `codes`, and a `reason` when `withReason`. */
+export const errorBody = (codes: readonly [string, ...string[]], withReason = false) =>
+  withReason ? z.object({ error: z.enum(codes), reason: z.string() }) : z.object({ error: z.enum(codes) });
 
-const jsonContent = (schema: JsonSchema) => ({ "application/json": { schema } });
-const response = (description: string, schema: z.ZodType | JsonSchema) => ({
+export const jsonContent = (schema: JsonSchema) => ({ "application/json": { schema } });
+export const response = (description: string, schema: z.ZodType | JsonSchema) => ({
   description,
   content: jsonContent(schema instanceof z.ZodType ? jsonSchemaOf(schema) : schema),
 });
-const retryAfter = (description: string) => ({ "Retry-After": { description, schema: { type: "integer" } } });
-const rateLimited = (description: string) => ({
+export const retryAfter = (description: string) => ({ "Retry-After": { description, schema: { type: "integer" } } });
+export const rateLimited = (description: string) => ({
   ...response(`${description}. Counted by each gateway instance on its own, so behind a load balancer a source may have that many per instance.`, errorBody(["rate_limited"])),
   headers: retryAfter("Seconds to wait"),
 });
-const unauthorized = response("Missing or wrong service token", errorBody(["unauthorized"]));
-const kilobytes = (bytes: number) => `${bytes / 1024} KB`;
-const mebibytes = (bytes: number) => `${bytes / 1024 / 1024} MiB`;
+export const unauthorized = () => response("Missing or wrong service token", errorBody(["unauthorized"]));
+/** What a route that needs the service token says about it. */
+export const SERVICE_TOKEN = [{ serviceToken: [] }];
 
-export function openApiDocument() {
-  const verifyLimit = kilobytes(verifyRoute.body!.limitBytes);
-  const usageLimit = mebibytes(usageRoute.body!.limitBytes);
-  const clientAddress = verifyRequest.shape.clientAddress.unwrap();
+export async function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  const schemas: Record<string, JsonSchema> = {};
+  for (const route of ROUTES) {
+    const { operation, components }: RouteDescription = await route.describe();
+    (paths[route.path] ??= {})[route.method.toLowerCase()] = operation;
+    Object.assign(schemas, components);
+  }
   return {
     openapi: "3.1.0",
     info: {
@@ -62,88 +58,8 @@ export function openApiDocument() {
       securitySchemes: {
         serviceToken: { type: "http", scheme: "bearer", description: "The gateway service token (GATEWAY_SERVICE_TOKEN)." },
       },
-      schemas: { VerifyRequest: jsonSchemaOf(verifyRequest), Valid: jsonSchemaOf(validKey), Invalid: jsonSchemaOf(invalidKey) },
+      schemas,
     },
-    paths: {
-      [verifyRoute.path]: {
-        post: {
-          operationId: "verifyKey",
-          summary: "Verify an API key",
-          description:
-            "Answers whether the key may be used, with its tenant, scopes, project and product. Results are " +
-            "cached briefly; revoking a key or freezing its tenant takes effect at once.",
-          security: [{ serviceToken: [] }],
-          requestBody: {
-            required: true,
-            description: `At most ${verifyLimit}.`,
-            content: { "application/json": { schema: { $ref: "#/components/schemas/VerifyRequest" } } },
-          },
-          responses: {
-            "200": {
-              description: "The verdict",
-              content: jsonContent({ oneOf: [{ $ref: "#/components/schemas/Valid" }, { $ref: "#/components/schemas/Invalid" }] }),
-            },
-            "400": response(
-              `The body is not JSON, has no key, or a clientAddress that is not a string of ${clientAddress.minLength} to ${clientAddress.maxLength} characters`,
-              errorBody(["invalid_json", "missing_key", "invalid_client_address"]),
-            ),
-            "401": unauthorized,
-            "413": response(`The body is larger than ${verifyLimit}`, errorBody(["body_too_large"])),
-            "429": rateLimited(
-              "Too many requests without the service token from this source address, or invalid keys from this clientAddress: every key of that clientAddress, valid or not, is refused until Retry-After. " +
-                "A key not in the cache holds one of the clientAddress's failures while it is looked up, given back if it is valid (so a clientAddress has no more lookups under way than failures left), and a 503 counts as a failure",
-            ),
-            "503": {
-              ...response(
-                "The database cannot be reached, or (with Retry-After) too many keys not in the cache are waiting for a database connection or for their hash to be verified already",
-                errorBody(["unavailable"]),
-              ),
-              headers: retryAfter("Seconds to wait, when a verification queue was full"),
-            },
-          },
-        },
-      },
-      [usageRoute.path]: {
-        post: {
-          operationId: "ingestUsage",
-          summary: "Record what requests cost",
-          description:
-            `A batch of 1 to ${MAX_BATCH_EVENTS.toLocaleString("en")} usage events. Idempotent on (tenant, requestId): a resent batch adds nothing. ` +
-            "Cost is computed from the model price in force at each event's time; an unknown model is stored with " +
-            "its cost unknown and listed in `unpriced`. An invalid event is rejected with its index and reason " +
-            "while the rest are stored; a malformed body or an oversized batch stores nothing.",
-          security: [{ serviceToken: [] }],
-          requestBody: {
-            required: true,
-            description: `At most ${usageLimit}, more than any valid batch takes.`,
-            content: jsonContent(usageBatchSchema()),
-          },
-          responses: {
-            "200": response("What was stored", usageResult),
-            "400": response("Not JSON, or not a valid batch (too many events, no events): nothing was stored", errorBody(["invalid_json", "invalid_batch"], true)),
-            "401": unauthorized,
-            "413": response(`The body is larger than ${usageLimit}: nothing was stored`, errorBody(["body_too_large"], true)),
-            "429": rateLimited("Too many requests without the service token from this source address"),
-            "503": response("The database cannot be reached", errorBody(["unavailable"])),
-          },
-        },
-      },
-      [healthRoute.path]: {
-        get: {
-          operationId: "health",
-          summary: "Liveness",
-          security: [],
-          responses: { "200": response("The server is up", z.object({ ok: z.literal(true) })) },
-        },
-      },
-      [openApiRoute.path]: {
-        get: {
-          operationId: "openapi",
-          summary: "This document",
-          security: [],
-          responses: { "200": { description: "The OpenAPI 3.1 description of /api/v1", content: { "application/json": {} } } },
-        },
-      },
-    },
+    paths,
   };
 }

@@ -9,4 +9,17 @@ export const healthRoute: Route = {
   path: "/api/v1/health",
   serviceToken: false,
   handle: (ctx) => send(ctx.res, 200, HEALTHY),
+  describe: async () => ({
+    operation: {
+      operationId: "health",
+      summary: "Liveness",
+      security: [],
+      responses: {
+        "200": {
+          description: "The server is up",
+          content: { "application/json": { schema: { type: "object", properties: { ok: { const: true } }, required: ["ok"] } } },
+        },
+      },
+    },
+  }),
 };

@@ -37,4 +37,5 @@ export const usageRoute: Route = {
     }),
   },
   handle,
+  describe: async () => (await import("./usage.openapi")).describeUsage(),
 };

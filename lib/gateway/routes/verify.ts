@@ -102,4 +102,5 @@ export const verifyRoute: Route = {
   serviceToken: true,
   body: { limitBytes: VERIFY_BODY_LIMIT_BYTES, tooLarge: BODIES.tooLarge },
   handle,
+  describe: async () => (await import("./verify.openapi")).describeVerify(),
 };
