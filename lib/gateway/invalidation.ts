@@ -1,12 +1,12 @@
-// LISTENs on the key events channel with a dedicated connection (a pooled one would lose the LISTEN when
-// handed back) and turns each NOTIFY into a cache eviction. Notifications sent while the connection is down are
-// lost for good, so losing it switches caching off, and every (re)connection starts from an empty cache.
+// LISTENs on the configuration events channel with a dedicated connection (a pooled one would lose the LISTEN
+// when handed back) and hands each NOTIFY to the caches as an eviction. Notifications sent while the connection is
+// down are lost for good, so losing it switches caching off, and every (re)connection starts from an empty cache.
 import pg from "pg";
-import { KEY_EVENTS_CHANNEL, type KeyEvent } from "@/lib/domain/keys/events";
+import { CONFIG_EVENTS_CHANNEL, parseConfigEvent, type ConfigEvent } from "@/lib/db/config-events";
 
-export interface KeyEventHandlers {
-  /** null: a payload that names nothing known, so anything may have changed */
-  event: (event: KeyEvent | null) => void;
+export interface ConfigEventHandlers {
+  /** a cached thing changed (a payload that is no event is logged and never reaches this) */
+  event: (event: ConfigEvent) => void;
   /** LISTEN is in place: start caching from empty */
   connected: () => void;
   /** the connection is gone: stop caching and drop what is cached */
@@ -14,7 +14,7 @@ export interface KeyEventHandlers {
 }
 
 /** how the listening connection shows in pg_stat_activity */
-export const LISTENER_APPLICATION_NAME = "gatehouse gateway key events";
+export const LISTENER_APPLICATION_NAME = "gatehouse gateway config events";
 
 const FIRST_RETRY_MS = 100;
 const MAX_RETRY_MS = 5_000;
@@ -22,7 +22,7 @@ const MAX_RETRY_MS = 5_000;
 const PING_EVERY_MS = 10_000;
 const PING_TIMEOUT_MS = 5_000;
 
-export class KeyEventListener {
+export class ConfigEventListener {
   private client: pg.Client | null = null;
   private retryMs = FIRST_RETRY_MS;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -31,7 +31,7 @@ export class KeyEventListener {
 
   constructor(
     private readonly databaseUrl: string,
-    private readonly handlers: KeyEventHandlers,
+    private readonly handlers: ConfigEventHandlers,
     private readonly log: (line: string) => void,
   ) {}
 
@@ -58,14 +58,14 @@ export class KeyEventListener {
     client.on("error", (error) => this.lost(client, error.message));
     client.on("end", () => this.lost(client, "the connection ended"));
     client.on("notification", (message) => {
-      if (message.channel === KEY_EVENTS_CHANNEL) this.handlers.event(parseEvent(message.payload));
+      if (message.channel === CONFIG_EVENTS_CHANNEL) this.received(message.payload);
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${KEY_EVENTS_CHANNEL}`);
+      await client.query(`LISTEN ${CONFIG_EVENTS_CHANNEL}`);
     } catch (error) {
       void client.end().catch(() => {});
-      this.log(`cannot listen for key changes (${(error as Error).message}); retrying in ${this.retryMs} ms`);
+      this.log(`cannot listen for configuration changes (${(error as Error).message}); retrying in ${this.retryMs} ms`);
       this.retry();
       return;
     }
@@ -78,6 +78,14 @@ export class KeyEventListener {
     this.handlers.connected();
     this.pingTimer = setInterval(() => this.ping(client), PING_EVERY_MS);
     this.pingTimer.unref();
+  }
+
+  // Only the console's services NOTIFY this channel, so a payload that is no event is a bug (or a hand-made
+  // NOTIFY): it names nothing to evict, and one bad message must not stop the ones after it.
+  private received(payload: string | undefined): void {
+    const event = parseConfigEvent(payload);
+    if (event === null) this.log(`ignored a configuration event that is not one: ${JSON.stringify(payload?.slice(0, 200))}`);
+    else this.handlers.event(event);
   }
 
   private ping(client: pg.Client): void {
@@ -98,7 +106,7 @@ export class KeyEventListener {
     void client.end().catch(() => {});
     this.handlers.disconnected();
     if (this.closed) return;
-    this.log(`lost the key events connection (${why}); caching is off until it is back`);
+    this.log(`lost the configuration events connection (${why}); caching is off until it is back`);
     this.retry();
   }
 
@@ -108,16 +116,4 @@ export class KeyEventListener {
     this.retryTimer.unref();
     this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
   }
-}
-
-/** The event in a NOTIFY payload; anything unexpected counts as "everything may have changed". */
-function parseEvent(payload: string | undefined): KeyEvent | null {
-  try {
-    const event = JSON.parse(payload ?? "") as Record<string, unknown>;
-    if (typeof event.keyId === "string") return { keyId: event.keyId };
-    if (typeof event.tenantId === "string") return { tenantId: event.tenantId };
-  } catch {
-    // fall through
-  }
-  return null;
 }

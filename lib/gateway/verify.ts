@@ -3,8 +3,8 @@
 // argon2id decides which (if any) is this key. Both wait their turn in a bounded queue, the query for one of the
 // pool's connections and argon2id for one of libuv's threads; past either queue's bound, the lookup fails with
 // QueueFull for the server to shed. The outcome is cached under sha256(key) — never the key — so argon2 is paid
-// once per key per TTL; NOTIFYs on the key events channel evict entries at once. Unknown keys are cached apart,
-// in a smaller LRU, so that a flood of them cannot evict live keys.
+// once per key per TTL; NOTIFYs on the configuration events channel evict entries at once. Unknown keys are cached
+// apart, in a smaller LRU, so that a flood of them cannot evict live keys.
 import { verify as argon2Verify } from "@node-rs/argon2";
 import { createHash } from "node:crypto";
 import type pg from "pg";
@@ -12,7 +12,9 @@ import { parseKey } from "@/lib/domain/keys/format";
 import { LruCache, type CacheEntry } from "./cache";
 import type { ConcurrencyLimit } from "./concurrency";
 
-export type FailureCode = "malformed" | "not_found" | "revoked" | "expired" | "tenant_frozen" | "tenant_archived";
+// The `code` of a key that may not be used (its precedence: entryFor, below).
+export const FAILURE_CODES = ["malformed", "not_found", "revoked", "expired", "tenant_frozen", "tenant_archived"] as const;
+export type FailureCode = (typeof FAILURE_CODES)[number];
 
 /**
  * A verification the cache could not answer: the lookup's answer, and whether this call started that lookup (a

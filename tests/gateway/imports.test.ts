@@ -44,6 +44,9 @@ it("scripts/gateway.ts loads none of Next, React, zod, Prisma, lib/env or lib/au
   const loaded = graph(join(ROOT, "scripts/gateway.ts"));
   expect(loaded).toContain("lib/gateway/server.ts");
   expect(loaded).toContain("lib/domain/keys/format.ts");
+  expect(loaded).toContain("lib/gateway/routes/verify.ts");
+  // the OpenAPI document and the routes' descriptions hold the zod schemas: imported on the document's first request
+  expect([...loaded].filter((module) => /openapi/.test(module))).toEqual(["lib/gateway/routes/openapi.ts"]);
   expect([...loaded].filter((module) => FORBIDDEN.some((pattern) => pattern.test(module)))).toEqual([]);
 });
 

@@ -2,22 +2,17 @@
 // the cache, the database or argon2 are asked; an end client's lookups paid for as they start; bounded queues for
 // database connections and argon2 that shed with 503; unknown keys that cannot evict live ones from the cache;
 // and the trusted proxy that says which address a request came from.
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { generateKey } from "@/lib/domain/keys/format";
 import { ConcurrencyLimit } from "@/lib/gateway/concurrency";
 import { tenantFor } from "../support/actors";
-import { call, closeAll, db, eventually, firstReplies, forClient, holdTurn, keyFor, mistyped, sameLookup, startGateway, verify } from "./support";
+import { call, closeAll, db, eventually, firstReplies, forClient, holdTurn, keyFor, mistyped, sameLookup, standDateStill, startGateway, verify } from "./support";
 
 afterAll(closeAll);
 
 describe("failure rate limiting", () => {
-  // the limiter's clock stands still: a token refilled while a loaded machine sends the requests would let one through
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ["Date"] });
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+  // a token refilled while a loaded machine sends the requests would let one through
+  standDateStill();
 
   it("answers 429 with Retry-After past 30 invalid keys a minute from one end client, and only to that client", async () => {
     const { url: limited } = await startGateway({ failuresPerMinute: 30 });
@@ -121,13 +116,8 @@ describe("the queues a lookup waits in", () => {
 });
 
 describe("an end client's lookups, paid for as they start", () => {
-  // the limiter's clock stands still, so no token comes back with time while a test counts them
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ["Date"] });
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+  // no token comes back with time while a test counts them
+  standDateStill();
 
   it("lets keys sent at once start no more lookups than the client has tokens left, and answers the rest 429", async () => {
     const argon2Limit = new ConcurrencyLimit(1, 100);

@@ -2,6 +2,7 @@
 // straight in the database, and keys that look right but are not.
 import { hash } from "@node-rs/argon2";
 import { crc32 } from "node:zlib";
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from "vitest";
 import { generateKey } from "@/lib/domain/keys/format";
 import type { ConcurrencyLimit } from "@/lib/gateway/concurrency";
 import { createGatewayServer, type Gateway, type GatewayOptions } from "@/lib/gateway/server";
@@ -16,6 +17,12 @@ export async function startGateway(options: Partial<GatewayOptions> = {}): Promi
   const gateway = createGatewayServer({ databaseUrl: testDatabaseUrl(), serviceToken: TOKEN, failuresPerMinute: 10_000, log: () => {}, ...options });
   running.push(gateway);
   return { gateway, url: await gateway.listen(0) };
+}
+
+/** One gateway for a file's tests: started before them all and handed to `use`; closed after them with the rest. */
+export function gatewayForFile(use: (started: { gateway: Gateway; url: string }) => void): void {
+  beforeAll(async () => use(await startGateway()));
+  afterAll(closeAll);
 }
 
 /** Closes every gateway started, and the test's database client. */
@@ -67,6 +74,16 @@ export function firstReplies(replies: Promise<Reply>[], count: number): Promise<
         if (arrived.length === count) done(arrived);
       }, fail);
     }
+  });
+}
+
+/** Stands Date still in each test of the calling describe block: the failure limiters' clock, so no token refills. */
+export function standDateStill(): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
   });
 }
 

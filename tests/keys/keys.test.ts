@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { verify } from "@node-rs/argon2";
 import { createApiKey, revokeApiKey, rollApiKey } from "../../lib/domain/keys/service";
 import { generateKey, parseKey } from "../../lib/domain/keys/format";
-import { KEY_EVENTS_CHANNEL } from "../../lib/domain/keys/events";
+import { CONFIG_EVENTS_CHANNEL } from "../../lib/db/config-events";
 import type { Actor } from "../../lib/auth/principal";
 import type { MemberRole } from "../../lib/db/generated/enums";
 import { testPrisma } from "../support/database";
@@ -390,15 +390,15 @@ describe("the key-change channel", () => {
     await client.connect();
     const settled: { keyId: string; revokedAt: Date | null; rolledToId: string | null }[] = [];
     client.on("notification", (message) => {
-      const payload = JSON.parse(message.payload ?? "{}") as { keyId?: string };
-      if (message.channel !== KEY_EVENTS_CHANNEL || !payload.keyId) return;
-      const keyId = payload.keyId;
+      const payload = JSON.parse(message.payload ?? "{}") as { id?: string };
+      if (message.channel !== CONFIG_EVENTS_CHANNEL || !payload.id) return;
+      const keyId = payload.id;
       // queued on this connection behind nothing else: it reads the key as committed when the message came
       void client
         .query<{ revoked_at: Date | null; rolled_to_id: string | null }>("SELECT revoked_at, rolled_to_id FROM api_keys WHERE id = $1", [keyId])
         .then(({ rows }) => settled.push({ keyId, revokedAt: rows[0]?.revoked_at ?? null, rolledToId: rows[0]?.rolled_to_id ?? null }));
     });
-    await client.query(`LISTEN ${KEY_EVENTS_CHANNEL}`);
+    await client.query(`LISTEN ${CONFIG_EVENTS_CHANNEL}`);
     try {
       await work(() => settled);
     } finally {

@@ -5,7 +5,7 @@ import { hash, type Algorithm } from "@node-rs/argon2";
 import { mutate, MutationRefusal, type MutationResult, type Tx } from "@/lib/db/mutation";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/auth/principal";
-import { notifyKeyEvent } from "./events";
+import { notifyConfigEvent } from "@/lib/db/config-events";
 import { generateKey } from "./format";
 import { createKeyInput, revokeKeyInput, rollKeyInput, ROLL_GRACE_MS } from "./schemas";
 
@@ -120,7 +120,7 @@ export function revokeApiKey(actor: Actor, input: unknown) {
       const key = await lockKey(tx, tenantId, keyId);
       if (key.revokedAt) throw new MutationRefusal("conflict", `${key.name} was already revoked on ${day(key.revokedAt)}.`);
       const revoked = await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
-      await notifyKeyEvent(tx, { keyId: key.id });
+      await notifyConfigEvent(tx, { kind: "api_key", tenantId, id: key.id });
       return {
         data: { id: revoked.id, revokedAt: revoked.revokedAt! },
         audit: {
@@ -161,7 +161,7 @@ export function rollApiKey(actor: Actor, input: unknown): Promise<MutationResult
           ? { rolledToId: successor.id, revokedAt: now }
           : { rolledToId: successor.id, expiresAt: old.expiresAt && old.expiresAt < graceEnds ? old.expiresAt : graceEnds },
       });
-      await notifyKeyEvent(tx, { keyId: old.id });
+      await notifyConfigEvent(tx, { kind: "api_key", tenantId, id: old.id });
       return {
         data: { id: successor.id, key: newKey.key, prefix: successor.prefix },
         audit: {

@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { mutate, MutationRefusal, type AuditEvent, type Tx } from "@/lib/db/mutation";
 import { TenantStatus, type TenantKind } from "@/lib/db/generated/enums";
 import { can } from "@/lib/auth/permissions";
-import { notifyKeyEvent } from "@/lib/domain/keys/events";
+import { notifyConfigEvent } from "@/lib/db/config-events";
 import { dateWithin, TRIAL_END } from "@/lib/domain/date-bounds";
 import type { Principal } from "@/lib/auth/principal";
 import type { Actor } from "@/lib/auth/principal";
@@ -89,7 +89,7 @@ export async function applyTransition(tx: Tx, tenant: LockedTenant, to: TenantSt
   await tx.tenant.update({ where: { id: tenant.id }, data: { status: to, statusChangedAt: now } });
   const removed = to === "archived" ? await removeTenantData(tx, tenant.id) : undefined;
   // a frozen or archived tenant's keys stop verifying at once; a reactivated one's start again
-  await notifyKeyEvent(tx, { tenantId: tenant.id });
+  await notifyConfigEvent(tx, { kind: "api_key", tenantId: tenant.id, id: null });
   return {
     action: to === "archived" ? "tenant.archived" : "tenant.status_changed",
     tenantId: tenant.id, targetType: "tenant", targetId: tenant.id, targetName: tenant.slug,
