@@ -23,7 +23,7 @@ export async function notifyConfigEvent(tx: Tx, event: ConfigEvent): Promise<voi
   await tx.$executeRaw`SELECT pg_notify(${CONFIG_EVENTS_CHANNEL}, ${JSON.stringify(event)})`;
 }
 
-/** The event in a NOTIFY payload, or null for anything that is not one (the listener logs and ignores it). */
+/** The event in a NOTIFY payload, or null for anything that is not one (the listener logs it and drops its cache). */
 export function parseConfigEvent(payload: string | undefined): ConfigEvent | null {
   let event: unknown;
   try {

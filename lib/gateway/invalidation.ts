@@ -5,8 +5,10 @@ import pg from "pg";
 import { CONFIG_EVENTS_CHANNEL, parseConfigEvent, type ConfigEvent } from "@/lib/db/config-events";
 
 export interface ConfigEventHandlers {
-  /** a cached thing changed (a payload that is no event is logged and never reaches this) */
+  /** a cached thing changed */
   event: (event: ConfigEvent) => void;
+  /** a payload that is no event came (and was logged): drop everything it could have named */
+  unreadable: () => void;
   /** LISTEN is in place: start caching from empty */
   connected: () => void;
   /** the connection is gone: stop caching and drop what is cached */
@@ -80,12 +82,14 @@ export class ConfigEventListener {
     this.pingTimer.unref();
   }
 
-  // Only the console's services NOTIFY this channel, so a payload that is no event is a bug (or a hand-made
-  // NOTIFY): it names nothing to evict, and one bad message must not stop the ones after it.
+  // Only the console's services NOTIFY this channel, so a payload that is no event is a bug, a hand-made NOTIFY
+  // or a console of a newer build sending a kind this one does not know. It may have meant a revocation, so
+  // what it could have named is dropped: everything (the cache refills from the database); the listening goes on.
   private received(payload: string | undefined): void {
     const event = parseConfigEvent(payload);
-    if (event === null) this.log(`ignored a configuration event that is not one: ${JSON.stringify(payload?.slice(0, 200))}`);
-    else this.handlers.event(event);
+    if (event !== null) return this.handlers.event(event);
+    this.log(`dropped the cache on a configuration event that is not one: ${JSON.stringify(payload?.slice(0, 200))}`);
+    this.handlers.unreadable();
   }
 
   private ping(client: pg.Client): void {

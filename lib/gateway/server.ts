@@ -119,6 +119,7 @@ export function createGatewayServer(options: GatewayOptions): Gateway {
     options.databaseUrl,
     {
       event: (event) => evict(context, event),
+      unreadable: () => verifier.reset(true),
       connected: () => verifier.reset(true),
       disconnected: () => verifier.reset(false),
     },
