@@ -11,4 +11,5 @@ export const scratchDatabase = () => createDatabase(testDatabaseUrl());
 
 export const testPrisma = () => createPrismaClient(testDatabaseUrl());
 
-export const uniqueSlug = (base: string) => `${base}-${randomBytes(3).toString("hex")}`;
+// 48 random bits: the whole run shares one database, and a few thousand slugs in 24 bits would collide now and then
+export const uniqueSlug = (base: string) => `${base}-${randomBytes(6).toString("hex")}`;
