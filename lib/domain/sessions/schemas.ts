@@ -1,0 +1,5 @@
+// Inputs of the sessions service.
+import { z } from "zod";
+import { idOf } from "@/lib/domain/schemas";
+
+export const revokeSessionInput = z.object({ sessionId: idOf("a session") });
