@@ -12,7 +12,6 @@ export function saveOidcConfig(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "idp.manage",
     schema: oidcConfigInput,
-    tenantId: (input) => input.tenantId,
     execute: (tx, { tenantId, discoveryUrl, clientId }) =>
       saveConfig(tx, tenantId, "oidc", { discoveryUrl, clientId } satisfies OidcMetadata),
   }, input);
@@ -23,7 +22,6 @@ export function saveSamlConfig(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "idp.manage",
     schema: samlConfigInput,
-    tenantId: (input) => input.tenantId,
     execute: (tx, { tenantId, metadataXml: metadata }) => saveConfig(tx, tenantId, "saml", metadata),
   }, input);
 }
@@ -53,7 +51,6 @@ export function markIdpVerified(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "idp.verify",
     schema: verifyIdpInput,
-    tenantId: (input) => input.tenantId,
     async execute(tx, { tenantId, type, seenUpdatedAt }) {
       const config = await existingConfig(tx, tenantId, type);
       if (config.verified) throw new MutationRefusal("conflict", `The ${IDP_LABEL[type]} configuration is already verified.`);
@@ -74,7 +71,6 @@ export function removeIdpConfig(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "idp.manage",
     schema: idpConfigInput,
-    tenantId: (input) => input.tenantId,
     async execute(tx, { tenantId, type }) {
       const config = await existingConfig(tx, tenantId, type);
       await tx.tenantIdpConfig.delete({ where: { id: config.id } });

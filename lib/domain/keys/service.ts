@@ -89,7 +89,6 @@ export function createApiKey(actor: Actor, input: unknown): Promise<MutationResu
   return withNewKey((newKey) => mutate(actor, {
     action: "api_key.create",
     schema: createKeyInput,
-    tenantId: (input) => input.tenantId,
     async execute(tx, { tenantId, name, scopes, projectId, product, expiresAt }) {
       const tenant = await tenantOrThrow(tx, tenantId, { name: true, status: true });
       if (tenant.status === "archived") throw new MutationRefusal("conflict", `${tenant.name} is archived: it can have no keys.`);
@@ -113,7 +112,6 @@ export function revokeApiKey(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "api_key.revoke",
     schema: revokeKeyInput,
-    tenantId: (input) => input.tenantId,
     target: (input) => ({ targetType: "api_key", targetId: input.keyId }),
     async execute(tx, { tenantId, keyId }) {
       const key = await lockKey(tx, tenantId, keyId);
@@ -140,7 +138,6 @@ export function rollApiKey(actor: Actor, input: unknown): Promise<MutationResult
   return withNewKey((newKey) => mutate(actor, {
     action: "api_key.create",
     schema: rollKeyInput,
-    tenantId: (input) => input.tenantId,
     target: (input) => ({ targetType: "api_key", targetId: input.keyId }),
     async execute(tx, { tenantId, keyId, grace }) {
       const old = await lockKey(tx, tenantId, keyId);

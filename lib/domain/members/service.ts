@@ -32,7 +32,6 @@ export function inviteMember(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "member.invite",
     schema: inviteInput,
-    tenantId: (i) => i.tenantId,
     async execute(tx, { tenantId, email, role }) {
       if (await isMemberByEmail(tx, tenantId, email)) throw new MutationRefusal("conflict", `${email} is already a member of this tenant.`);
       const alreadyInvited = new MutationRefusal("conflict", `${email} already has a pending invitation (resend it instead).`);
@@ -77,7 +76,6 @@ export function resendInvitation(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "member.invite",
     schema: invitationInput,
-    tenantId: (i) => i.tenantId,
     target: (i) => ({ targetType: "invitation", targetId: i.invitationId }),
     async execute(tx, { tenantId, invitationId }) {
       const invitation = await lockPendingInvitation(tx, tenantId, invitationId);
@@ -99,7 +97,6 @@ export function revokeInvitation(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "member.invite",
     schema: invitationInput,
-    tenantId: (i) => i.tenantId,
     target: (i) => ({ targetType: "invitation", targetId: i.invitationId }),
     async execute(tx, { tenantId, invitationId }) {
       const invitation = await lockPendingInvitation(tx, tenantId, invitationId);
@@ -131,7 +128,6 @@ export function changeMemberRole(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "member.change_role",
     schema: changeRoleInput,
-    tenantId: (i) => i.tenantId,
     target: (i) => ({ targetType: "membership", targetId: i.membershipId }),
     async execute(tx, { tenantId, membershipId, role }) {
       const target = await lockMembershipKeepingAnOwner(tx, tenantId, membershipId, role);
@@ -153,7 +149,6 @@ export function removeMember(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "member.remove",
     schema: membershipInput,
-    tenantId: (i) => i.tenantId,
     target: (i) => ({ targetType: "membership", targetId: i.membershipId }),
     async execute(tx, { tenantId, membershipId }) {
       const target = await lockMembershipKeepingAnOwner(tx, tenantId, membershipId, null);

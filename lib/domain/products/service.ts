@@ -14,7 +14,6 @@ export function setEntitlement(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "product.manage",
     schema: entitlementInput,
-    tenantId: (input) => input.tenantId,
     async execute(tx, { tenantId, product, enabled, expiresAt, config }) {
       await tenantOrThrow(tx, tenantId, { id: true });
       const key = { tenantId_product: { tenantId, product } };

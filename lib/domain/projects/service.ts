@@ -14,7 +14,6 @@ export function createProject(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "project.manage",
     schema: createProjectInput,
-    tenantId: (input) => input.tenantId,
     async execute(tx, { tenantId, name, slug }) {
       await tenantOrThrow(tx, tenantId, { id: true });
       if (await tx.tenantProject.findUnique({ where: { tenantId_slug: { tenantId, slug } }, select: { id: true } })) {
@@ -33,7 +32,6 @@ export function renameProject(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "project.manage",
     schema: renameProjectInput,
-    tenantId: (input) => input.tenantId,
     target: (input) => ({ targetType: "project", targetId: input.projectId }),
     async execute(tx, { tenantId, projectId, name }) {
       const project = await projectOf(tx, tenantId, projectId);
@@ -51,7 +49,6 @@ export function archiveProject(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "project.manage",
     schema: archiveProjectInput,
-    tenantId: (input) => input.tenantId,
     target: (input) => ({ targetType: "project", targetId: input.projectId }),
     async execute(tx, { tenantId, projectId }) {
       const project = await projectOf(tx, tenantId, projectId);

@@ -15,7 +15,6 @@ export function revokeSession(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "session.revoke",
     schema: revokeSessionInput,
-    tenantId: () => null,
     target: (i) => ({ targetType: "session", targetId: i.sessionId }),
     async execute(tx, { sessionId }) {
       const { count } = await tx.session.deleteMany({ where: { id: sessionId, userId: ownUserId(actor) } });
@@ -30,7 +29,6 @@ export function revokeOtherSessions(actor: Actor) {
   return mutate(actor, {
     action: "session.revoke",
     schema: z.object({}),
-    tenantId: () => null,
     async execute(tx) {
       const { count } = await tx.session.deleteMany({ where: { userId: ownUserId(actor), id: { not: actor.sessionId ?? undefined } } });
       return { data: { revoked: count }, audit: { action: "session.revoked_others", targetType: "user", targetId: actor.id, metadata: { count } } };

@@ -90,6 +90,16 @@ export async function applyTransition(tx: Tx, tenant: LockedTenant, to: TenantSt
 }
 
 /**
+ * Locks the tenant (not_found when there is none), lets `check` refuse the move for what it finds, then moves it to
+ * `to`: what a status change and an archive return, with the event that records the move.
+ */
+async function moveTenant<To extends TenantStatus>(tx: Tx, tenantId: string, to: To, reason: string, check: (tenant: LockedTenant) => void) {
+  const tenant = await lockExisting(tx, tenantId);
+  check(tenant);
+  return { data: { status: to }, audit: await applyTransition(tx, tenant, to, reason, new Date()) };
+}
+
+/**
  * Sales and admin staff move a tenant along the lifecycle table, giving a reason that goes into the audit log;
  * every move but archiving, which is archiveTenant's.
  */
@@ -97,15 +107,11 @@ export function changeTenantStatus(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "tenant.change_lifecycle",
     schema: changeStatusInput,
-    tenantId: (i) => i.tenantId,
-    async execute(tx, { tenantId, to, from, reason }) {
-      const tenant = await lockExisting(tx, tenantId);
+    execute: (tx, { tenantId, to, from, reason }) => moveTenant(tx, tenantId, to, reason, (tenant) => {
       if (from && tenant.status !== from) {
         throw new MutationRefusal("conflict", `${tenant.name} moved from ${from} to ${tenant.status} meanwhile: nothing was changed.`);
       }
-      const audit = await applyTransition(tx, tenant, to, reason, new Date());
-      return { data: { status: to }, audit };
-    },
+    }),
   }, input);
 }
 
@@ -114,7 +120,6 @@ export function extendTrial(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "tenant.change_lifecycle",
     schema: extendTrialInput,
-    tenantId: (i) => i.tenantId,
     async execute(tx, { tenantId, trialEndsAt, reason }) {
       const tenant = await lockExisting(tx, tenantId);
       if (tenant.status !== "trial") throw new MutationRefusal("conflict", `${tenant.name} is ${tenant.status}, not in trial: there is no trial to extend.`);
@@ -143,13 +148,9 @@ export function archiveTenant(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "tenant.change_lifecycle",
     schema: archiveTenantInput,
-    tenantId: (i) => i.tenantId,
-    async execute(tx, { tenantId, confirmSlug, reason }) {
-      const tenant = await lockExisting(tx, tenantId);
+    execute: (tx, { tenantId, confirmSlug, reason }) => moveTenant(tx, tenantId, "archived", reason, (tenant) => {
       if (confirmSlug !== tenant.slug) throw MutationRefusal.onField("confirmSlug", `Type ${tenant.slug} exactly to confirm.`);
-      const audit = await applyTransition(tx, tenant, "archived", reason, new Date());
-      return { data: { status: "archived" as const }, audit };
-    },
+    }),
   }, input);
 }
 

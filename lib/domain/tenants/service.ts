@@ -13,7 +13,6 @@ export function createTenant(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "tenant.create",
     schema: createTenantInput,
-    tenantId: () => null,
     async execute(tx, { slug, name, kind, plan, trialDays, ownerEmail }) {
       if (await tx.tenant.findUnique({ where: { slug }, select: { id: true } })) {
         throw new MutationRefusal("conflict", `The slug ${slug} is taken.`, { slug: [`${slug} is already a tenant's slug.`] });
@@ -94,7 +93,6 @@ export function updateTenantDetails(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "tenant.update_commercial",
     schema: updateTenantDetailsInput,
-    tenantId: (i) => i.tenantId,
     async execute(tx, details) {
       // Locked first, so a concurrent save is compared with what the other one committed.
       const row = await tenantOrThrow(tx, details.tenantId, DETAILS_ROW, { lock: true });

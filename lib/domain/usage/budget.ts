@@ -12,7 +12,6 @@ export function setBudget(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "budget.manage",
     schema: setBudgetInput,
-    tenantId: (i) => i.tenantId,
     async execute(tx, { tenantId, monthlyBudgetUsd, alertPct }) {
       const tenant = await tenantOrThrow(tx, tenantId, { slug: true, monthlyBudgetUsd: true, budgetAlertPct: true });
       const updated = await tx.tenant.update({
