@@ -1,8 +1,7 @@
 import "server-only";
-import { z } from "zod";
 import { mutate, MutationRefusal } from "@/lib/db/mutation";
 import type { Actor } from "@/lib/auth/principal";
-import { revokeSessionInput } from "./schemas";
+import { revokeOtherSessionsInput, revokeSessionInput } from "./schemas";
 
 // Never undefined: Prisma would read an undefined filter as "any user".
 function ownUserId(actor: Actor): string {
@@ -28,7 +27,7 @@ export function revokeSession(actor: Actor, input: unknown) {
 export function revokeOtherSessions(actor: Actor) {
   return mutate(actor, {
     action: "session.revoke",
-    schema: z.object({}),
+    schema: revokeOtherSessionsInput,
     async execute(tx) {
       const { count } = await tx.session.deleteMany({ where: { userId: ownUserId(actor), id: { not: actor.sessionId ?? undefined } } });
       return { data: { revoked: count }, audit: { action: "session.revoked_others", targetType: "user", targetId: actor.id, metadata: { count } } };
