@@ -4,7 +4,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { mutate, MutationRefusal, type AuditEvent, type Tx } from "@/lib/db/mutation";
-import { TenantStatus, type TenantKind } from "@/lib/db/generated/enums";
+import type { TenantKind, TenantStatus } from "@/lib/db/generated/enums";
 import { can } from "@/lib/auth/permissions";
 import { notifyKeyEvent } from "@/lib/domain/keys/events";
 import { lockTenantRow, tenantOrThrow } from "@/lib/domain/tenant-scope";
@@ -36,6 +36,7 @@ export async function lockTenant(tx: Tx, tenantId: string) {
 
 type LockedTenant = NonNullable<Awaited<ReturnType<typeof lockTenant>>>;
 
+/** The tenant row locked as lockTenant does, or not_found: what each lifecycle service starts from. */
 const lockExisting = (tx: Tx, tenantId: string): Promise<LockedTenant> => tenantOrThrow(tx, tenantId, LOCKED_FIELDS, { lock: true });
 
 /**
