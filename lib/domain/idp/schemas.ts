@@ -19,7 +19,7 @@ function discoveryUrlProblem(value: string): string | null {
   return null;
 }
 
-export const oidcConfigInput = z.object({
+export const oidcInput = z.object({
   tenantId,
   discoveryUrl: z
     .string("Enter the discovery URL.")
@@ -36,7 +36,7 @@ export const oidcConfigInput = z.object({
     .max(200, "A client id has at most 200 characters."),
 });
 
-export const samlConfigInput = z.object({
+export const samlInput = z.object({
   tenantId,
   // Parsed here so the parser's precise message comes back as this field's error.
   metadataXml: z.string("Paste the identity provider's metadata XML.").transform((xml, ctx) => {
@@ -47,9 +47,9 @@ export const samlConfigInput = z.object({
   }),
 });
 
-export const idpConfigInput = z.object({ tenantId, type });
+export const configInput = z.object({ tenantId, type });
 
-export const verifyIdpInput = idpConfigInput.extend({
+export const verifyInput = configInput.extend({
   // When the form says which version the admin looked at, a configuration changed since then is not verified.
   seenUpdatedAt: z.iso.datetime("That is not a timestamp.").optional(),
 });

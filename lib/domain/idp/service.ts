@@ -5,13 +5,13 @@ import type { IdpKind } from "@/lib/db/generated/enums";
 import { foundOr, scoped } from "@/lib/domain/tenant-scope";
 import type { SamlMetadata } from "./saml";
 import { IDP_LABEL, type OidcMetadata } from "./queries";
-import { idpConfigInput, oidcConfigInput, samlConfigInput, verifyIdpInput } from "./schemas";
+import { configInput, oidcInput, samlInput, verifyInput } from "./schemas";
 
 /** Sets the tenant's OIDC provider; a changed configuration must be verified again. */
 export function saveOidcConfig(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "idp.manage",
-    schema: oidcConfigInput,
+    schema: oidcInput,
     execute: (tx, { tenantId, discoveryUrl, clientId }) =>
       saveConfig(tx, tenantId, "oidc", { discoveryUrl, clientId } satisfies OidcMetadata),
   }, input);
@@ -21,7 +21,7 @@ export function saveOidcConfig(actor: Actor, input: unknown) {
 export function saveSamlConfig(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "idp.manage",
-    schema: samlConfigInput,
+    schema: samlInput,
     execute: (tx, { tenantId, metadataXml: metadata }) => saveConfig(tx, tenantId, "saml", metadata),
   }, input);
 }
@@ -50,7 +50,7 @@ async function saveConfig(tx: Tx, tenantId: string, type: IdpKind, metadata: Oid
 export function markIdpVerified(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "idp.verify",
-    schema: verifyIdpInput,
+    schema: verifyInput,
     async execute(tx, { tenantId, type, seenUpdatedAt }) {
       const config = await existingConfig(tx, tenantId, type);
       if (config.verified) throw new MutationRefusal("conflict", `The ${IDP_LABEL[type]} configuration is already verified.`);
@@ -70,7 +70,7 @@ export function markIdpVerified(actor: Actor, input: unknown) {
 export function removeIdpConfig(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "idp.manage",
-    schema: idpConfigInput,
+    schema: configInput,
     async execute(tx, { tenantId, type }) {
       const config = await existingConfig(tx, tenantId, type);
       await tx.tenantIdpConfig.delete({ where: { id: config.id } });

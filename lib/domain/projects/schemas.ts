@@ -6,6 +6,6 @@ import { PROJECT_SLUG_PATTERN, PROJECT_SLUG_RULE } from "./slug";
 const projectId = idOf("a project");
 const name = trimmedName("Give the project a name.", 100);
 
-export const createProjectInput = z.object({ tenantId, name, slug: slugOf(PROJECT_SLUG_PATTERN, PROJECT_SLUG_RULE) });
-export const renameProjectInput = z.object({ tenantId, projectId, name });
-export const archiveProjectInput = z.object({ tenantId, projectId });
+export const createInput = z.object({ tenantId, name, slug: slugOf(PROJECT_SLUG_PATTERN, PROJECT_SLUG_RULE) });
+export const renameInput = z.object({ tenantId, projectId, name });
+export const archiveInput = z.object({ tenantId, projectId });

@@ -2,7 +2,7 @@ import "server-only";
 import { mutate, MutationRefusal, type Tx } from "@/lib/db/mutation";
 import type { Actor } from "@/lib/auth/principal";
 import { foundOr, scoped, tenantOrThrow } from "@/lib/domain/tenant-scope";
-import { archiveProjectInput, createProjectInput, renameProjectInput } from "./schemas";
+import { archiveInput, createInput, renameInput } from "./schemas";
 
 const projectOf = (tx: Tx, tenantId: string, projectId: string) =>
   foundOr(scoped(tx, tenantId).project(projectId), "That project does not exist in this tenant.");
@@ -13,7 +13,7 @@ const auditTarget = (project: { id: string; name: string }) =>
 export function createProject(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "project.manage",
-    schema: createProjectInput,
+    schema: createInput,
     async execute(tx, { tenantId, name, slug }) {
       await tenantOrThrow(tx, tenantId, { id: true });
       if (await tx.tenantProject.findUnique({ where: { tenantId_slug: { tenantId, slug } }, select: { id: true } })) {
@@ -31,7 +31,7 @@ export function createProject(actor: Actor, input: unknown) {
 export function renameProject(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "project.manage",
-    schema: renameProjectInput,
+    schema: renameInput,
     target: (input) => ({ targetType: "project", targetId: input.projectId }),
     async execute(tx, { tenantId, projectId, name }) {
       const project = await projectOf(tx, tenantId, projectId);
@@ -48,7 +48,7 @@ export function renameProject(actor: Actor, input: unknown) {
 export function archiveProject(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "project.manage",
-    schema: archiveProjectInput,
+    schema: archiveInput,
     target: (input) => ({ targetType: "project", targetId: input.projectId }),
     async execute(tx, { tenantId, projectId }) {
       const project = await projectOf(tx, tenantId, projectId);

@@ -1,7 +1,8 @@
 import "server-only";
+import { z } from "zod";
 import { mutate, MutationRefusal } from "@/lib/db/mutation";
 import type { Actor } from "@/lib/auth/principal";
-import { revokeOtherSessionsInput, revokeSessionInput } from "./schemas";
+import { revokeOneInput } from "./schemas";
 
 // Never undefined: Prisma would read an undefined filter as "any user".
 function ownUserId(actor: Actor): string {
@@ -13,7 +14,7 @@ function ownUserId(actor: Actor): string {
 export function revokeSession(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "session.revoke",
-    schema: revokeSessionInput,
+    schema: revokeOneInput,
     target: (i) => ({ targetType: "session", targetId: i.sessionId }),
     async execute(tx, { sessionId }) {
       const { count } = await tx.session.deleteMany({ where: { id: sessionId, userId: ownUserId(actor) } });
@@ -27,7 +28,7 @@ export function revokeSession(actor: Actor, input: unknown) {
 export function revokeOtherSessions(actor: Actor) {
   return mutate(actor, {
     action: "session.revoke",
-    schema: revokeOtherSessionsInput,
+    schema: z.object({}),
     async execute(tx) {
       const { count } = await tx.session.deleteMany({ where: { userId: ownUserId(actor), id: { not: actor.sessionId ?? undefined } } });
       return { data: { revoked: count }, audit: { action: "session.revoked_others", targetType: "user", targetId: actor.id, metadata: { count } } };

@@ -9,7 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { notifyKeyEvent } from "@/lib/domain/keys/events";
 import { lockTenantRow, tenantOrThrow } from "@/lib/domain/tenant-scope";
 import type { Actor, Principal } from "@/lib/auth/principal";
-import { archiveTenantInput, changeStatusInput, extendTrialInput } from "./schemas";
+import { archiveInput, changeStatusInput, extendTrialInput } from "./schemas";
 
 // Where a tenant of each kind may go from each status. A status missing from a row goes nowhere: archived
 // is final, a demo tenant stays demo until archived, and status demo belongs to kind demo only.
@@ -148,7 +148,7 @@ export function extendTrial(actor: Actor, input: unknown) {
 export function archiveTenant(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "tenant.change_lifecycle",
-    schema: archiveTenantInput,
+    schema: archiveInput,
     execute: (tx, { tenantId, confirmSlug, reason }) => moveTenant(tx, tenantId, "archived", reason, (tenant) => {
       if (confirmSlug !== tenant.slug) throw MutationRefusal.onField("confirmSlug", `Type ${tenant.slug} exactly to confirm.`);
     }),

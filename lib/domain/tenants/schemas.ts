@@ -73,5 +73,5 @@ export const extendTrialInput = z.object({
   reason: reasonInput,
 });
 
-export const archiveTenantInput = z.object({ tenantId, confirmSlug: z.string("Type the tenant's slug to confirm.").trim(), reason: reasonInput });
+export const archiveInput = z.object({ tenantId, confirmSlug: z.string("Type the tenant's slug to confirm.").trim(), reason: reasonInput });
 
