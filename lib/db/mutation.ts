@@ -75,8 +75,8 @@ export interface MutationSpec<Schema extends z.ZodType, T> {
   /** the permission checked, and the audit action unless `execute` names another */
   action: Action;
   schema: Schema;
-  /** the tenant the change happens in (null: platform-wide); may read the validated input */
-  tenantId: (input: z.output<Schema>) => string | null;
+  /** the tenant the change happens in (null: platform-wide); may read the validated input. By default the input's `tenantId` */
+  tenantId?: (input: z.output<Schema>) => string | null;
   /** what the change is to, when the input names it: on a refused call's event too, and the default on its own */
   target?: (input: z.output<Schema>) => Pick<AuditEvent, "targetType" | "targetId">;
   execute: (tx: Tx, input: z.output<Schema>) => Promise<{ data: T; audit: AuditEvent }>;
@@ -94,7 +94,7 @@ export async function mutate<Schema extends z.ZodType, T>(
     return { ok: false, kind: "validation", message: "Some fields need attention.", fieldErrors };
   }
   const input = parsed.data;
-  const tenantId = spec.tenantId(input);
+  const tenantId = spec.tenantId ? spec.tenantId(input) : tenantNamedBy(input);
   const target = spec.target?.(input);
   const refused = async (kind: "forbidden" | "not_found", message: string) => {
     await recordRefusal(actor, { action: spec.action, tenantId, ...target, description: `${kind}: ${message}` });
@@ -129,6 +129,10 @@ export async function mutate<Schema extends z.ZodType, T>(
     throw error;
   }
 }
+
+/** The tenant an input names (its `tenantId`), or null: a change in no tenant is authorized as a platform-wide one. */
+const tenantNamedBy = (input: unknown) =>
+  typeof input === "object" && input !== null && "tenantId" in input && typeof input.tenantId === "string" ? input.tenantId : null;
 
 /** The tenant's status, found frozen or archived under its row's lock: the change is refused, as refusalFor would. */
 class StandingRefusal extends Error {}

@@ -55,18 +55,34 @@ export const MAX_DAY_COUNT = (utcDay(LAST_YEAR, 12, 31).getTime() - utcDay(FIRST
 /** YYYY-MM-DD of a date (UTC). Four digits for every year from FIRST_DAY to LAST_DAY. */
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
+/** The year, month and day `value` writes in the shape `pattern` matches (three groups), if a calendar has that day. */
+function calendarDay(value: string, pattern: RegExp): [year: number, month: number, day: number] | null {
+  const match = pattern.exec(value);
+  if (!match) return null;
+  const [year, month, day] = match.slice(1).map(Number);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? [year, month, day] : null;
+}
+
 /**
  * The calendar day `value` names as YYYY-MM-DD (a signed or longer year too, as date inputs and ISO 8601 write
  * years after 9999), at midnight UTC and moved to the nearest of FIRST_DAY…LAST_DAY; null when it names no day.
  */
 export function parseDay(value: string): Date | null {
-  const match = /^([+-]?\d{4,6})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return null;
-  const [year, month, day] = match.slice(1).map(Number);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  const parts = calendarDay(value, /^([+-]?\d{4,6})-(\d{2})-(\d{2})$/);
+  if (!parts) return null;
+  const [year, month, day] = parts;
   if (year < FIRST_YEAR) return utcDay(FIRST_YEAR, 1, 1);
   if (year > LAST_YEAR) return utcDay(LAST_YEAR, 12, 31);
   return utcDay(year, month, day);
+}
+
+/**
+ * The day a form's date field sends, exactly yyyy-mm-dd, at midnight UTC and not moved (a form's own bounds,
+ * lib/domain/date-bounds.ts, refuse a day outside them); null for anything else, including 2027-02-31.
+ */
+export function parseExactDay(value: string): Date | null {
+  const parts = calendarDay(value, /^(\d{4})-(\d{2})-(\d{2})$/);
+  return parts && utcDay(...parts);
 }
 
 export const parseAsDay = described<Date>(`a day from ${FIRST_DAY} to ${LAST_DAY}, as YYYY-MM-DD`, {

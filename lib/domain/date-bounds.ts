@@ -3,6 +3,7 @@
 // its min and max, both computed here from the same numbers. A date field sends yyyy-mm-dd: the start of that
 // day in UTC.
 import { z } from "zod";
+import { isoDay, parseExactDay } from "./bounds";
 
 const DAY_MS = 86_400_000;
 const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
@@ -24,14 +25,10 @@ export const ENTITLEMENT_EXPIRY: DayRange = { earliest: "future", latest: 5 * 36
 export const CONTRACT_DAY: DayRange = { earliest: -30 * 365, latest: 10 * 365 };
 
 const startOfDay = (ms: number) => ms - (ms % DAY_MS);
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const dayOf = (ms: number) => isoDay(new Date(ms));
 
 /** yyyy-mm-dd as the start of that day in UTC; null for anything else, including a day no calendar has (2027-02-31). */
-export function parseDay(text: string): Date | null {
-  if (!DAY_SHAPE.test(text)) return null;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && dayOf(date.getTime()) === text ? date : null;
-}
+export const parseDay = parseExactDay;
 
 /** The first and last day `range` accepts now, as yyyy-mm-dd: a date field's min and max. */
 export function dayBounds(range: DayRange, now = Date.now()): { min: string; max: string } {

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { scoped } from "@/lib/domain/tenant-scope";
 import { can } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import type { IdpKind } from "@/lib/db/generated/enums";
@@ -38,7 +39,7 @@ const DAY_MS = 86_400_000;
 export async function listIdpConfigs(principal: Principal, tenantId: string, now = new Date()): Promise<IdpConfigView[]> {
   if (!can(principal, "tenant.read", tenantId)) return [];
   const rows = await db.tenantIdpConfig.findMany({
-    where: { tenantId },
+    where: scoped(db, tenantId).where(),
     orderBy: { type: "asc" },
     select: { id: true, type: true, metadata: true, verified: true, updatedAt: true },
   });

@@ -1,6 +1,7 @@
 // Inputs of the keys service, with the messages shown under each form field.
 import { z } from "zod";
-import { dateWithin, KEY_EXPIRY } from "@/lib/domain/date-bounds";
+import { KEY_EXPIRY } from "@/lib/domain/date-bounds";
+import { emptyAsNone, idOf, optionalExpiry, tenantId, trimmedName } from "@/lib/domain/schemas";
 import { PRODUCT_KEYS } from "@/lib/domain/products/catalog";
 import { SCOPES, isScope } from "./scopes";
 
@@ -10,11 +11,7 @@ const HOUR_MS = 3_600_000;
 export const ROLL_GRACE_MS = { none: 0, "1h": HOUR_MS, "24h": 24 * HOUR_MS, "7d": 7 * 24 * HOUR_MS } as const;
 export type RollGrace = keyof typeof ROLL_GRACE_MS;
 
-const tenantId = z.uuid("That is not a tenant id.");
-const keyId = z.uuid("That is not a key id.");
-
-// A form sends "" for a field left empty: that means none.
-const emptyAsNone = (value: unknown) => (value === "" || value === null ? undefined : value);
+const keyId = idOf("a key");
 
 const CHOOSE_SCOPE = "Choose at least one scope.";
 
@@ -34,18 +31,12 @@ const scopes = z.preprocess(
 
 export const createKeyInput = z.object({
   tenantId,
-  name: z.string("Give the key a name.").trim().min(1, "Give the key a name.").max(100, "At most 100 characters."),
+  name: trimmedName("Give the key a name.", 100),
   scopes,
   // whether it is an active project of this tenant needs the database: the service checks it
   projectId: z.preprocess(emptyAsNone, z.uuid("Choose one of this tenant's projects.").optional()),
   product: z.preprocess(emptyAsNone, z.enum(PRODUCT_KEYS, `Choose one of the products: ${PRODUCT_KEYS.join(", ")}, or none.`).optional()),
-  expiresAt: z.preprocess(
-    emptyAsNone,
-    dateWithin(KEY_EXPIRY, {
-      invalid: "Give the expiry as a date, like 2027-01-31.",
-      early: "The expiry must be in the future; leave it empty for a key that does not expire.",
-    }).optional(),
-  ),
+  expiresAt: optionalExpiry(KEY_EXPIRY, "The expiry must be in the future; leave it empty for a key that does not expire."),
 });
 
 export const revokeKeyInput = z.object({ tenantId, keyId });

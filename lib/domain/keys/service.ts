@@ -6,6 +6,7 @@ import { mutate, MutationRefusal, type MutationResult, type Tx } from "@/lib/db/
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/auth/principal";
 import { notifyConfigEvent } from "@/lib/db/config-events";
+import { foundOr, scoped, tenantOrThrow } from "@/lib/domain/tenant-scope";
 import { generateKey } from "./format";
 import { createKeyInput, revokeKeyInput, rollKeyInput, ROLL_GRACE_MS } from "./schemas";
 
@@ -65,10 +66,9 @@ const creatorOf = (actor: Actor) => (actor.type === "user" ? actor.id : null);
  * the transaction ends so that two revokes or rolls of one key cannot both apply.
  */
 async function lockKey(tx: Tx, tenantId: string, keyId: string) {
-  await tx.$queryRaw`SELECT 1 FROM api_keys WHERE id = ${keyId}::uuid AND tenant_id = ${tenantId}::uuid FOR UPDATE`;
-  const key = await tx.apiKey.findFirst({ where: { id: keyId, tenantId } });
-  if (!key) throw new MutationRefusal("not_found", "That key does not exist in this tenant.");
-  return key;
+  const tenant = scoped(tx, tenantId);
+  await tenant.lock("api_keys", keyId);
+  return foundOr(tenant.apiKey(keyId), "That key does not exist in this tenant.");
 }
 
 type KeyRow = Awaited<ReturnType<typeof lockKey>>;
@@ -89,12 +89,10 @@ export function createApiKey(actor: Actor, input: unknown): Promise<MutationResu
   return withNewKey((newKey) => mutate(actor, {
     action: "api_key.create",
     schema: createKeyInput,
-    tenantId: (input) => input.tenantId,
     async execute(tx, { tenantId, name, scopes, projectId, product, expiresAt }) {
-      const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { name: true, status: true } });
-      if (!tenant) throw new MutationRefusal("not_found", "That tenant does not exist.");
+      const tenant = await tenantOrThrow(tx, tenantId, { name: true, status: true });
       if (tenant.status === "archived") throw new MutationRefusal("conflict", `${tenant.name} is archived: it can have no keys.`);
-      if (projectId && !(await tx.tenantProject.findFirst({ where: { id: projectId, tenantId, status: "active" }, select: { id: true } }))) {
+      if (projectId && !(await scoped(tx, tenantId).project(projectId, { status: "active" }))) {
         throw MutationRefusal.onField("projectId", "Choose one of this tenant's active projects.");
       }
       const key = await insertKey(tx, {
@@ -114,7 +112,6 @@ export function revokeApiKey(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "api_key.revoke",
     schema: revokeKeyInput,
-    tenantId: (input) => input.tenantId,
     target: (input) => ({ targetType: "api_key", targetId: input.keyId }),
     async execute(tx, { tenantId, keyId }) {
       const key = await lockKey(tx, tenantId, keyId);
@@ -141,7 +138,6 @@ export function rollApiKey(actor: Actor, input: unknown): Promise<MutationResult
   return withNewKey((newKey) => mutate(actor, {
     action: "api_key.create",
     schema: rollKeyInput,
-    tenantId: (input) => input.tenantId,
     target: (input) => ({ targetType: "api_key", targetId: input.keyId }),
     async execute(tx, { tenantId, keyId, grace }) {
       const old = await lockKey(tx, tenantId, keyId);

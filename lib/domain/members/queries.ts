@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { scoped } from "@/lib/domain/tenant-scope";
 import { can } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 
@@ -14,7 +15,7 @@ export const displayName = (user: { name: string | null; githubLogin: string | n
 export async function listMembers(principal: Principal, tenantId: string) {
   if (!can(principal, "member.read", tenantId)) return [];
   const memberships = await db.membership.findMany({
-    where: { tenantId },
+    where: scoped(db, tenantId).where(),
     select: {
       id: true, role: true, createdAt: true,
       user: { select: { id: true, name: true, githubLogin: true, email: true, image: true, lastSignInAt: true } },
@@ -32,7 +33,7 @@ export async function listMembers(principal: Principal, tenantId: string) {
 export async function listInvitations(principal: Principal, tenantId: string) {
   if (!can(principal, "member.read", tenantId)) return [];
   const invitations = await db.invitation.findMany({
-    where: { tenantId, acceptedAt: null, revokedAt: null },
+    where: scoped(db, tenantId).where({ acceptedAt: null, revokedAt: null }),
     orderBy: { createdAt: "desc" },
     select: {
       id: true, email: true, role: true, expiresAt: true, createdAt: true,

@@ -1,8 +1,8 @@
 // Inputs of the members service, with the messages shown under each form field.
 import { z } from "zod";
 import { MemberRole } from "@/lib/db/generated/enums";
+import { idOf, tenantId } from "@/lib/domain/schemas";
 
-const tenantId = z.uuid("That is not a tenant id.");
 const role = z.enum(MemberRole, "Choose owner, member or viewer.");
 
 export const inviteInput = z.object({
@@ -18,8 +18,8 @@ export const inviteInput = z.object({
   role,
 });
 
-export const invitationInput = z.object({ tenantId, invitationId: z.uuid("That is not an invitation id.") });
+export const invitationInput = z.object({ tenantId, invitationId: idOf("an invitation") });
 
-const membershipId = z.uuid("That is not a member id.");
+const membershipId = idOf("a member");
 export const membershipInput = z.object({ tenantId, membershipId });
 export const changeRoleInput = z.object({ tenantId, membershipId, role });

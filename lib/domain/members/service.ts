@@ -4,6 +4,7 @@ import { mutate, MutationRefusal, type Tx } from "@/lib/db/mutation";
 import { Prisma } from "@/lib/db/generated/client";
 import type { MemberRole } from "@/lib/db/generated/enums";
 import type { Actor } from "@/lib/auth/principal";
+import { foundOr, scoped } from "@/lib/domain/tenant-scope";
 import { displayName } from "./queries";
 import { changeRoleInput, invitationInput, inviteInput, membershipInput } from "./schemas";
 
@@ -18,6 +19,9 @@ function newTokenHash(): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+/** An invitation neither accepted nor revoked yet. */
+const PENDING = { acceptedAt: null, revokedAt: null };
+
 const newExpiry = () => new Date(Date.now() + INVITATION_LIFETIME_MS);
 
 /** A new invitation's secret hash and expiry, for services that invite as part of a larger change. */
@@ -28,11 +32,10 @@ export function inviteMember(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "member.invite",
     schema: inviteInput,
-    tenantId: (i) => i.tenantId,
     async execute(tx, { tenantId, email, role }) {
       if (await isMemberByEmail(tx, tenantId, email)) throw new MutationRefusal("conflict", `${email} is already a member of this tenant.`);
       const alreadyInvited = new MutationRefusal("conflict", `${email} already has a pending invitation (resend it instead).`);
-      if (await tx.invitation.findFirst({ where: { tenantId, email, acceptedAt: null, revokedAt: null }, select: { id: true } })) {
+      if (await tx.invitation.findFirst({ where: scoped(tx, tenantId).where({ email, ...PENDING }), select: { id: true } })) {
         throw alreadyInvited;
       }
       const invitation = await tx.invitation
@@ -73,7 +76,6 @@ export function resendInvitation(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "member.invite",
     schema: invitationInput,
-    tenantId: (i) => i.tenantId,
     target: (i) => ({ targetType: "invitation", targetId: i.invitationId }),
     async execute(tx, { tenantId, invitationId }) {
       const invitation = await lockPendingInvitation(tx, tenantId, invitationId);
@@ -95,7 +97,6 @@ export function revokeInvitation(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "member.invite",
     schema: invitationInput,
-    tenantId: (i) => i.tenantId,
     target: (i) => ({ targetType: "invitation", targetId: i.invitationId }),
     async execute(tx, { tenantId, invitationId }) {
       const invitation = await lockPendingInvitation(tx, tenantId, invitationId);
@@ -117,12 +118,9 @@ export function revokeInvitation(actor: Actor, input: unknown) {
  * not_found when it is another tenant's, accepted or revoked.
  */
 async function lockPendingInvitation(tx: Tx, tenantId: string, invitationId: string) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM invitations
-    WHERE id = ${invitationId}::uuid AND tenant_id = ${tenantId}::uuid AND accepted_at IS NULL AND revoked_at IS NULL
-    FOR UPDATE`;
-  if (rows.length === 0) throw new MutationRefusal("not_found", "There is no pending invitation with that id in this tenant.");
-  return tx.invitation.findUniqueOrThrow({ where: { id: invitationId } });
+  const tenant = scoped(tx, tenantId);
+  await tenant.lock("invitations", invitationId);
+  return foundOr(tenant.invitation(invitationId, PENDING), "There is no pending invitation with that id in this tenant.");
 }
 
 /** Changes a member's role; the tenant's last owner cannot be demoted. */
@@ -130,7 +128,6 @@ export function changeMemberRole(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "member.change_role",
     schema: changeRoleInput,
-    tenantId: (i) => i.tenantId,
     target: (i) => ({ targetType: "membership", targetId: i.membershipId }),
     async execute(tx, { tenantId, membershipId, role }) {
       const target = await lockMembershipKeepingAnOwner(tx, tenantId, membershipId, role);
@@ -152,7 +149,6 @@ export function removeMember(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "member.remove",
     schema: membershipInput,
-    tenantId: (i) => i.tenantId,
     target: (i) => ({ targetType: "membership", targetId: i.membershipId }),
     async execute(tx, { tenantId, membershipId }) {
       const target = await lockMembershipKeepingAnOwner(tx, tenantId, membershipId, null);

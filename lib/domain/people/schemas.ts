@@ -1,8 +1,9 @@
 // Inputs of the people service (the staff page), with the messages shown beside each control.
 import { z } from "zod";
 import { StaffRole } from "@/lib/db/generated/enums";
+import { idOf } from "@/lib/domain/schemas";
 
-const userId = z.uuid("That is not a person's id.");
+const userId = idOf("a person's");
 
 /** A staff role, or "none" for none: what the staff page's role control sends. */
 export const STAFF_ROLE_CHOICES = [...Object.values(StaffRole), "none"] as const;

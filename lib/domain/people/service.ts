@@ -14,7 +14,6 @@ export function changeStaffRole(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "person.change_staff_role",
     schema: changeStaffRoleInput,
-    tenantId: () => null,
     target: (i) => ({ targetType: "user", targetId: i.userId }),
     async execute(tx, { userId, staffRole }) {
       const person = await lockPersonKeepingAnAdmin(tx, userId, (p) => ({ staffRole, enabled: !p.disabledAt }));
@@ -44,7 +43,6 @@ function changeAccount(actor: Actor, input: unknown, disable: boolean) {
   return mutate(actor, {
     action: "person.disable",
     schema: personInput,
-    tenantId: () => null,
     target: (i) => ({ targetType: "user", targetId: i.userId }),
     async execute(tx, { userId }) {
       if (disable && userId === actor.id) throw new MutationRefusal("conflict", "You cannot disable your own account: another admin can.");

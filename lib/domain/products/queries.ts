@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { scoped } from "@/lib/domain/tenant-scope";
 import { can } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { PRODUCT_KEYS, PRODUCTS } from "./catalog";
@@ -12,7 +13,7 @@ export type EntitlementStatus = "enabled" | "disabled" | "expired";
  */
 export async function listEntitlements(principal: Principal, tenantId: string, now = new Date()) {
   if (!can(principal, "tenant.read", tenantId)) return [];
-  const rows = await db.tenantProduct.findMany({ where: { tenantId, product: { in: PRODUCT_KEYS } } });
+  const rows = await db.tenantProduct.findMany({ where: scoped(db, tenantId).where({ product: { in: PRODUCT_KEYS } }) });
   return PRODUCT_KEYS.map((product) => {
     const row = rows.find((r) => r.product === product);
     const status: EntitlementStatus = !row?.enabled ? "disabled" : row.expiresAt && row.expiresAt <= now ? "expired" : "enabled";

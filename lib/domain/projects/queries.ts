@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { scoped } from "@/lib/domain/tenant-scope";
 import { can } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 
@@ -7,7 +8,7 @@ import type { Principal } from "@/lib/auth/principal";
 export async function listProjects(principal: Principal, tenantId: string) {
   if (!can(principal, "tenant.read", tenantId)) return [];
   return db.tenantProject.findMany({
-    where: { tenantId },
+    where: scoped(db, tenantId).where(),
     orderBy: [{ status: "asc" }, { name: "asc" }],
     select: { id: true, name: true, slug: true, status: true, createdAt: true },
   });

@@ -1,24 +1,11 @@
 import "server-only";
-import { z } from "zod";
 import { mutate, MutationRefusal, type Tx } from "@/lib/db/mutation";
 import type { Actor } from "@/lib/auth/principal";
-import { PROJECT_SLUG_PATTERN, PROJECT_SLUG_RULE } from "./slug";
+import { foundOr, scoped, tenantOrThrow } from "@/lib/domain/tenant-scope";
+import { archiveInput, createInput, renameInput } from "./schemas";
 
-const tenantId = z.uuid("That is not a tenant id.");
-const projectId = z.uuid("That is not a project id.");
-const name = z.string("Give the project a name.").trim().min(1, "Give the project a name.").max(100, "At most 100 characters.");
-const slug = z.string(PROJECT_SLUG_RULE).trim().regex(PROJECT_SLUG_PATTERN, PROJECT_SLUG_RULE);
-
-const createInput = z.object({ tenantId, name, slug });
-const renameInput = z.object({ tenantId, projectId, name });
-const archiveInput = z.object({ tenantId, projectId });
-
-/** The project, only when it belongs to `tenantId`: another tenant's project is not found, not forbidden. */
-async function projectOf(tx: Tx, tenantId: string, projectId: string) {
-  const project = await tx.tenantProject.findFirst({ where: { id: projectId, tenantId } });
-  if (!project) throw new MutationRefusal("not_found", "That project does not exist in this tenant.");
-  return project;
-}
+const projectOf = (tx: Tx, tenantId: string, projectId: string) =>
+  foundOr(scoped(tx, tenantId).project(projectId), "That project does not exist in this tenant.");
 
 const auditTarget = (project: { id: string; name: string }) =>
   ({ projectId: project.id, targetType: "project", targetId: project.id, targetName: project.name });
@@ -27,11 +14,8 @@ export function createProject(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "project.manage",
     schema: createInput,
-    tenantId: (input) => input.tenantId,
     async execute(tx, { tenantId, name, slug }) {
-      if (!(await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true } }))) {
-        throw new MutationRefusal("not_found", "That tenant does not exist.");
-      }
+      await tenantOrThrow(tx, tenantId, { id: true });
       if (await tx.tenantProject.findUnique({ where: { tenantId_slug: { tenantId, slug } }, select: { id: true } })) {
         throw new MutationRefusal("conflict", `This tenant already has a project with the slug "${slug}".`);
       }
@@ -48,7 +32,6 @@ export function renameProject(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "project.manage",
     schema: renameInput,
-    tenantId: (input) => input.tenantId,
     target: (input) => ({ targetType: "project", targetId: input.projectId }),
     async execute(tx, { tenantId, projectId, name }) {
       const project = await projectOf(tx, tenantId, projectId);
@@ -66,7 +49,6 @@ export function archiveProject(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "project.manage",
     schema: archiveInput,
-    tenantId: (input) => input.tenantId,
     target: (input) => ({ targetType: "project", targetId: input.projectId }),
     async execute(tx, { tenantId, projectId }) {
       const project = await projectOf(tx, tenantId, projectId);

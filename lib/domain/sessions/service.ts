@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { mutate, MutationRefusal } from "@/lib/db/mutation";
 import type { Actor } from "@/lib/auth/principal";
+import { revokeOneInput } from "./schemas";
 
 // Never undefined: Prisma would read an undefined filter as "any user".
 function ownUserId(actor: Actor): string {
@@ -9,14 +10,11 @@ function ownUserId(actor: Actor): string {
   return actor.id;
 }
 
-const revokeOneInput = z.object({ sessionId: z.uuid("That is not a session id.") });
-
 /** Signs one of the actor's own sessions out; it takes effect on that browser's next request. */
 export function revokeSession(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "session.revoke",
     schema: revokeOneInput,
-    tenantId: () => null,
     target: (i) => ({ targetType: "session", targetId: i.sessionId }),
     async execute(tx, { sessionId }) {
       const { count } = await tx.session.deleteMany({ where: { id: sessionId, userId: ownUserId(actor) } });
@@ -31,7 +29,6 @@ export function revokeOtherSessions(actor: Actor) {
   return mutate(actor, {
     action: "session.revoke",
     schema: z.object({}),
-    tenantId: () => null,
     async execute(tx) {
       const { count } = await tx.session.deleteMany({ where: { userId: ownUserId(actor), id: { not: actor.sessionId ?? undefined } } });
       return { data: { revoked: count }, audit: { action: "session.revoked_others", targetType: "user", targetId: actor.id, metadata: { count } } };

@@ -2,15 +2,14 @@
 // it (change status, extend a trial, archive), and the removal of an archived tenant's data, which the
 // automatic job (./jobs.ts) shares.
 import "server-only";
-import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { mutate, MutationRefusal, type AuditEvent, type Tx } from "@/lib/db/mutation";
-import { TenantStatus, type TenantKind } from "@/lib/db/generated/enums";
+import type { TenantKind, TenantStatus } from "@/lib/db/generated/enums";
 import { can } from "@/lib/auth/permissions";
 import { notifyConfigEvent } from "@/lib/db/config-events";
-import { dateWithin, TRIAL_END } from "@/lib/domain/date-bounds";
-import type { Principal } from "@/lib/auth/principal";
-import type { Actor } from "@/lib/auth/principal";
+import { lockTenantRow, tenantOrThrow } from "@/lib/domain/tenant-scope";
+import type { Actor, Principal } from "@/lib/auth/principal";
+import { archiveInput, changeStatusInput, extendTrialInput } from "./schemas";
 
 // Where a tenant of each kind may go from each status. A status missing from a row goes nowhere: archived
 // is final, a demo tenant stays demo until archived, and status demo belongs to kind demo only.
@@ -26,11 +25,6 @@ export function allowedTransitions(tenant: { status: TenantStatus; kind: TenantK
 
 const LOCKED_FIELDS = { id: true, slug: true, name: true, status: true, kind: true, trialEndsAt: true, statusChangedAt: true } as const;
 
-/** Locks the tenant row until the transaction ends; a concurrent writer of it waits here, then reads what this one left. */
-export async function lockTenantRow(tx: Tx, tenantId: string): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
-}
-
 /**
  * The tenant row, locked until the transaction ends: a concurrent transition waits here and then sees the
  * status this one left, so two cannot both apply from the same state. Null when there is no such tenant.
@@ -42,11 +36,8 @@ export async function lockTenant(tx: Tx, tenantId: string) {
 
 type LockedTenant = NonNullable<Awaited<ReturnType<typeof lockTenant>>>;
 
-async function lockExisting(tx: Tx, tenantId: string): Promise<LockedTenant> {
-  const tenant = await lockTenant(tx, tenantId);
-  if (!tenant) throw new MutationRefusal("not_found", "That tenant does not exist.");
-  return tenant;
-}
+/** The tenant row locked as lockTenant does, or not_found: what each lifecycle service starts from. */
+const lockExisting = (tx: Tx, tenantId: string): Promise<LockedTenant> => tenantOrThrow(tx, tenantId, LOCKED_FIELDS, { lock: true });
 
 /**
  * Deletes what an archived tenant leaves behind. The tenant row, its memberships and its audit log stay
@@ -99,21 +90,15 @@ export async function applyTransition(tx: Tx, tenant: LockedTenant, to: TenantSt
   };
 }
 
-const tenantIdInput = z.uuid("That is not a tenant id.");
-const reasonInput = z
-  .string("Say why.")
-  .trim()
-  .min(3, "Say why, in at least 3 characters.")
-  .max(500, "Keep the reason to 500 characters.");
-
-const changeStatusInput = z.object({
-  tenantId: tenantIdInput,
-  // archiving deletes the tenant's data, so only archiveTenant does it, once the slug is typed
-  to: z.enum(TenantStatus, "Choose a status.").refine((to) => to !== "archived", "Archive the tenant with Archive…, which asks you to type its slug."),
-  /** the status the caller saw: when given and the tenant has moved on meanwhile, the change is a conflict */
-  from: z.enum(TenantStatus).optional(),
-  reason: reasonInput,
-});
+/**
+ * Locks the tenant (not_found when there is none), lets `check` refuse the move for what it finds, then moves it to
+ * `to`: what a status change and an archive return, with the event that records the move.
+ */
+async function moveTenant<To extends TenantStatus>(tx: Tx, tenantId: string, to: To, reason: string, check: (tenant: LockedTenant) => void) {
+  const tenant = await lockExisting(tx, tenantId);
+  check(tenant);
+  return { data: { status: to }, audit: await applyTransition(tx, tenant, to, reason, new Date()) };
+}
 
 /**
  * Sales and admin staff move a tenant along the lifecycle table, giving a reason that goes into the audit log;
@@ -123,31 +108,19 @@ export function changeTenantStatus(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "tenant.change_lifecycle",
     schema: changeStatusInput,
-    tenantId: (i) => i.tenantId,
-    async execute(tx, { tenantId, to, from, reason }) {
-      const tenant = await lockExisting(tx, tenantId);
+    execute: (tx, { tenantId, to, from, reason }) => moveTenant(tx, tenantId, to, reason, (tenant) => {
       if (from && tenant.status !== from) {
         throw new MutationRefusal("conflict", `${tenant.name} moved from ${from} to ${tenant.status} meanwhile: nothing was changed.`);
       }
-      const audit = await applyTransition(tx, tenant, to, reason, new Date());
-      return { data: { status: to }, audit };
-    },
+    }),
   }, input);
 }
-
-const extendTrialInput = z.object({
-  tenantId: tenantIdInput,
-  // as far from today as a new tenant's trial may run, whatever the current end
-  trialEndsAt: dateWithin(TRIAL_END, { invalid: "Pick the day the trial should end.", early: "The new end must be in the future." }),
-  reason: reasonInput,
-});
 
 /** Moves the end of a tenant's trial later. Only a tenant in trial has a trial to extend. */
 export function extendTrial(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "tenant.change_lifecycle",
     schema: extendTrialInput,
-    tenantId: (i) => i.tenantId,
     async execute(tx, { tenantId, trialEndsAt, reason }) {
       const tenant = await lockExisting(tx, tenantId);
       if (tenant.status !== "trial") throw new MutationRefusal("conflict", `${tenant.name} is ${tenant.status}, not in trial: there is no trial to extend.`);
@@ -168,8 +141,6 @@ export function extendTrial(actor: Actor, input: unknown) {
   }, input);
 }
 
-const archiveInput = z.object({ tenantId: tenantIdInput, confirmSlug: z.string("Type the tenant's slug to confirm.").trim(), reason: reasonInput });
-
 /**
  * Archives a tenant where the table allows it, once the person has typed its slug: in the same transaction
  * its keys, providers, flags, rules, usage, webhooks, invitations, products, IdP settings and projects go.
@@ -178,13 +149,9 @@ export function archiveTenant(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "tenant.change_lifecycle",
     schema: archiveInput,
-    tenantId: (i) => i.tenantId,
-    async execute(tx, { tenantId, confirmSlug, reason }) {
-      const tenant = await lockExisting(tx, tenantId);
+    execute: (tx, { tenantId, confirmSlug, reason }) => moveTenant(tx, tenantId, "archived", reason, (tenant) => {
       if (confirmSlug !== tenant.slug) throw MutationRefusal.onField("confirmSlug", `Type ${tenant.slug} exactly to confirm.`);
-      const audit = await applyTransition(tx, tenant, "archived", reason, new Date());
-      return { data: { status: "archived" as const }, audit };
-    },
+    }),
   }, input);
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
+import { scoped } from "@/lib/domain/tenant-scope";
 import { escapeLike } from "@/lib/db/like";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { TenantKind, TenantPlan, TenantStatus } from "@/lib/db/generated/enums";
@@ -122,7 +123,7 @@ export async function listTenants(principal: Principal, params: TenantListParams
 export async function listRecentActivity(principal: Principal, tenantId: string, take = 10) {
   if (!can(principal, "audit.read", tenantId)) return null;
   return db.auditLog.findMany({
-    where: { tenantId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take,
+    where: scoped(db, tenantId).where(), orderBy: [{ createdAt: "desc" }, { id: "desc" }], take,
     select: { id: true, createdAt: true, actorName: true, actorType: true, action: true, targetName: true, description: true, isFailure: true },
   });
 }

@@ -3,7 +3,7 @@ import { mutate, MutationRefusal, writeAudit, type Tx } from "@/lib/db/mutation"
 import type { Actor } from "@/lib/auth/principal";
 import type { Tenant } from "@/lib/db/generated/client";
 import { newInvitationTerms } from "@/lib/domain/members/service";
-import { lockTenantRow } from "./lifecycle";
+import { tenantOrThrow } from "@/lib/domain/tenant-scope";
 import { createTenantInput, updateTenantDetailsInput, type TenantDetails } from "./schemas";
 
 const DAY_MS = 86_400_000;
@@ -13,7 +13,6 @@ export function createTenant(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "tenant.create",
     schema: createTenantInput,
-    tenantId: () => null,
     async execute(tx, { slug, name, kind, plan, trialDays, ownerEmail }) {
       if (await tx.tenant.findUnique({ where: { slug }, select: { id: true } })) {
         throw new MutationRefusal("conflict", `The slug ${slug} is taken.`, { slug: [`${slug} is already a tenant's slug.`] });
@@ -56,7 +55,13 @@ const LABELS: Record<DetailField, string> = {
 // Dates travel as YYYY-MM-DD; compare and audit them in that form.
 const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
 
-const detailsOf = (row: Tenant): Record<DetailField, string | null> => ({
+/** What a details save reads of the tenant: the fields it edits, and what names and versions the row. */
+const DETAILS_ROW = {
+  id: true, slug: true, updatedAt: true, name: true, plan: true, erpCustomerId: true, stripeCustomerId: true,
+  contractStart: true, contractEnd: true, salesOwner: true,
+} as const;
+
+const detailsOf = (row: Pick<Tenant, DetailField>): Record<DetailField, string | null> => ({
   name: row.name, plan: row.plan, erpCustomerId: row.erpCustomerId, stripeCustomerId: row.stripeCustomerId,
   contractStart: day(row.contractStart), contractEnd: day(row.contractEnd), salesOwner: row.salesOwner,
 });
@@ -88,12 +93,9 @@ export function updateTenantDetails(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "tenant.update_commercial",
     schema: updateTenantDetailsInput,
-    tenantId: (i) => i.tenantId,
     async execute(tx, details) {
       // Locked first, so a concurrent save is compared with what the other one committed.
-      await lockTenantRow(tx, details.tenantId);
-      const row = await tx.tenant.findUnique({ where: { id: details.tenantId } });
-      if (!row) throw new MutationRefusal("not_found", "That tenant does not exist.");
+      const row = await tenantOrThrow(tx, details.tenantId, DETAILS_ROW, { lock: true });
       const before = detailsOf(row);
       // updated_at moves with every change to the tenant (its status, its trial, its budget): only a detail that
       // differs from what this editor saw (or one they did not say they saw) makes it a conflict.

@@ -1,5 +1,6 @@
 import "server-only";
-import { mutate, MutationRefusal } from "@/lib/db/mutation";
+import { mutate } from "@/lib/db/mutation";
+import { tenantOrThrow } from "@/lib/domain/tenant-scope";
 import type { Actor } from "@/lib/auth/principal";
 import { setBudgetInput } from "./schemas";
 
@@ -11,10 +12,8 @@ export function setBudget(actor: Actor, input: unknown) {
   return mutate(actor, {
     action: "budget.manage",
     schema: setBudgetInput,
-    tenantId: (i) => i.tenantId,
     async execute(tx, { tenantId, monthlyBudgetUsd, alertPct }) {
-      const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { slug: true, monthlyBudgetUsd: true, budgetAlertPct: true } });
-      if (!tenant) throw new MutationRefusal("not_found", "That tenant does not exist.");
+      const tenant = await tenantOrThrow(tx, tenantId, { slug: true, monthlyBudgetUsd: true, budgetAlertPct: true });
       const updated = await tx.tenant.update({
         where: { id: tenantId },
         data: { monthlyBudgetUsd, budgetAlertPct: alertPct },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalUsd, tenantId } from "@/lib/domain/schemas";
 
 export const MAX_BATCH_EVENTS = 1000;
 export const MAX_TOKENS = 10_000_000;
@@ -55,14 +56,8 @@ export type UsageEventInput = z.output<typeof usageEvent>;
 
 // Form fields arrive as strings; an empty budget clears it.
 export const setBudgetInput = z.object({
-  tenantId: z.uuid("That is not a tenant id."),
-  monthlyBudgetUsd: z
-    .union([z.string(), z.number(), z.null()], "Enter an amount in USD, or leave it empty for no budget.")
-    .optional()
-    .transform((v) => (v === null || v === undefined ? "" : String(v).trim()))
-    .refine((v) => v === "" || /^\d{1,10}(\.\d{1,2})?$/.test(v), "Enter an amount in USD with at most 2 decimals, like 2500 or 99.50.")
-    .refine((v) => v === "" || Number(v) > 0, "The budget must be more than 0; leave it empty for no budget.")
-    .transform((v) => (v === "" ? null : v)),
+  tenantId,
+  monthlyBudgetUsd: optionalUsd("The budget", "no budget"),
   alertPct: z.coerce
     .number("Enter a percentage.")
     .int("A whole percentage.")
