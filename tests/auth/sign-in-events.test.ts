@@ -7,6 +7,7 @@ import { GITHUB_TOKEN, newGithubId, ORIGIN, signInWithGithub, signOut, type Gith
 import { sessionTokenHash } from "../../lib/auth/adapter";
 import { testPrisma, uniqueSlug } from "../support/database";
 import { tenantFor } from "../support/actors";
+import { auditOf } from "../support/audit";
 
 // as scripts/console-server.ts hands Next the TCP peer (lib/auth/source-ip.ts)
 vi.mock("next/headers", () => ({
@@ -26,10 +27,7 @@ const person = (overrides: Partial<GithubUser> = {}): GithubUser => {
 /** Every audit event about the GitHub account `githubId` or by or about its user, oldest first. */
 async function eventsOf(githubId: number) {
   const user = await db.user.findUnique({ where: { githubId: BigInt(githubId) } });
-  return db.auditLog.findMany({
-    where: { OR: [{ metadata: { path: ["githubId"], equals: String(githubId) } }, ...(user ? [{ actorId: user.id }, { targetId: user.id }] : [])] },
-    orderBy: { id: "asc" },
-  });
+  return auditOf(db, { OR: [{ metadata: { path: ["githubId"], equals: String(githubId) } }, ...(user ? [{ actorId: user.id }, { targetId: user.id }] : [])] });
 }
 
 async function invite(email: string) {

@@ -7,6 +7,7 @@ import { setBudget } from "../../lib/domain/usage/budget";
 import { listTenantOverview, listTenants, OVERVIEW_LIMIT, type TenantListParams } from "../../lib/domain/tenants/queries";
 import { testPrisma, uniqueSlug } from "../support/database";
 import { actorFor, tenantFor } from "../support/actors";
+import { auditOf } from "../support/audit";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
@@ -34,7 +35,7 @@ describe("createTenant", () => {
     expect(tenant).toMatchObject({ status: "trial", kind: "customer", plan: "pro", salesOwner: sales.name });
     expect(tenant.trialEndsAt!.getTime() - Date.now()).toBeGreaterThan(9.9 * 86_400_000);
     expect(tenant.invitations).toMatchObject([{ email: "boss@newco.example", role: "owner" }]);
-    const audit = await db.auditLog.findMany({ where: { tenantId: tenant.id }, orderBy: { id: "asc" } });
+    const audit = await auditOf(db, { tenantId: tenant.id });
     expect(audit.map((a) => a.action)).toEqual(["member.invited", "tenant.created"]);
     expect(audit.every((a) => a.actorId === sales.id)).toBe(true);
   });
@@ -248,8 +249,14 @@ describe("listTenantOverview", () => {
     const mine = await listTenantOverview(member);
     expect(mine.tenants.map((t) => t.name)).toEqual(["Alpha overview", "Beta overview"]);
     expect(mine.total).toBe(2);
-    const staff = await listTenantOverview(await actorFor(db, { staffRole: "support" }));
-    expect(staff.total).toBe(await db.tenant.count());
+    const support = await actorFor(db, { staffRole: "support" });
+    // "Every tenant" is the whole table, which other files add to meanwhile: a SHARE lock holds their writes back
+    // while the overview and the count are read, so both see the same tenants.
+    const [staff, allTenants] = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`LOCK TABLE tenants IN SHARE MODE`;
+      return [await listTenantOverview(support), await tx.tenant.count()] as const;
+    });
+    expect(staff.total).toBe(allTenants);
     expect(staff.tenants).toHaveLength(Math.min(OVERVIEW_LIMIT, staff.total));
   });
 });

@@ -3,12 +3,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ingestUsage, InvalidUsageBatch } from "../../lib/domain/usage/ingest";
 import { testPrisma } from "../support/database";
+import { isoDay } from "../support/time";
 import { DAY, HOUR, event, price, rebuiltRollupsOf, rollupsOf, uniqueModel, usageTenant } from "./fixtures";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const storedEvents = (tenantId: string) => db.usageEvent.count({ where: { tenantId } });
 
 describe("cost", () => {
