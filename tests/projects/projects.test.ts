@@ -5,7 +5,7 @@ import { archiveProject, createProject, renameProject } from "../../lib/domain/p
 import { listProjects } from "../../lib/domain/projects/queries";
 import { suggestProjectSlug, PROJECT_SLUG_RULE } from "../../lib/domain/projects/slug";
 import { testPrisma } from "../support/database";
-import { actorFor, tenantFor, tenantWithOwner } from "../support/actors";
+import { actorFor, tenantWithOwner } from "../support/actors";
 import { auditOf } from "../support/audit";
 
 const db = testPrisma();
