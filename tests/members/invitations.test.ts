@@ -8,6 +8,7 @@ import { db as appDb } from "../../lib/db/client";
 import { actorFor, tenantFor, tenantWithOwner } from "../support/actors";
 import { testPrisma, uniqueSlug } from "../support/database";
 import { auditOf } from "../support/audit";
+import { DAY_MS } from "../support/time";
 
 // Every 32-byte random value handed out, so the raw invitation token can be looked for in the database.
 const issued = vi.hoisted(() => [] as Buffer[]);
@@ -24,7 +25,6 @@ vi.mock("node:crypto", async (importOriginal) => {
 const db = testPrisma();
 afterAll(() => db.$disconnect());
 
-const DAY = 24 * 60 * 60 * 1000;
 const newEmail = () => `${uniqueSlug("invitee")}@example.test`;
 
 /** Opens `connections` connections of the services' pool, so simultaneous calls really overlap. */
@@ -44,8 +44,8 @@ describe("inviteMember", () => {
     expect(rows).toHaveLength(1);
     const [invitation] = rows;
     expect(invitation).toMatchObject({ email, role: "viewer", invitedById: owner.id, acceptedAt: null, revokedAt: null });
-    expect(invitation.expiresAt.getTime()).toBeGreaterThanOrEqual(started + 7 * DAY - 1000);
-    expect(invitation.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 7 * DAY + 1000);
+    expect(invitation.expiresAt.getTime()).toBeGreaterThanOrEqual(started + 7 * DAY_MS - 1000);
+    expect(invitation.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 7 * DAY_MS + 1000);
 
     // the token is 32 random bytes; the row keeps its sha256, and the raw token is nowhere
     expect(issued).toHaveLength(1);
@@ -188,7 +188,7 @@ describe("listInvitations", () => {
     const { tenant, owner } = await tenantWithOwner(db);
     const [fresh, stale, revoked] = [newEmail(), newEmail(), newEmail()];
     for (const email of [fresh, stale, revoked]) await inviteMember(owner, { tenantId: tenant.id, email, role: "member" });
-    await db.invitation.updateMany({ where: { tenantId: tenant.id, email: stale }, data: { expiresAt: new Date(Date.now() - DAY) } });
+    await db.invitation.updateMany({ where: { tenantId: tenant.id, email: stale }, data: { expiresAt: new Date(Date.now() - DAY_MS) } });
     await db.invitation.updateMany({ where: { tenantId: tenant.id, email: revoked }, data: { revokedAt: new Date() } });
     const viewer = await actorFor(db, { roles: { [tenant.id]: "viewer" } });
     const outsider = await actorFor(db, { roles: { [(await tenantFor(db)).id]: "owner" } });
@@ -211,7 +211,7 @@ describe("resendInvitation and revokeInvitation", () => {
 
   it("resend gives an expired invitation a new token hash and 7 more days, audited", async () => {
     const { tenant, owner, invitationId } = await invited();
-    const lapsed = new Date(Date.now() - DAY);
+    const lapsed = new Date(Date.now() - DAY_MS);
     const before = await db.invitation.update({ where: { id: invitationId }, data: { expiresAt: lapsed } });
 
     const result = await resendInvitation(owner, { tenantId: tenant.id, invitationId });
@@ -220,7 +220,7 @@ describe("resendInvitation and revokeInvitation", () => {
     const after = await db.invitation.findUniqueOrThrow({ where: { id: invitationId } });
     expect(after.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(after.tokenHash).not.toBe(before.tokenHash);
-    expect(after.expiresAt.getTime()).toBeGreaterThan(Date.now() + 7 * DAY - 60_000);
+    expect(after.expiresAt.getTime()).toBeGreaterThan(Date.now() + 7 * DAY_MS - 60_000);
     const events = await db.auditLog.findMany({ where: { tenantId: tenant.id, action: "invitation.resent" } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorId: owner.id, targetId: invitationId, isFailure: false });
