@@ -9,7 +9,7 @@ import { changeTenantStatus } from "../../lib/domain/tenants/lifecycle";
 import { chainOf } from "../../lib/domain/audit/integrity";
 import type { Actor } from "../../lib/auth/principal";
 import { testPrisma } from "../support/database";
-import { actorFor, tenantFor } from "../support/actors";
+import { actorFor, tenantFor, tenantWithOwner } from "../support/actors";
 import { auditOf } from "../support/audit";
 import { keyRowFor } from "../support/keys";
 
@@ -96,8 +96,7 @@ describe("a frozen tenant", () => {
   });
 
   it("is writable by its owner again once reactivated (frozen → active)", async () => {
-    const tenant = await tenantFor(db, { status: "frozen" });
-    const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
+    const { tenant, owner } = await tenantWithOwner(db, { status: "frozen" });
     const sales = await actorFor(db, { staffRole: "sales" });
     expect(await createKey(owner, tenant.id)).toMatchObject({ ok: false, kind: "forbidden" });
     expect(await changeTenantStatus(sales, { tenantId: tenant.id, to: "active", reason: "invoice paid" })).toMatchObject({ ok: true });
@@ -106,8 +105,7 @@ describe("a frozen tenant", () => {
   });
 
   it("stays writable for its owner while active, and is refused again once archived", async () => {
-    const tenant = await tenantFor(db, { status: "active", name: "Gone Inc" });
-    const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
+    const { tenant, owner } = await tenantWithOwner(db, { status: "active", name: "Gone Inc" });
     expect(await createKey(owner, tenant.id)).toMatchObject({ ok: true });
     await db.tenant.update({ where: { id: tenant.id }, data: { status: "archived" } });
     const result = await createKey(owner, tenant.id);
@@ -116,8 +114,7 @@ describe("a frozen tenant", () => {
   });
 
   it("offers its owner no control while frozen (the pages ask allowedNow), and staff theirs", async () => {
-    const tenant = await tenantFor(db, { status: "active" });
-    const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
+    const { tenant, owner } = await tenantWithOwner(db, { status: "active" });
     const admin = await actorFor(db, { staffRole: "admin" });
     expect(await allowedNow(owner, "api_key.create", tenant.id)).toBe(true);
     await db.tenant.update({ where: { id: tenant.id }, data: { status: "frozen" } });
@@ -128,8 +125,7 @@ describe("a frozen tenant", () => {
 
 describe("a change racing a freeze", () => {
   it("cannot land: started before the freeze commits, it ends refused after it, and changes nothing", async () => {
-    const tenant = await tenantFor(db, { status: "active", name: "Racing Ltd" });
-    const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
+    const { tenant, owner } = await tenantWithOwner(db, { status: "active", name: "Racing Ltd" });
     const sales = await actorFor(db, { staffRole: "sales" });
     // The freeze changes the status, then stops at its audit insert, the tenant row locked and nothing committed.
     const chain = await holdChain(tenant.id);

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { setBudget } from "../../lib/domain/usage/budget";
-import { actorFor, tenantFor } from "../support/actors";
+import { actorFor, tenantFor, tenantWithOwner } from "../support/actors";
 import { testPrisma } from "../support/database";
 import { auditOf } from "../support/audit";
 
@@ -13,8 +13,7 @@ const budgetEventsOf = (tenantId: string) => auditOf(db, { tenantId, action: "us
 
 describe("setBudget", () => {
   it("lets an owner set the budget and alert, with one audit event holding before and after", async () => {
-    const tenant = await tenantFor(db, { monthlyBudgetUsd: "100" });
-    const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
+    const { tenant, owner } = await tenantWithOwner(db, { monthlyBudgetUsd: "100" });
     const result = await setBudget(owner, { tenantId: tenant.id, monthlyBudgetUsd: "2500.50", alertPct: "90" });
     expect(result).toEqual({ ok: true, data: { monthlyBudgetUsd: "2500.50", alertPct: 90 } });
     expect(await budgetOf(tenant.id)).toEqual({ budget: "2500.50", alertPct: 90 });
@@ -34,8 +33,7 @@ describe("setBudget", () => {
   });
 
   it("answers bad amounts and percentages with field errors and changes nothing", async () => {
-    const tenant = await tenantFor(db, { monthlyBudgetUsd: "100" });
-    const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
+    const { tenant, owner } = await tenantWithOwner(db, { monthlyBudgetUsd: "100" });
     for (const [monthlyBudgetUsd, alertPct, field] of [
       ["12.345", 80, "monthlyBudgetUsd"], ["0", 80, "monthlyBudgetUsd"], ["-5", 80, "monthlyBudgetUsd"], ["ten", 80, "monthlyBudgetUsd"],
       ["100", 0, "alertPct"], ["100", 101, "alertPct"], ["100", 50.5, "alertPct"],
