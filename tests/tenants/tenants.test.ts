@@ -255,7 +255,7 @@ describe("listTenantOverview", () => {
     const [staff, allTenants] = await db.$transaction(async (tx) => {
       await tx.$executeRaw`LOCK TABLE tenants IN SHARE MODE`;
       return [await listTenantOverview(support), await tx.tenant.count()] as const;
-    });
+    }, { timeout: 60_000 }); // the lock may wait for another file's transaction that writes a tenant
     expect(staff.total).toBe(allTenants);
     expect(staff.tenants).toHaveLength(Math.min(OVERVIEW_LIMIT, staff.total));
   });
