@@ -7,7 +7,6 @@ import { dropDatabase } from "../../lib/db/embedded";
 import { Migrator } from "../../lib/db/migrator";
 import { createPrismaClient, type PrismaClient } from "../../lib/db/prisma";
 import { scratchDatabase, uniqueSlug } from "../support/database";
-import { auditOf } from "../support/audit";
 
 // as scripts/console-server.ts hands Next the TCP peer (lib/auth/source-ip.ts)
 vi.mock("next/headers", () => ({
@@ -47,7 +46,7 @@ describe("GATEHOUSE_BOOTSTRAP_ADMINS", () => {
 
     expect(allowed).toBe(true);
     expect(await staffRoleOf(first)).toBe("admin");
-    const events = await auditOf(db, { actorId: userId });
+    const events = await db.auditLog.findMany({ where: { actorId: userId }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["user.created", "user.account_linked", "user.signed_in", "user.staff_role_changed"]);
     const promoted = events[3];
     expect(promoted).toMatchObject({

@@ -20,5 +20,5 @@ export const UNVERIFIABLE_KEY_HASH = "$argon2id$v=19$test";
  * An API key row written directly, without the keys service: for states it does not produce (expired, rolled) and
  * for rows whose key nobody presents. Its prefix is 8 characters, as a real key's lookup id; `data` goes over the defaults.
  */
-export const keyRowFor = (db: Pick<PrismaClient, "apiKey">, tenantId: string, data: Partial<Omit<Prisma.ApiKeyUncheckedCreateInput, "tenantId">> = {}) =>
+export const keyRowFor = (db: PrismaClient, tenantId: string, data: Partial<Omit<Prisma.ApiKeyUncheckedCreateInput, "tenantId">> = {}) =>
   db.apiKey.create({ data: { tenantId, name: "key", prefix: randomBytes(4).toString("hex"), hash: UNVERIFIABLE_KEY_HASH, ...data } });

@@ -2,6 +2,7 @@
 // staff role grants the action can still act there, a change racing a freeze cannot land, and reactivating it
 // gives its people their hands back.
 import { afterAll, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { allowedNow } from "../../lib/auth/authorize";
 import { mutate } from "../../lib/db/mutation";
@@ -11,7 +12,6 @@ import type { Actor } from "../../lib/auth/principal";
 import { testPrisma } from "../support/database";
 import { actorFor, tenantFor, tenantWithOwner } from "../support/actors";
 import { auditOf } from "../support/audit";
-import { keyRowFor } from "../support/keys";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
@@ -23,7 +23,7 @@ function createKey(actor: Actor, tenantId: string) {
     schema: z.object({ name: z.string() }),
     tenantId: () => tenantId,
     async execute(tx, { name }) {
-      const key = await keyRowFor(tx, tenantId, { name });
+      const key = await tx.apiKey.create({ data: { tenantId, name, prefix: `gh_${randomBytes(8).toString("hex")}`, hash: "$argon2id$v=19$test" } });
       return { data: key.id, audit: { action: "api_key.created", targetType: "api_key", targetId: key.id, targetName: name } };
     },
   }, { name: "ci" });

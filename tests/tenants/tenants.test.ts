@@ -7,7 +7,6 @@ import { setBudget } from "../../lib/domain/usage/budget";
 import { listTenantOverview, listTenants, OVERVIEW_LIMIT, type TenantListParams } from "../../lib/domain/tenants/queries";
 import { testPrisma, uniqueSlug } from "../support/database";
 import { actorFor, tenantFor } from "../support/actors";
-import { auditOf } from "../support/audit";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
@@ -35,7 +34,7 @@ describe("createTenant", () => {
     expect(tenant).toMatchObject({ status: "trial", kind: "customer", plan: "pro", salesOwner: sales.name });
     expect(tenant.trialEndsAt!.getTime() - Date.now()).toBeGreaterThan(9.9 * 86_400_000);
     expect(tenant.invitations).toMatchObject([{ email: "boss@newco.example", role: "owner" }]);
-    const audit = await auditOf(db, { tenantId: tenant.id });
+    const audit = await db.auditLog.findMany({ where: { tenantId: tenant.id }, orderBy: { id: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["member.invited", "tenant.created"]);
     expect(audit.every((a) => a.actorId === sales.id)).toBe(true);
   });
