@@ -1,7 +1,7 @@
 // The first platform admin of a deployment, from GATEHOUSE_BOOTSTRAP_ADMINS, on a database of this file's own: the
 // bootstrap acts only while the platform has no enabled admin, which the shared test database always has.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { newGithubId, ORIGIN, signInWithGithub, type GithubUser } from "./sign-in-flow";
+import { githubPerson, newGithubId, ORIGIN, signInWithGithub, type GithubUser } from "./sign-in-flow";
 import { bootstrapAdminLogins, bootstrapAdminsNotice } from "../../lib/auth/bootstrap";
 import { dropDatabase } from "../../lib/db/embedded";
 import { Migrator } from "../../lib/db/migrator";
@@ -33,10 +33,8 @@ beforeEach(async () => {
   vi.unstubAllEnvs();
 });
 
-const person = (): GithubUser => {
-  const login = uniqueSlug("Boot");
-  return { id: newGithubId(), login, name: `Person ${login}`, email: null };
-};
+// no e-mail, and a capital in the login to show that the bootstrap list ignores case
+const person = () => githubPerson({ email: null }, "Boot");
 const staffRoleOf = async (github: GithubUser) => (await db.user.findUnique({ where: { githubId: BigInt(github.id) } }))?.staffRole;
 
 describe("GATEHOUSE_BOOTSTRAP_ADMINS", () => {

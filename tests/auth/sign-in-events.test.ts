@@ -3,10 +3,11 @@
 // and no OAuth token anywhere.
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { randomBytes } from "node:crypto";
-import { GITHUB_TOKEN, newGithubId, ORIGIN, signInWithGithub, signOut, type GithubUser } from "./sign-in-flow";
+import { GITHUB_TOKEN, githubPerson, newGithubId, ORIGIN, signInWithGithub, signOut, type GithubUser } from "./sign-in-flow";
 import { sessionTokenHash } from "../../lib/auth/adapter";
-import { testPrisma, uniqueSlug } from "../support/database";
+import { testPrisma } from "../support/database";
 import { tenantFor } from "../support/actors";
+import { auditOf } from "../support/audit";
 
 // as scripts/console-server.ts hands Next the TCP peer (lib/auth/source-ip.ts)
 vi.mock("next/headers", () => ({
@@ -18,18 +19,11 @@ const db = testPrisma();
 afterAll(() => db.$disconnect());
 afterEach(() => vi.unstubAllEnvs());
 
-const person = (overrides: Partial<GithubUser> = {}): GithubUser => {
-  const login = uniqueSlug("gh");
-  return { id: newGithubId(), login, name: `Person ${login}`, email: `${login}@example.test`, ...overrides };
-};
 
 /** Every audit event about the GitHub account `githubId` or by or about its user, oldest first. */
 async function eventsOf(githubId: number) {
   const user = await db.user.findUnique({ where: { githubId: BigInt(githubId) } });
-  return db.auditLog.findMany({
-    where: { OR: [{ metadata: { path: ["githubId"], equals: String(githubId) } }, ...(user ? [{ actorId: user.id }, { targetId: user.id }] : [])] },
-    orderBy: { id: "asc" },
-  });
+  return auditOf(db, { OR: [{ metadata: { path: ["githubId"], equals: String(githubId) } }, ...(user ? [{ actorId: user.id }, { targetId: user.id }] : [])] });
 }
 
 async function invite(email: string) {
@@ -42,7 +36,7 @@ async function invite(email: string) {
 
 describe("a first sign-in", () => {
   it("records user created, account linked and signed in, from the request's address, and keeps no OAuth token", async () => {
-    const github = person();
+    const github = githubPerson();
     const tenant = await invite(github.email!);
 
     const { allowed, sessionToken, userId } = await signInWithGithub(github);
@@ -76,7 +70,7 @@ describe("a first sign-in", () => {
   });
 
   it("of a person created ahead of it (staff, demo data) finds them by GitHub id: signed in, nothing created or linked", async () => {
-    const github = person();
+    const github = githubPerson();
     const staff = await db.user.create({ data: { githubId: BigInt(github.id), githubLogin: github.login, name: github.name, staffRole: "support" } });
 
     expect((await signInWithGithub(github)).userId).toBe(staff.id);
@@ -88,7 +82,7 @@ describe("a first sign-in", () => {
 
 describe("a later sign-in and signing out", () => {
   it("records signed in for each session and signed out for the one ended; an expired session's clean-up is no event", async () => {
-    const github = person();
+    const github = githubPerson();
     await invite(github.email!);
     const first = await signInWithGithub(github);
     const second = await signInWithGithub(github);
@@ -128,17 +122,17 @@ describe("a refused sign-in", () => {
   }
 
   it("for a person who is nobody's member and has no invitation: not_a_member, to the no-access page", async () => {
-    const github = person();
+    const github = githubPerson();
     await expectRefused(github, "/no-access", "not_a_member");
   });
 
   it("for a person GitHub names no verified e-mail for: no_verified_email, told so", async () => {
-    const github = person({ email: null });
+    const github = githubPerson({ email: null });
     await expectRefused(github, "/no-access?reason=no_verified_email", "no_verified_email");
   });
 
   it("for a disabled person, even staff with memberships: disabled, on the sign-in page", async () => {
-    const github = person();
+    const github = githubPerson();
     const tenant = await tenantFor(db);
     const user = await db.user.create({
       data: { githubId: BigInt(github.id), githubLogin: github.login, name: github.name, email: github.email, staffRole: "admin", disabledAt: new Date() },
@@ -150,7 +144,7 @@ describe("a refused sign-in", () => {
   it("with a GitHub id ≤ 0 outside the local demo: demo_identity, however well the person is known", async () => {
     vi.stubEnv("GATEHOUSE_LOCAL_DEMO", "");
     for (const id of [0, -newGithubId()]) {
-      const github = person({ id });
+      const github = githubPerson({ id });
       const user = await db.user.create({ data: { githubId: BigInt(id), githubLogin: github.login, name: github.name, staffRole: "admin" } });
       await expectRefused(github, "/sign-in?error=DemoIdentity", "demo_identity", user.id);
     }
@@ -158,7 +152,7 @@ describe("a refused sign-in", () => {
 
   it("is not what a demo identity gets in the local demo: signed in", async () => {
     vi.stubEnv("GATEHOUSE_LOCAL_DEMO", "1");
-    const github = person({ id: -newGithubId() });
+    const github = githubPerson({ id: -newGithubId() });
     await db.user.create({ data: { githubId: BigInt(github.id), githubLogin: github.login, name: github.name, staffRole: "sales" } });
 
     expect((await signInWithGithub(github)).allowed).toBe(true);

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { Account, Profile, User } from "next-auth";
 import { authOptions, SESSION_MAX_AGE_SECONDS } from "../../lib/auth/options";
 import { githubProvider, type GithubProfile } from "../../lib/auth/github";
+import { uniqueSlug } from "../support/database";
 
 /** Where the mocked request comes from: the console server's peer header says 198.51.100.7, user-agent vitest-browser. */
 export const ORIGIN = { sourceIp: "198.51.100.7", userAgent: "vitest-browser" };
@@ -18,6 +19,12 @@ export const newGithubId = () => nextGithubId++;
 
 /** What GitHub says about the person: /user, with the primary verified e-mail from /user/emails (or none). */
 export type GithubUser = Pick<GithubProfile, "id" | "login" | "email"> & { name?: string };
+
+/** A GitHub account no other test uses, its login starting with `loginBase`, `overrides` over the defaults. */
+export function githubPerson(overrides: Partial<GithubUser> = {}, loginBase = "gh"): GithubUser {
+  const login = uniqueSlug(loginBase);
+  return { id: newGithubId(), login, name: `Person ${login}`, email: `${login}@example.test`, ...overrides };
+}
 
 export interface SignInOutcome {
   /** the signIn callback's answer: true, or where a refused person is sent */

@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import {
   CONTRACT_DAY, dateWithin, dayAfter, dayBounds, dayWithin, ENTITLEMENT_EXPIRY, KEY_EXPIRY, parseDay, TRIAL_END, type DayRange,
 } from "../../lib/domain/date-bounds";
+import { DAY_MS, isoDay } from "../support/time";
 
-const DAY_MS = 86_400_000;
-const shift = (day: string, days: number) => new Date(parseDay(day)!.getTime() + days * DAY_MS).toISOString().slice(0, 10);
+const shift = (day: string, days: number) => isoDay(parseDay(day)!.getTime() + days * DAY_MS);
 
 describe.each([
   ["a trial's end", TRIAL_END],

@@ -3,18 +3,17 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { testPrisma, uniqueSlug } from "../support/database";
+import { tenantFor } from "../support/actors";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
 
 const ARGON2_SHAPED = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA";
-const newTenant = (overrides: Record<string, unknown> = {}) =>
-  db.tenant.create({ data: { slug: uniqueSlug("t"), name: "Test tenant", status: "active", ...overrides } });
 const newUser = () => db.user.create({ data: { email: `${randomBytes(4).toString("hex")}@example.test`, githubId: BigInt(Date.now()) * 1000n + BigInt(randomBytes(1)[0]) } });
 
 /** One row in every table that hangs off a tenant; returns the tenant id. */
 async function tenantWithEverything() {
-  const tenant = await newTenant();
+  const tenant = await tenantFor(db);
   const user = await newUser();
   const project = await db.tenantProject.create({ data: { tenantId: tenant.id, name: "Default", slug: "default" } });
   await db.tenantProduct.create({ data: { tenantId: tenant.id, product: "gateway", config: { rate_limit_rpm: 60 } } });
@@ -81,21 +80,21 @@ describe("tenant slug", () => {
 
 describe("tenant lifecycle constraints", () => {
   it("keeps status demo exactly for kind demo (a demo tenant may be archived)", async () => {
-    await expect(newTenant({ kind: "demo", status: "active" })).rejects.toThrow(/tenants_demo_status_matches_kind/);
-    await expect(newTenant({ kind: "customer", status: "demo" })).rejects.toThrow(/tenants_demo_status_matches_kind/);
-    await expect(newTenant({ kind: "demo", status: "demo" })).resolves.toBeDefined();
-    await expect(newTenant({ kind: "demo", status: "archived" })).resolves.toBeDefined();
+    await expect(tenantFor(db, { kind: "demo", status: "active" })).rejects.toThrow(/tenants_demo_status_matches_kind/);
+    await expect(tenantFor(db, { kind: "customer", status: "demo" })).rejects.toThrow(/tenants_demo_status_matches_kind/);
+    await expect(tenantFor(db, { kind: "demo", status: "demo" })).resolves.toBeDefined();
+    await expect(tenantFor(db, { kind: "demo", status: "archived" })).resolves.toBeDefined();
   });
 
   it("requires a trial end for a trial and ordered contract dates", async () => {
-    await expect(newTenant({ status: "trial" })).rejects.toThrow(/tenants_trial_has_end/);
-    await expect(newTenant({ contractStart: new Date("2026-05-01"), contractEnd: new Date("2026-04-30") })).rejects.toThrow(/tenants_contract_dates_ordered/);
+    await expect(tenantFor(db, { status: "trial" })).rejects.toThrow(/tenants_trial_has_end/);
+    await expect(tenantFor(db, { contractStart: new Date("2026-05-01"), contractEnd: new Date("2026-04-30") })).rejects.toThrow(/tenants_contract_dates_ordered/);
   });
 });
 
 describe("updated_at", () => {
   it("moves on update", async () => {
-    const tenant = await newTenant();
+    const tenant = await tenantFor(db);
     // now() is the transaction's start: a later statement in autocommit mode gets a later time
     await new Promise((resolve) => setTimeout(resolve, 20));
     // plain SQL, so only the trigger can be what moves it
@@ -113,7 +112,7 @@ describe("feature flags", () => {
 
   it("allow one key per tenant, beside a global flag of the same key", async () => {
     const key = uniqueSlug("flag");
-    const [a, b] = await Promise.all([newTenant(), newTenant()]);
+    const [a, b] = await Promise.all([tenantFor(db), tenantFor(db)]);
     await db.featureFlag.create({ data: { key } });
     await db.featureFlag.create({ data: { key, tenantId: a.id } });
     await db.featureFlag.create({ data: { key, tenantId: b.id } });
@@ -127,7 +126,7 @@ describe("feature flags", () => {
 
 describe("api keys", () => {
   it("keep the lookup prefix unique among keys not revoked", async () => {
-    const tenant = await newTenant();
+    const tenant = await tenantFor(db);
     const prefix = randomBytes(6).toString("hex");
     const key = { tenantId: tenant.id, name: "k", prefix, hash: ARGON2_SHAPED };
     const first = await db.apiKey.create({ data: key });
@@ -137,7 +136,7 @@ describe("api keys", () => {
   });
 
   it("store only argon2id hashes", async () => {
-    const tenant = await newTenant();
+    const tenant = await tenantFor(db);
     await expect(db.apiKey.create({ data: { tenantId: tenant.id, name: "k", prefix: "p", hash: "plaintext-key" } })).rejects.toThrow(/api_keys_hash_is_argon2id/);
   });
 });

@@ -8,6 +8,7 @@ import { revokeOtherSessions, revokeSession } from "../../lib/domain/sessions/se
 import type { Actor } from "../../lib/auth/principal";
 import { testPrisma, uniqueSlug } from "../support/database";
 import { actorFor, tenantFor } from "../support/actors";
+import { auditOf } from "../support/audit";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
@@ -22,15 +23,13 @@ async function personWithSessions(count: number) {
   return { user, sessions, actor };
 }
 
-const auditFor = (targetId: string) => db.auditLog.findMany({ where: { targetId } });
-
 describe("mutation pipeline", () => {
   it("changes the data and writes one audit event with actor, target and source in the same transaction", async () => {
     const { sessions, actor } = await personWithSessions(2);
     const result = await revokeSession(actor, { sessionId: sessions[1].id });
     expect(result).toEqual({ ok: true, data: { revoked: 1 } });
     expect(await db.session.findUnique({ where: { id: sessions[1].id } })).toBeNull();
-    const events = await auditFor(sessions[1].id);
+    const events = await auditOf(db, { targetId: sessions[1].id });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: "session.revoked", actorId: actor.id, actorType: "user", actorName: "Pat", targetType: "session", isFailure: false, sourceIp: "192.0.2.10", userAgent: "vitest" });
   });
@@ -48,7 +47,7 @@ describe("mutation pipeline", () => {
     const result = await revokeSession(mine.actor, { sessionId: theirs.sessions[0].id });
     expect(result).toMatchObject({ ok: false, kind: "not_found" });
     expect(await db.session.findUnique({ where: { id: theirs.sessions[0].id } })).not.toBeNull();
-    expect(await auditFor(theirs.sessions[0].id)).toMatchObject([{
+    expect(await auditOf(db, { targetId: theirs.sessions[0].id })).toMatchObject([{
       action: "session.revoke", actorId: mine.actor.id, isFailure: true, tenantId: null, chain: "platform", targetType: "session",
       description: "not_found: That session is already signed out.",
     }]);
@@ -60,7 +59,7 @@ describe("mutation pipeline", () => {
     const result = await revokeSession(gateway, { sessionId: sessions[0].id });
     expect(result).toMatchObject({ ok: false, kind: "forbidden" });
     expect(await db.session.findUnique({ where: { id: sessions[0].id } })).not.toBeNull();
-    const failures = await db.auditLog.findMany({ where: { actorId: gateway.id } });
+    const failures = await auditOf(db, { actorId: gateway.id });
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatchObject({ action: "session.revoke", isFailure: true, actorType: "service" });
   });
@@ -85,7 +84,7 @@ describe("mutation pipeline", () => {
       await db.$executeRawUnsafe(`DROP FUNCTION ${refuseAtCommit}()`);
     }
     expect(await db.session.findUnique({ where: { id: sessions[1].id } })).not.toBeNull();
-    expect(await auditFor(sessions[1].id)).toHaveLength(0);
+    expect(await auditOf(db, { targetId: sessions[1].id })).toHaveLength(0);
   });
 });
 
@@ -129,6 +128,6 @@ describe("refused calls of one actor, past the limit", () => {
     for (let i = 0; i <= RECORDED_REFUSALS_PER_MINUTE; i++) await revokeApiKey(owner, { tenantId: randomUUID(), keyId: randomUUID() });
     const slug = uniqueSlug("p");
     expect(await createProject(owner, { tenantId: own.id, name: "Still mine", slug })).toMatchObject({ ok: true });
-    expect(await db.auditLog.findMany({ where: { tenantId: own.id, actorId: owner.id } })).toMatchObject([{ action: "project.created", isFailure: false }]);
+    expect(await auditOf(db, { tenantId: own.id, actorId: owner.id })).toMatchObject([{ action: "project.created", isFailure: false }]);
   });
 });

@@ -42,6 +42,8 @@ async function snapshot() {
   }
 }
 
+// The findMany() and count() below are of the whole tables on purpose: the database is this file's own (beforeAll),
+// holding exactly what the seed wrote, so no other test file can change them.
 describe("demo seed", () => {
   it("covers every status, kind, plan, member role and staff role", async () => {
     const db = createPrismaClient(url);

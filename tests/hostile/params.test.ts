@@ -13,11 +13,11 @@ import { FIRST_USAGE_DAY, loadStaffUsageParams, loadTenantUsageParams, resolveUs
 import { tenantListParsers } from "@/lib/domain/tenants/list-params";
 import { loadKeyListParams } from "@/lib/domain/keys/list-params";
 import { loadPeopleListParams } from "@/lib/domain/people/list-params";
+import { DAY_MS } from "../support/time";
 
 const RUNS = { seed: 20261202, numRuns: 300 };
 const FIRST = new Date(`${FIRST_DAY}T00:00:00Z`);
 const LAST = new Date(`${LAST_DAY}T00:00:00Z`);
-const DAY_MS = 86_400_000;
 
 const twoDigits = (n: number) => String(n).padStart(2, "0");
 /** Values that look like what a parameter takes, and values that do not. */

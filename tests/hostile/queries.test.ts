@@ -16,8 +16,9 @@ import { listTenants } from "../../lib/domain/tenants/queries";
 import { loadStaffUsageParams, loadTenantUsageParams, resolveUsageRange } from "../../lib/domain/usage/params";
 import { staffUsageOverview, tenantUsageSummary } from "../../lib/domain/usage/queries";
 import { auditWorld } from "../audit/fixtures";
-import { actorFor, tenantFor } from "../support/actors";
+import { actorFor, tenantFor, tenantWithOwner } from "../support/actors";
 import { testPrisma } from "../support/database";
+import { keyRowFor } from "../support/keys";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
@@ -106,9 +107,8 @@ describe("the tenant list", () => {
 
 describe("the keys list", () => {
   it("a search with NUL and a page far past the last read the last page of what matches", async () => {
-    const tenant = await tenantFor(db);
-    const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
-    await db.apiKey.create({ data: { tenantId: tenant.id, name: "Prod key", prefix: randomBytes(4).toString("hex"), hash: "$argon2id$v=19$test" } });
+    const { tenant, owner } = await tenantWithOwner(db);
+    await keyRowFor(db, tenant.id, { name: "Prod key" });
     const { status, q, page } = loadKeyListParams("?q=Pr%00od&page=99999999999&status=active");
     const list = await listApiKeys(owner, tenant.id, { status: status ?? undefined, q: q ?? undefined, page });
     expect(list).toMatchObject({ page: 1, pageCount: 1, total: 1 });

@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import { listIdpConfigs } from "../../lib/domain/idp/queries";
 import { markIdpVerified, removeIdpConfig, saveOidcConfig, saveSamlConfig } from "../../lib/domain/idp/service";
 import { testPrisma } from "../support/database";
-import { actorFor, tenantFor } from "../support/actors";
+import { actorFor, tenantFor, tenantWithOwner } from "../support/actors";
+import { auditOf } from "../support/audit";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
@@ -17,23 +18,16 @@ const LAPSED_XML = readFileSync(new URL("./fixtures/metadata-valid-until.xml", i
 const ROTATION_XML = readFileSync(new URL("./fixtures/metadata-rotation.xml", import.meta.url), "utf8");
 const ALL_EXPIRED_XML = readFileSync(new URL("./fixtures/metadata-all-expired.xml", import.meta.url), "utf8");
 
-async function tenantWithOwner(status: "active" | "frozen" = "active") {
-  const tenant = await tenantFor(db, { status });
-  const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
-  return { tenant, owner };
-}
-
-const auditOf = (tenantId: string) => db.auditLog.findMany({ where: { tenantId }, orderBy: { id: "asc" } });
 const configOf = (tenantId: string, type: "oidc" | "saml") => db.tenantIdpConfig.findUnique({ where: { tenantId_type: { tenantId, type } } });
 
 describe("saving an OIDC provider", () => {
   it("stores the discovery URL and client id unverified, with one audit event", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     const result = await saveOidcConfig(owner, { tenantId: tenant.id, discoveryUrl: ` ${DISCOVERY_URL} `, clientId: "gatehouse-console" });
     expect(result.ok).toBe(true);
     const stored = await configOf(tenant.id, "oidc");
     expect(stored).toMatchObject({ verified: false, metadata: { discoveryUrl: DISCOVERY_URL, clientId: "gatehouse-console" } });
-    const events = await auditOf(tenant.id);
+    const events = await auditOf(db, { tenantId: tenant.id });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       action: "idp.oidc_saved", actorId: owner.id, actorType: "user", isFailure: false, targetType: "idp_config", targetId: stored!.id,
@@ -47,15 +41,15 @@ describe("saving an OIDC provider", () => {
     ["login.example.com", "Enter a full URL, such as https://login.example.com/.well-known/openid-configuration."],
     ["", "Enter the discovery URL."],
   ])("refuses the discovery URL %j on its field and writes nothing", async (discoveryUrl, message) => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     const result = await saveOidcConfig(owner, { tenantId: tenant.id, discoveryUrl, clientId: "gatehouse-console" });
     expect(result).toEqual({ ok: false, kind: "validation", message: "Some fields need attention.", fieldErrors: { discoveryUrl: [message] } });
     expect(await configOf(tenant.id, "oidc")).toBeNull();
-    expect(await auditOf(tenant.id)).toHaveLength(0);
+    expect(await auditOf(db, { tenantId: tenant.id })).toHaveLength(0);
   });
 
   it("refuses a client id longer than 200 characters", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     const result = await saveOidcConfig(owner, { tenantId: tenant.id, discoveryUrl: DISCOVERY_URL, clientId: "c".repeat(201) });
     expect(result).toMatchObject({ kind: "validation", fieldErrors: { clientId: ["A client id has at most 200 characters."] } });
     expect(await configOf(tenant.id, "oidc")).toBeNull();
@@ -64,7 +58,7 @@ describe("saving an OIDC provider", () => {
 
 describe("saving a SAML provider", () => {
   it("stores the parsed fields and the public certificate, not the XML", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     expect((await saveSamlConfig(owner, { tenantId: tenant.id, metadataXml: PREFIXED_XML })).ok).toBe(true);
     const stored = await configOf(tenant.id, "saml");
     expect(stored).toMatchObject({
@@ -78,12 +72,12 @@ describe("saving a SAML provider", () => {
     const metadata = JSON.stringify(stored!.metadata);
     expect(metadata).toContain("BEGIN CERTIFICATE");
     expect(metadata).not.toContain("IDPSSODescriptor");
-    const [event] = await auditOf(tenant.id);
+    const [event] = await auditOf(db, { tenantId: tenant.id });
     expect(event).toMatchObject({ action: "idp.saml_saved", actorId: owner.id, targetId: stored!.id, metadata: { before: null, after: { verified: false, metadata: { entityId: "http://www.okta.com/exk1example" } } } });
   });
 
   it("answers malformed metadata with the parser's message on metadataXml and writes nothing", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     const httpSso = PREFIXED_XML.replaceAll("https://example.okta.com", "http://example.okta.com");
     const result = await saveSamlConfig(owner, { tenantId: tenant.id, metadataXml: httpSso });
     expect(result).toMatchObject({ ok: false, kind: "validation", fieldErrors: { metadataXml: ["The single sign-on URL must use https: http://example.okta.com/app/exk1example/sso/saml?redirect=1"] } });
@@ -92,11 +86,11 @@ describe("saving a SAML provider", () => {
     const broken = await saveSamlConfig(owner, { tenantId: tenant.id, metadataXml: "<md:EntityDescriptor" });
     expect(broken).toMatchObject({ kind: "validation", fieldErrors: { metadataXml: [expect.stringMatching(/^The metadata is not well-formed XML/)] } });
     expect(await configOf(tenant.id, "saml")).toBeNull();
-    expect(await auditOf(tenant.id)).toHaveLength(0);
+    expect(await auditOf(db, { tenantId: tenant.id })).toHaveLength(0);
   });
 
   it("keeps every signing certificate of metadata published during a key rotation", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     expect((await saveSamlConfig(owner, { tenantId: tenant.id, metadataXml: ROTATION_XML })).ok).toBe(true);
     const stored = await configOf(tenant.id, "saml");
     expect(stored).toMatchObject({
@@ -110,15 +104,15 @@ describe("saving a SAML provider", () => {
   });
 
   it("refuses metadata whose signing certificates have all expired and writes nothing", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     const result = await saveSamlConfig(owner, { tenantId: tenant.id, metadataXml: ALL_EXPIRED_XML });
     expect(result).toMatchObject({ ok: false, kind: "validation", fieldErrors: { metadataXml: [expect.stringMatching(/^None of the 2 signing certificates is valid now: /)] } });
     expect(await configOf(tenant.id, "saml")).toBeNull();
-    expect(await auditOf(tenant.id)).toHaveLength(0);
+    expect(await auditOf(db, { tenantId: tenant.id })).toHaveLength(0);
   });
 
   it("saving again replaces the configuration and resets verified to false", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     const admin = await actorFor(db, { staffRole: "admin" });
     await saveSamlConfig(owner, { tenantId: tenant.id, metadataXml: PREFIXED_XML });
     expect((await markIdpVerified(admin, { tenantId: tenant.id, type: "saml" })).ok).toBe(true);
@@ -128,7 +122,7 @@ describe("saving a SAML provider", () => {
     const stored = await configOf(tenant.id, "saml");
     expect(stored).toMatchObject({ verified: false, metadata: { entityId: "https://sts.windows.net/00000000-0000-0000-0000-000000000000/" } });
     expect(await db.tenantIdpConfig.count({ where: { tenantId: tenant.id } })).toBe(1);
-    const last = (await auditOf(tenant.id)).at(-1)!;
+    const last = (await auditOf(db, { tenantId: tenant.id })).at(-1)!;
     expect(last).toMatchObject({
       action: "idp.saml_saved",
       metadata: {
@@ -141,12 +135,12 @@ describe("saving a SAML provider", () => {
 
 describe("verifying", () => {
   it("is refused to the tenant's owner (a failure event, nothing changed) and done by an admin", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     await saveOidcConfig(owner, { tenantId: tenant.id, discoveryUrl: DISCOVERY_URL, clientId: "console" });
 
     expect(await markIdpVerified(owner, { tenantId: tenant.id, type: "oidc" })).toMatchObject({ ok: false, kind: "forbidden" });
     expect((await configOf(tenant.id, "oidc"))!.verified).toBe(false);
-    const failures = await db.auditLog.findMany({ where: { tenantId: tenant.id, isFailure: true } });
+    const failures = await auditOf(db, { tenantId: tenant.id, isFailure: true });
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatchObject({ action: "idp.verify", actorId: owner.id });
 
@@ -160,7 +154,7 @@ describe("verifying", () => {
   });
 
   it("refuses a configuration that changed since the admin looked at it", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     const admin = await actorFor(db, { staffRole: "admin" });
     await saveOidcConfig(owner, { tenantId: tenant.id, discoveryUrl: DISCOVERY_URL, clientId: "first" });
     const seenUpdatedAt = (await configOf(tenant.id, "oidc"))!.updatedAt.toISOString();
@@ -175,7 +169,7 @@ describe("verifying", () => {
   });
 
   it("answers not_found when there is nothing to verify", async () => {
-    const { tenant } = await tenantWithOwner();
+    const { tenant } = await tenantWithOwner(db);
     const admin = await actorFor(db, { staffRole: "admin" });
     expect(await markIdpVerified(admin, { tenantId: tenant.id, type: "saml" })).toMatchObject({ ok: false, kind: "not_found" });
   });
@@ -183,7 +177,7 @@ describe("verifying", () => {
 
 describe("removing", () => {
   it("deletes the configuration with an audit event holding what was removed", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     await saveOidcConfig(owner, { tenantId: tenant.id, discoveryUrl: DISCOVERY_URL, clientId: "console" });
     const { id } = (await configOf(tenant.id, "oidc"))!;
     expect(await removeIdpConfig(owner, { tenantId: tenant.id, type: "oidc" })).toEqual({ ok: true, data: { id } });
@@ -201,7 +195,7 @@ describe("who may save", () => {
     expect(await saveOidcConfig(person, { tenantId: tenant.id, discoveryUrl: DISCOVERY_URL, clientId: "console" })).toMatchObject({ ok: false, kind: "forbidden" });
     expect(await saveSamlConfig(person, { tenantId: tenant.id, metadataXml: PREFIXED_XML })).toMatchObject({ ok: false, kind: "forbidden" });
     expect(await db.tenantIdpConfig.count({ where: { tenantId: tenant.id } })).toBe(0);
-    expect((await auditOf(tenant.id)).map((e) => [e.action, e.isFailure])).toEqual([["idp.manage", true], ["idp.manage", true]]);
+    expect((await auditOf(db, { tenantId: tenant.id })).map((e) => [e.action, e.isFailure])).toEqual([["idp.manage", true], ["idp.manage", true]]);
   });
 
   it("sales staff are forbidden; admin staff may save", async () => {
@@ -214,7 +208,7 @@ describe("who may save", () => {
   });
 
   it("the owner of a frozen tenant is refused", async () => {
-    const { tenant, owner } = await tenantWithOwner("frozen");
+    const { tenant, owner } = await tenantWithOwner(db, { status: "frozen" });
     expect(await saveOidcConfig(owner, { tenantId: tenant.id, discoveryUrl: DISCOVERY_URL, clientId: "console" })).toMatchObject({ ok: false, kind: "forbidden" });
     expect(await configOf(tenant.id, "oidc")).toBeNull();
   });
@@ -222,7 +216,7 @@ describe("who may save", () => {
 
 describe("reading", () => {
   it("shows the tenant's providers to its readers, with the certificate's days left, and nothing to others", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     await saveSamlConfig(owner, { tenantId: tenant.id, metadataXml: PREFIXED_XML });
     await saveOidcConfig(owner, { tenantId: tenant.id, discoveryUrl: DISCOVERY_URL, clientId: "console" });
     const viewer = await actorFor(db, { roles: { [tenant.id]: "viewer" } });
@@ -234,7 +228,7 @@ describe("reading", () => {
   });
 
   it("shows each certificate of a rotation with its state", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     await saveSamlConfig(owner, { tenantId: tenant.id, metadataXml: ROTATION_XML });
     const [saml] = await listIdpConfigs(owner, tenant.id, new Date("2026-06-01T00:00:00Z"));
     expect(saml).toMatchObject({
@@ -249,7 +243,7 @@ describe("reading", () => {
   });
 
   it("answers a configuration stored in a shape it does not read (an older version's, the demo seed's) with no metadata", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     const certificate = { subject: "CN=idp.example.com", issuer: "CN=idp.example.com", validFrom: "2025-01-01T00:00:00.000Z", validTo: "2045-01-01T00:00:00.000Z", fingerprintSha256: "AB", pem: "" };
     await db.tenantIdpConfig.createMany({
       data: [

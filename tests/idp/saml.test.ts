@@ -37,37 +37,29 @@ const errorOf = (xml: string, now = NOW) => {
 };
 
 describe("parseSamlMetadata: valid metadata", () => {
-  it("reads md:/ds:-prefixed metadata, preferring the HTTP-Redirect binding and skipping the encryption key", () => {
-    const result = parseSamlMetadata(fixture("metadata-prefixed.xml"), NOW);
-    expect(result).toEqual({
-      ok: true,
-      metadata: {
-        entityId: "http://www.okta.com/exk1example",
-        ssoUrl: "https://example.okta.com/app/exk1example/sso/saml?redirect=1",
-        ssoBinding: "HTTP-Redirect",
-        certificates: [{
-          subject: "CN=idp.example.com, O=Example IdP",
-          issuer: "CN=idp.example.com, O=Example IdP",
-          validFrom: "2025-01-01T00:00:00.000Z",
-          validTo: "2045-01-01T00:00:00.000Z",
-          fingerprintSha256: VALID_FINGERPRINT,
-          pem: fixture("valid-cert.pem"),
-        }],
-      },
-    });
-  });
+  // Both fixtures carry the same signing certificate, valid-cert.pem.
+  const validCertificate = {
+    subject: "CN=idp.example.com, O=Example IdP",
+    issuer: "CN=idp.example.com, O=Example IdP",
+    validFrom: "2025-01-01T00:00:00.000Z",
+    validTo: "2045-01-01T00:00:00.000Z",
+    fingerprintSha256: VALID_FINGERPRINT,
+    pem: fixture("valid-cert.pem"),
+  };
 
-  it("reads metadata without prefixes (default namespaces), a KeyDescriptor without use, and POST as the only binding", () => {
-    const result = parseSamlMetadata(fixture("metadata-unprefixed.xml"), NOW);
-    expect(result).toMatchObject({
-      ok: true,
-      metadata: {
-        entityId: "https://sts.windows.net/00000000-0000-0000-0000-000000000000/",
-        ssoUrl: "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/saml2",
-        ssoBinding: "HTTP-POST",
-        certificates: [{ validFrom: "2025-01-01T00:00:00.000Z", validTo: "2045-01-01T00:00:00.000Z", fingerprintSha256: VALID_FINGERPRINT }],
-      },
-    });
+  it.each([
+    ["md:/ds:-prefixed metadata, preferring the HTTP-Redirect binding and skipping the encryption key", "metadata-prefixed.xml", {
+      entityId: "http://www.okta.com/exk1example",
+      ssoUrl: "https://example.okta.com/app/exk1example/sso/saml?redirect=1",
+      ssoBinding: "HTTP-Redirect",
+    }],
+    ["metadata without prefixes (default namespaces), a KeyDescriptor without use, and POST as the only binding", "metadata-unprefixed.xml", {
+      entityId: "https://sts.windows.net/00000000-0000-0000-0000-000000000000/",
+      ssoUrl: "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/saml2",
+      ssoBinding: "HTTP-POST",
+    }],
+  ])("reads %s", (_, name, read) => {
+    expect(parseSamlMetadata(fixture(name), NOW)).toEqual({ ok: true, metadata: { ...read, certificates: [validCertificate] } });
   });
 
   it("takes the one identity provider out of an EntitiesDescriptor", () => {

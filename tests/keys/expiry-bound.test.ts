@@ -3,15 +3,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../../lib/domain/keys/service";
 import { dayBounds, KEY_EXPIRY, parseDay } from "../../lib/domain/date-bounds";
 import { testPrisma } from "../support/database";
-import { actorFor, tenantFor } from "../support/actors";
+import { tenantWithOwner } from "../support/actors";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
 
 describe("a key's expiry", () => {
   it("may be the field's max, not later", async () => {
-    const tenant = await tenantFor(db);
-    const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
+    const { tenant, owner } = await tenantWithOwner(db);
     const { max } = dayBounds(KEY_EXPIRY);
     const create = (expiresAt: string) => createApiKey(owner, { tenantId: tenant.id, name: `Expires ${expiresAt}`, scopes: ["proxy"], expiresAt });
 

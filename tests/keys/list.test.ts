@@ -6,6 +6,7 @@ import { apiKeyStatus, listApiKeys, API_KEY_STATUSES, EXPIRING_WITHIN_MS, KEY_PA
 import type { Actor } from "../../lib/auth/principal";
 import { testPrisma } from "../support/database";
 import { actorFor, tenantFor } from "../support/actors";
+import { keyRowFor, UNVERIFIABLE_KEY_HASH } from "../support/keys";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
@@ -29,9 +30,7 @@ beforeAll(async () => {
   tenantId = tenant.id;
   owner = await actorFor(db, { roles: { [tenantId]: "owner" } });
   const key = async (name: string, data: { createdAt: Date; expiresAt?: Date; revokedAt?: Date; rolledToId?: string }) => {
-    const row = await db.apiKey.create({
-      data: { tenantId, name, prefix: token(), hash: "$argon2id$v=19$test", scopes: ["proxy"], createdById: owner.id, ...data },
-    });
+    const row = await keyRowFor(db, tenantId, { name, scopes: ["proxy"], createdById: owner.id, ...data });
     ids[name] = row.id;
   };
   // created oldest first; the list shows keys in force first, then the newest
@@ -55,7 +54,7 @@ beforeAll(async () => {
   await usage(null, utcDay(0), 50_000);
   // another tenant's key, with usage in the window
   const other = await tenantFor(db);
-  const otherKey = await db.apiKey.create({ data: { tenantId: other.id, name: "Theirs", prefix: token(), hash: "$argon2id$v=19$test" } });
+  const otherKey = await keyRowFor(db, other.id, { name: "Theirs" });
   await usage(otherKey.id, utcDay(0), 70_000, "gpt-4o", other.id);
 });
 
@@ -138,7 +137,7 @@ describe("searching and paging keys", () => {
     const reader = await actorFor(db, { roles: { [tenant.id]: "viewer" } });
     const total = KEY_PAGE_SIZE + 7;
     await db.apiKey.createMany({
-      data: Array.from({ length: total }, (_, i) => ({ tenantId: tenant.id, name: `bulk ${i}`, prefix: token(), hash: "$argon2id$v=19$test", createdAt: ago(i * HOUR) })),
+      data: Array.from({ length: total }, (_, i) => ({ tenantId: tenant.id, name: `bulk ${i}`, prefix: token(), hash: UNVERIFIABLE_KEY_HASH, createdAt: ago(i * HOUR) })),
     });
     const first = await listApiKeys(reader, tenant.id, { now });
     const second = await listApiKeys(reader, tenant.id, { page: 2, now });
@@ -168,7 +167,7 @@ describe("apiKeyStatus", () => {
     const reader = await actorFor(db, { roles: { [tenant.id]: "viewer" } });
     const boundaries = [now, ahead(1), ahead(EXPIRING_WITHIN_MS), ahead(EXPIRING_WITHIN_MS + 1), null];
     for (const [i, expiresAt] of boundaries.entries()) {
-      await db.apiKey.create({ data: { tenantId: tenant.id, name: `k${i}`, prefix: token(), hash: "$argon2id$v=19$test", expiresAt } });
+      await keyRowFor(db, tenant.id, { name: `k${i}`, expiresAt });
     }
     const all = (await listApiKeys(reader, tenant.id, { now })).keys;
     for (const status of API_KEY_STATUSES) {

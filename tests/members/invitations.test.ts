@@ -5,8 +5,10 @@ import { inviteMember, resendInvitation, revokeInvitation } from "../../lib/doma
 import { listInvitations } from "../../lib/domain/members/queries";
 import { acceptPendingInvitations } from "../../lib/auth/sign-in";
 import { db as appDb } from "../../lib/db/client";
-import { actorFor, tenantFor } from "../support/actors";
+import { actorFor, tenantFor, tenantWithOwner } from "../support/actors";
 import { testPrisma, uniqueSlug } from "../support/database";
+import { auditOf } from "../support/audit";
+import { DAY_MS } from "../support/time";
 
 // Every 32-byte random value handed out, so the raw invitation token can be looked for in the database.
 const issued = vi.hoisted(() => [] as Buffer[]);
@@ -23,23 +25,14 @@ vi.mock("node:crypto", async (importOriginal) => {
 const db = testPrisma();
 afterAll(() => db.$disconnect());
 
-const DAY = 24 * 60 * 60 * 1000;
 const newEmail = () => `${uniqueSlug("invitee")}@example.test`;
-
-async function tenantWithOwner() {
-  const tenant = await tenantFor(db);
-  const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
-  return { tenant, owner };
-}
 
 /** Opens `connections` connections of the services' pool, so simultaneous calls really overlap. */
 const warmPool = (connections: number) => Promise.all(Array.from({ length: connections }, () => appDb.$queryRaw`SELECT 1 AS one FROM pg_sleep(0.05)`));
 
-const auditOf = (tenantId: string) => db.auditLog.findMany({ where: { tenantId }, orderBy: { id: "asc" } });
-
 describe("inviteMember", () => {
   it("stores the invitation with only a hash of its token and writes one audit event", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     const email = newEmail();
     issued.length = 0;
     const started = Date.now();
@@ -51,15 +44,15 @@ describe("inviteMember", () => {
     expect(rows).toHaveLength(1);
     const [invitation] = rows;
     expect(invitation).toMatchObject({ email, role: "viewer", invitedById: owner.id, acceptedAt: null, revokedAt: null });
-    expect(invitation.expiresAt.getTime()).toBeGreaterThanOrEqual(started + 7 * DAY - 1000);
-    expect(invitation.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 7 * DAY + 1000);
+    expect(invitation.expiresAt.getTime()).toBeGreaterThanOrEqual(started + 7 * DAY_MS - 1000);
+    expect(invitation.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 7 * DAY_MS + 1000);
 
     // the token is 32 random bytes; the row keeps its sha256, and the raw token is nowhere
     expect(issued).toHaveLength(1);
     const token = issued[0].toString("base64url");
     expect(invitation.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(invitation.tokenHash).toBe(createHash("sha256").update(token).digest("hex"));
-    const events = await auditOf(tenant.id);
+    const events = await auditOf(db, { tenantId: tenant.id });
     const stored = JSON.stringify([invitation, events, result], (_key, value) => (typeof value === "bigint" ? String(value) : value));
     for (const form of [token, issued[0].toString("hex"), issued[0].toString("base64")]) expect(stored).not.toContain(form);
 
@@ -73,7 +66,7 @@ describe("inviteMember", () => {
   });
 
   it("refuses a second pending invitation for the same email and changes nothing", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     const email = newEmail();
     expect(await inviteMember(owner, { tenantId: tenant.id, email, role: "member" })).toMatchObject({ ok: true });
 
@@ -81,11 +74,11 @@ describe("inviteMember", () => {
 
     expect(again).toEqual({ ok: false, kind: "conflict", message: `${email} already has a pending invitation (resend it instead).` });
     expect(await db.invitation.findMany({ where: { tenantId: tenant.id } })).toMatchObject([{ email, role: "member" }]);
-    expect(await auditOf(tenant.id)).toHaveLength(1);
+    expect(await auditOf(db, { tenantId: tenant.id })).toHaveLength(1);
   });
 
   it("answers simultaneous invitations of one email with one invitation, the others the same conflict", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     const email = newEmail();
     await warmPool(8);
 
@@ -96,11 +89,11 @@ describe("inviteMember", () => {
       expect(refused).toEqual({ ok: false, kind: "conflict", message: `${email} already has a pending invitation (resend it instead).` });
     }
     expect(await db.invitation.count({ where: { tenantId: tenant.id } })).toBe(1);
-    expect(await auditOf(tenant.id)).toHaveLength(1);
+    expect(await auditOf(db, { tenantId: tenant.id })).toHaveLength(1);
   });
 
   it("refuses to invite someone who is already a member", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     const member = await actorFor(db, { roles: { [tenant.id]: "member" } });
     const { email } = await db.user.findUniqueOrThrow({ where: { id: member.id! } });
 
@@ -108,14 +101,14 @@ describe("inviteMember", () => {
 
     expect(result).toEqual({ ok: false, kind: "conflict", message: `${email} is already a member of this tenant.` });
     expect(await db.invitation.count({ where: { tenantId: tenant.id } })).toBe(0);
-    expect(await auditOf(tenant.id)).toHaveLength(0);
+    expect(await auditOf(db, { tenantId: tenant.id })).toHaveLength(0);
   });
 
   it("compares a member's address exactly, case-folded: `_` in an address matches only itself, both ways", async () => {
     const domain = `${uniqueSlug("d")}.example`;
     /** A tenant whose only member has the address `email`, and its owner. */
     async function tenantWithMember(email: string) {
-      const { tenant, owner } = await tenantWithOwner();
+      const { tenant, owner } = await tenantWithOwner(db);
       const person = await db.user.create({ data: { email, name: email } });
       await db.membership.create({ data: { tenantId: tenant.id, userId: person.id, role: "member" } });
       return { tenantId: tenant.id, owner };
@@ -137,7 +130,7 @@ describe("inviteMember", () => {
   });
 
   it("answers a malformed email or role with field errors and writes nothing", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
 
     const badEmail = await inviteMember(owner, { tenantId: tenant.id, email: "not an email", role: "member" });
     const badRole = await inviteMember(owner, { tenantId: tenant.id, email: newEmail(), role: "boss" });
@@ -146,7 +139,7 @@ describe("inviteMember", () => {
     expect(badRole).toMatchObject({ ok: false, kind: "validation", fieldErrors: { role: ["Choose owner, member or viewer."] } });
     expect(Object.keys((badEmail as { fieldErrors: object }).fieldErrors)).toEqual(["email"]);
     expect(await db.invitation.count({ where: { tenantId: tenant.id } })).toBe(0);
-    expect(await auditOf(tenant.id)).toHaveLength(0);
+    expect(await auditOf(db, { tenantId: tenant.id })).toHaveLength(0);
   });
 
   it.each(["member", "viewer"] as const)("forbids a %s: one failure audit row, no invitation", async (role) => {
@@ -157,7 +150,7 @@ describe("inviteMember", () => {
 
     expect(result).toMatchObject({ ok: false, kind: "forbidden" });
     expect(await db.invitation.count({ where: { tenantId: tenant.id } })).toBe(0);
-    const events = await auditOf(tenant.id);
+    const events = await auditOf(db, { tenantId: tenant.id });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: "member.invite", actorId: actor.id, isFailure: true });
   });
@@ -171,14 +164,14 @@ describe("inviteMember", () => {
     expect(await inviteMember(sales, { tenantId: tenant.id, email: newEmail(), role: "owner" })).toMatchObject({ ok: false, kind: "forbidden" });
 
     expect(await db.invitation.findMany({ where: { tenantId: tenant.id } })).toMatchObject([{ invitedById: admin.id }]);
-    expect((await auditOf(tenant.id)).map((e) => [e.actorId, e.action, e.isFailure])).toEqual([
+    expect((await auditOf(db, { tenantId: tenant.id })).map((e) => [e.actorId, e.action, e.isFailure])).toEqual([
       [admin.id, "member.invited", false],
       [sales.id, "member.invite", true],
     ]);
   });
 
   it("is accepted by signing in with the invited email, with the invited role", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     const email = newEmail();
     await inviteMember(owner, { tenantId: tenant.id, email, role: "viewer" });
     const invitee = await db.user.create({ data: { email: email.toUpperCase(), name: "Invitee" } });
@@ -192,10 +185,10 @@ describe("inviteMember", () => {
 
 describe("listInvitations", () => {
   it("lists pending invitations with who invited and whether they expired; nothing for outsiders", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     const [fresh, stale, revoked] = [newEmail(), newEmail(), newEmail()];
     for (const email of [fresh, stale, revoked]) await inviteMember(owner, { tenantId: tenant.id, email, role: "member" });
-    await db.invitation.updateMany({ where: { tenantId: tenant.id, email: stale }, data: { expiresAt: new Date(Date.now() - DAY) } });
+    await db.invitation.updateMany({ where: { tenantId: tenant.id, email: stale }, data: { expiresAt: new Date(Date.now() - DAY_MS) } });
     await db.invitation.updateMany({ where: { tenantId: tenant.id, email: revoked }, data: { revokedAt: new Date() } });
     const viewer = await actorFor(db, { roles: { [tenant.id]: "viewer" } });
     const outsider = await actorFor(db, { roles: { [(await tenantFor(db)).id]: "owner" } });
@@ -209,7 +202,7 @@ describe("listInvitations", () => {
 
 describe("resendInvitation and revokeInvitation", () => {
   async function invited() {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     const email = newEmail();
     const result = await inviteMember(owner, { tenantId: tenant.id, email, role: "member" });
     if (!result.ok) throw new Error(result.message);
@@ -218,7 +211,7 @@ describe("resendInvitation and revokeInvitation", () => {
 
   it("resend gives an expired invitation a new token hash and 7 more days, audited", async () => {
     const { tenant, owner, invitationId } = await invited();
-    const lapsed = new Date(Date.now() - DAY);
+    const lapsed = new Date(Date.now() - DAY_MS);
     const before = await db.invitation.update({ where: { id: invitationId }, data: { expiresAt: lapsed } });
 
     const result = await resendInvitation(owner, { tenantId: tenant.id, invitationId });
@@ -227,7 +220,7 @@ describe("resendInvitation and revokeInvitation", () => {
     const after = await db.invitation.findUniqueOrThrow({ where: { id: invitationId } });
     expect(after.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(after.tokenHash).not.toBe(before.tokenHash);
-    expect(after.expiresAt.getTime()).toBeGreaterThan(Date.now() + 7 * DAY - 60_000);
+    expect(after.expiresAt.getTime()).toBeGreaterThan(Date.now() + 7 * DAY_MS - 60_000);
     const events = await db.auditLog.findMany({ where: { tenantId: tenant.id, action: "invitation.resent" } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorId: owner.id, targetId: invitationId, isFailure: false });
@@ -263,7 +256,7 @@ describe("resendInvitation and revokeInvitation", () => {
 
   it("refuses an invitation of another tenant: not_found, nothing changed", async () => {
     const theirs = await invited();
-    const mine = await tenantWithOwner();
+    const mine = await tenantWithOwner(db);
     const before = await db.invitation.findUniqueOrThrow({ where: { id: theirs.invitationId } });
 
     const resent = await resendInvitation(mine.owner, { tenantId: mine.tenant.id, invitationId: theirs.invitationId });
@@ -273,7 +266,7 @@ describe("resendInvitation and revokeInvitation", () => {
     expect(revoked).toMatchObject({ ok: false, kind: "not_found" });
     expect(await db.invitation.findUniqueOrThrow({ where: { id: theirs.invitationId } })).toEqual(before);
     // only the two refusals, recorded as failures
-    expect((await auditOf(mine.tenant.id)).map((e) => e.isFailure)).toEqual([true, true]);
+    expect((await auditOf(db, { tenantId: mine.tenant.id })).map((e) => e.isFailure)).toEqual([true, true]);
   });
 
   it("forbids a member to resend or revoke", async () => {

@@ -8,6 +8,7 @@ import type { Actor } from "../../lib/auth/principal";
 import type { MemberRole } from "../../lib/db/generated/enums";
 import { actorFor, tenantFor } from "../support/actors";
 import { testPrisma } from "../support/database";
+import { auditOf } from "../support/audit";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
@@ -28,7 +29,6 @@ async function tenantWith(...roles: MemberRole[]) {
 
 const rolesIn = async (tenantId: string) =>
   (await db.membership.findMany({ where: { tenantId }, orderBy: { id: "asc" } })).map((m) => [m.id, m.role]);
-const auditOf = (tenantId: string) => db.auditLog.findMany({ where: { tenantId }, orderBy: { id: "asc" } });
 
 describe("listMembers", () => {
   it("lists owners first, then everyone by name, with last sign-in; nothing for outsiders", async () => {
@@ -64,7 +64,7 @@ describe("changeMemberRole", () => {
 
     expect(result).toEqual({ ok: true, data: { id: member.membershipId, role: "viewer" } });
     expect((await membershipOf(member.actor, tenant.id)).role).toBe("viewer");
-    const events = await auditOf(tenant.id);
+    const events = await auditOf(db, { tenantId: tenant.id });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       action: "member.role_changed", actorId: owner.actor.id, isFailure: false,
@@ -81,7 +81,7 @@ describe("changeMemberRole", () => {
 
     expect(result).toMatchObject({ ok: false, kind: "validation", fieldErrors: { role: ["Choose owner, member or viewer."] } });
     expect(await rolesIn(tenant.id)).toEqual(before);
-    expect(await auditOf(tenant.id)).toHaveLength(0);
+    expect(await auditOf(db, { tenantId: tenant.id })).toHaveLength(0);
   });
 
   it.each(["member", "viewer"] as const)("forbids a %s, records one failure and changes nothing", async (role) => {
@@ -92,7 +92,7 @@ describe("changeMemberRole", () => {
 
     expect(changed).toMatchObject({ ok: false, kind: "forbidden" });
     expect(await rolesIn(tenant.id)).toEqual(before);
-    expect(await auditOf(tenant.id)).toMatchObject([{ action: "member.change_role", actorId: actor.actor.id, isFailure: true }]);
+    expect(await auditOf(db, { tenantId: tenant.id })).toMatchObject([{ action: "member.change_role", actorId: actor.actor.id, isFailure: true }]);
   });
 
   it("never demotes the last owner: conflict, nothing changed", async () => {
@@ -105,7 +105,7 @@ describe("changeMemberRole", () => {
       expect(result).toMatchObject({ ok: false, kind: "conflict", message: expect.stringContaining("last owner") });
     }
     expect(await rolesIn(tenant.id)).toEqual(before);
-    expect(await auditOf(tenant.id)).toHaveLength(0);
+    expect(await auditOf(db, { tenantId: tenant.id })).toHaveLength(0);
   });
 
   it("lets one of two owners demote the other", async () => {
@@ -142,7 +142,7 @@ describe("changeMemberRole", () => {
     const result = await changeMemberRole(owner.actor, { tenantId: tenant.id, membershipId: member.membershipId, role: "member" });
 
     expect(result).toMatchObject({ ok: false, kind: "conflict" });
-    expect(await auditOf(tenant.id)).toHaveLength(0);
+    expect(await auditOf(db, { tenantId: tenant.id })).toHaveLength(0);
   });
 });
 
@@ -156,7 +156,7 @@ describe("removeMember", () => {
     expect(result).toEqual({ ok: true, data: { id: member.membershipId } });
     expect(await db.membership.findUnique({ where: { id: member.membershipId } })).toBeNull();
     expect(await db.session.count({ where: { userId: member.actor.id! } })).toBe(1);
-    const events = await auditOf(tenant.id);
+    const events = await auditOf(db, { tenantId: tenant.id });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       action: "member.removed", actorId: owner.actor.id, isFailure: false,
@@ -173,7 +173,7 @@ describe("removeMember", () => {
 
     expect(result).toMatchObject({ ok: false, kind: "conflict", message: expect.stringContaining("last owner") });
     expect(await rolesIn(tenant.id)).toEqual(before);
-    expect(await auditOf(tenant.id)).toHaveLength(0);
+    expect(await auditOf(db, { tenantId: tenant.id })).toHaveLength(0);
   });
 
   it("lets admin staff remove an owner while another owner remains, but not sales staff", async () => {
@@ -202,8 +202,8 @@ describe("a membership of another tenant", () => {
       }
     }
     expect(await rolesIn(theirs.tenant.id)).toEqual(before);
-    expect(await auditOf(theirs.tenant.id)).toHaveLength(0);
+    expect(await auditOf(db, { tenantId: theirs.tenant.id })).toHaveLength(0);
     // only the refusals (2 actors × 3 memberships × 2 calls), recorded as failures on the tenant they named
-    expect((await auditOf(mine.tenant.id)).map((e) => e.isFailure)).toEqual(Array(12).fill(true));
+    expect((await auditOf(db, { tenantId: mine.tenant.id })).map((e) => e.isFailure)).toEqual(Array(12).fill(true));
   });
 });

@@ -9,12 +9,13 @@ import { sessionTokenHash } from "../../lib/auth/adapter";
 import type { Actor } from "../../lib/auth/principal";
 import { actorFor, tenantFor } from "../support/actors";
 import { testPrisma } from "../support/database";
+import { auditOf } from "../support/audit";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
 
 const ORIGIN = { sourceIp: "203.0.113.9", userAgent: "vitest" };
-const eventsAbout = (userId: string) => db.auditLog.findMany({ where: { targetId: userId }, orderBy: { id: "asc" } });
+const eventsAbout = (userId: string) => auditOf(db, { targetId: userId });
 
 /** A session of `person` as the browser holds it (the raw cookie token) and as the database does. */
 async function openSession(person: Actor) {

@@ -6,13 +6,14 @@ import { listEntitlements } from "../../lib/domain/products/queries";
 import { PRODUCT_KEYS, PRODUCTS } from "../../lib/domain/products/catalog";
 import { testPrisma } from "../support/database";
 import { actorFor, tenantFor } from "../support/actors";
+import { auditOf } from "../support/audit";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
 
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000);
 const entitlementOf = (tenantId: string, product: string) => db.tenantProduct.findUnique({ where: { tenantId_product: { tenantId, product } } });
-const changesOf = (tenantId: string) => db.auditLog.findMany({ where: { tenantId, action: "product.entitlement_changed" }, orderBy: { id: "asc" } });
+const changesOf = (tenantId: string) => auditOf(db, { tenantId, action: "product.entitlement_changed" });
 
 async function tenantWithSales() {
   return { tenant: await tenantFor(db), sales: await actorFor(db, { staffRole: "sales" }) };
@@ -122,7 +123,7 @@ describe("product entitlements", () => {
 
     for (const actor of [await actorFor(db, { roles: { [tenant.id]: "owner" } }), await actorFor(db, { staffRole: "support" })]) {
       expect(await setEntitlement(actor, input(999))).toMatchObject({ ok: false, kind: "forbidden" });
-      const failures = await db.auditLog.findMany({ where: { actorId: actor.id } });
+      const failures = await auditOf(db, { actorId: actor.id });
       expect(failures).toHaveLength(1);
       expect(failures[0]).toMatchObject({ action: "product.manage", tenantId: tenant.id, isFailure: true });
     }

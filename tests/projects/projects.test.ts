@@ -5,22 +5,15 @@ import { archiveProject, createProject, renameProject } from "../../lib/domain/p
 import { listProjects } from "../../lib/domain/projects/queries";
 import { suggestProjectSlug, PROJECT_SLUG_RULE } from "../../lib/domain/projects/slug";
 import { testPrisma } from "../support/database";
-import { actorFor, tenantFor } from "../support/actors";
+import { actorFor, tenantWithOwner } from "../support/actors";
+import { auditOf } from "../support/audit";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
 
-const auditFor = (projectId: string) => db.auditLog.findMany({ where: { targetId: projectId }, orderBy: { id: "asc" } });
-
-async function tenantWithOwner() {
-  const tenant = await tenantFor(db);
-  const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
-  return { tenant, owner };
-}
-
 describe("projects", () => {
   it("creates, renames and archives a project, each with one audit event carrying before and after", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
 
     const created = await createProject(owner, { tenantId: tenant.id, name: "  Support bot ", slug: "support-bot" });
     if (!created.ok) throw new Error(created.message);
@@ -31,7 +24,7 @@ describe("projects", () => {
     expect(await archiveProject(owner, { tenantId: tenant.id, projectId })).toMatchObject({ ok: true });
     expect(await db.tenantProject.findUnique({ where: { id: projectId } })).toMatchObject({ name: "Helpdesk bot", slug: "support-bot", status: "archived" });
 
-    const events = await auditFor(projectId);
+    const events = await auditOf(db, { targetId: projectId });
     expect(events.map((e) => e.action)).toEqual(["project.created", "project.renamed", "project.archived"]);
     for (const event of events) {
       expect(event).toMatchObject({ tenantId: tenant.id, projectId, actorId: owner.id, actorType: "user", targetType: "project", isFailure: false });
@@ -42,7 +35,7 @@ describe("projects", () => {
   });
 
   it("keeps archived projects listed, after the active ones", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     const old = await createProject(owner, { tenantId: tenant.id, name: "Alpha", slug: "alpha" });
     await createProject(owner, { tenantId: tenant.id, name: "Zulu", slug: "zulu" });
     if (!old.ok) throw new Error(old.message);
@@ -60,7 +53,7 @@ describe("projects", () => {
     ["an underscore", "support_bot"],
     ["41 characters", "a".repeat(41)],
   ])("refuses a slug with %s before the database: validation on slug, nothing written", async (_, slug) => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     const auditBefore = await db.auditLog.count({ where: { tenantId: tenant.id } });
     const result = await createProject(owner, { tenantId: tenant.id, name: "Project", slug });
     expect(result).toMatchObject({ ok: false, kind: "validation", fieldErrors: { slug: [PROJECT_SLUG_RULE] } });
@@ -69,26 +62,26 @@ describe("projects", () => {
   });
 
   it("accepts the shortest and longest slugs the rule allows", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     expect(await createProject(owner, { tenantId: tenant.id, name: "Two", slug: "a1" })).toMatchObject({ ok: true });
     expect(await createProject(owner, { tenantId: tenant.id, name: "Forty", slug: `a${"-".repeat(38)}z` })).toMatchObject({ ok: true });
   });
 
   it("answers a duplicate slug in the same tenant with a conflict naming it; another tenant may reuse it", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     await createProject(owner, { tenantId: tenant.id, name: "First", slug: "shared" });
     const result = await createProject(owner, { tenantId: tenant.id, name: "Second", slug: "shared" });
     expect(result).toMatchObject({ ok: false, kind: "conflict" });
     expect(!result.ok && result.message).toContain('"shared"');
     expect(await db.tenantProject.findMany({ where: { tenantId: tenant.id }, select: { name: true } })).toEqual([{ name: "First" }]);
 
-    const other = await tenantWithOwner();
+    const other = await tenantWithOwner(db);
     expect(await createProject(other.owner, { tenantId: other.tenant.id, name: "Elsewhere", slug: "shared" })).toMatchObject({ ok: true });
   });
 
   it("treats another tenant's project as not found, even for its owner acting through their own tenant", async () => {
-    const mine = await tenantWithOwner();
-    const theirs = await tenantWithOwner();
+    const mine = await tenantWithOwner(db);
+    const theirs = await tenantWithOwner(db);
     const created = await createProject(theirs.owner, { tenantId: theirs.tenant.id, name: "Theirs", slug: "theirs" });
     if (!created.ok) throw new Error(created.message);
     const projectId = created.data.id;
@@ -97,11 +90,11 @@ describe("projects", () => {
     expect(await archiveProject(mine.owner, { tenantId: mine.tenant.id, projectId })).toMatchObject({ ok: false, kind: "not_found" });
     expect(await db.tenantProject.findUnique({ where: { id: projectId } })).toMatchObject({ name: "Theirs", status: "active" });
     // its creation, then the two calls naming it, refused and recorded as failures
-    expect((await auditFor(projectId)).map((e) => e.isFailure)).toEqual([false, true, true]);
+    expect((await auditOf(db, { targetId: projectId })).map((e) => e.isFailure)).toEqual([false, true, true]);
   });
 
   it("refuses to rename or archive again an archived project", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     const created = await createProject(owner, { tenantId: tenant.id, name: "Old", slug: "old" });
     if (!created.ok) throw new Error(created.message);
     const projectId = created.data.id;
@@ -112,21 +105,21 @@ describe("projects", () => {
   });
 
   it("answers a project that does not exist with not_found and a staff admin naming an unknown tenant likewise", async () => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     expect(await renameProject(owner, { tenantId: tenant.id, projectId: randomUUID(), name: "X" })).toMatchObject({ ok: false, kind: "not_found" });
     const admin = await actorFor(db, { staffRole: "admin" });
     expect(await createProject(admin, { tenantId: randomUUID(), name: "X", slug: "xx" })).toMatchObject({ ok: false, kind: "not_found" });
   });
 
   it.each(["viewer", "member"] as const)("refuses a %s: forbidden, one failure audit row, nothing changed", async (role) => {
-    const { tenant, owner } = await tenantWithOwner();
+    const { tenant, owner } = await tenantWithOwner(db);
     const created = await createProject(owner, { tenantId: tenant.id, name: "Kept", slug: "kept" });
     if (!created.ok) throw new Error(created.message);
     const actor = await actorFor(db, { roles: { [tenant.id]: role } });
 
     expect(await createProject(actor, { tenantId: tenant.id, name: "Mine", slug: "mine" })).toMatchObject({ ok: false, kind: "forbidden" });
     expect(await db.tenantProject.count({ where: { tenantId: tenant.id } })).toBe(1);
-    const failures = await db.auditLog.findMany({ where: { actorId: actor.id } });
+    const failures = await auditOf(db, { actorId: actor.id });
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatchObject({ action: "project.manage", tenantId: tenant.id, isFailure: true });
 
@@ -136,7 +129,7 @@ describe("projects", () => {
   });
 
   it("lets an admin manage any tenant's projects, and refuses sales and support staff", async () => {
-    const { tenant } = await tenantWithOwner();
+    const { tenant } = await tenantWithOwner(db);
     const admin = await actorFor(db, { staffRole: "admin" });
     expect(await createProject(admin, { tenantId: tenant.id, name: "By admin", slug: "by-admin" })).toMatchObject({ ok: true });
     for (const staffRole of ["sales", "support"] as const) {
@@ -147,8 +140,7 @@ describe("projects", () => {
   });
 
   it("refuses the owner of a frozen tenant", async () => {
-    const tenant = await tenantFor(db, { status: "frozen" });
-    const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
+    const { tenant, owner } = await tenantWithOwner(db, { status: "frozen" });
     expect(await createProject(owner, { tenantId: tenant.id, name: "Frozen", slug: "frozen" })).toMatchObject({ ok: false, kind: "forbidden" });
     expect(await db.tenantProject.count({ where: { tenantId: tenant.id } })).toBe(0);
   });

@@ -23,3 +23,10 @@ export async function actorFor(db: PrismaClient, { staffRole = null, roles = {} 
 export function tenantFor(db: PrismaClient, data: Partial<Parameters<PrismaClient["tenant"]["create"]>[0]["data"]> = {}) {
   return db.tenant.create({ data: { slug: uniqueSlug("t"), name: "Test tenant", status: "active", ...data } });
 }
+
+/** A tenant (as tenantFor makes it, with `data` over the defaults) and an owner of it. */
+export async function tenantWithOwner(db: PrismaClient, data: Parameters<typeof tenantFor>[1] = {}) {
+  const tenant = await tenantFor(db, data);
+  const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
+  return { tenant, owner };
+}

@@ -10,7 +10,8 @@ import { changeTenantStatus } from "../../lib/domain/tenants/lifecycle";
 import { chainOf } from "../../lib/domain/audit/integrity";
 import type { Actor } from "../../lib/auth/principal";
 import { testPrisma } from "../support/database";
-import { actorFor, tenantFor } from "../support/actors";
+import { actorFor, tenantFor, tenantWithOwner } from "../support/actors";
+import { auditOf } from "../support/audit";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
@@ -29,7 +30,6 @@ function createKey(actor: Actor, tenantId: string) {
 }
 
 const keysOf = (tenantId: string) => db.apiKey.count({ where: { tenantId } });
-const auditOf = (tenantId: string, actorId: string | null) => db.auditLog.findMany({ where: { tenantId, actorId } });
 
 /**
  * Holds the audit chain of `tenantId` from a connection of the test's own: a mutation of that tenant then stops
@@ -67,7 +67,7 @@ describe("a frozen tenant", () => {
       expect(result).toMatchObject({ ok: false, kind: "forbidden" });
       expect(result.ok ? "" : result.message).toMatch(/Frosty Ltd is frozen/);
       expect(await keysOf(tenant.id)).toBe(0);
-      const events = await auditOf(tenant.id, person.id);
+      const events = await auditOf(db, { tenantId: tenant.id, actorId: person.id });
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ action: "api_key.create", isFailure: true, description: expect.stringContaining("frozen") });
     });
@@ -80,7 +80,7 @@ describe("a frozen tenant", () => {
     const result = await createKey(supportOwner, tenant.id);
     expect(result).toMatchObject({ ok: false, kind: "forbidden", message: expect.stringContaining("Frosty Ltd is frozen") });
     expect(await keysOf(tenant.id)).toBe(0);
-    expect(await auditOf(tenant.id, supportOwner.id)).toMatchObject([{ action: "api_key.create", isFailure: true }]);
+    expect(await auditOf(db, { tenantId: tenant.id, actorId: supportOwner.id })).toMatchObject([{ action: "api_key.create", isFailure: true }]);
     // admin staff who own it act by their staff role, which grants the action
     const adminOwner = await actorFor(db, { staffRole: "admin", roles: { [tenant.id]: "owner" } });
     expect(await allowedNow(adminOwner, "api_key.create", tenant.id)).toBe(true);
@@ -92,12 +92,11 @@ describe("a frozen tenant", () => {
     const admin = await actorFor(db, { staffRole: "admin" });
     expect(await createKey(admin, tenant.id)).toMatchObject({ ok: true });
     expect(await keysOf(tenant.id)).toBe(1);
-    expect(await auditOf(tenant.id, admin.id)).toMatchObject([{ action: "api_key.created", isFailure: false }]);
+    expect(await auditOf(db, { tenantId: tenant.id, actorId: admin.id })).toMatchObject([{ action: "api_key.created", isFailure: false }]);
   });
 
   it("is writable by its owner again once reactivated (frozen → active)", async () => {
-    const tenant = await tenantFor(db, { status: "frozen" });
-    const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
+    const { tenant, owner } = await tenantWithOwner(db, { status: "frozen" });
     const sales = await actorFor(db, { staffRole: "sales" });
     expect(await createKey(owner, tenant.id)).toMatchObject({ ok: false, kind: "forbidden" });
     expect(await changeTenantStatus(sales, { tenantId: tenant.id, to: "active", reason: "invoice paid" })).toMatchObject({ ok: true });
@@ -106,8 +105,7 @@ describe("a frozen tenant", () => {
   });
 
   it("stays writable for its owner while active, and is refused again once archived", async () => {
-    const tenant = await tenantFor(db, { status: "active", name: "Gone Inc" });
-    const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
+    const { tenant, owner } = await tenantWithOwner(db, { status: "active", name: "Gone Inc" });
     expect(await createKey(owner, tenant.id)).toMatchObject({ ok: true });
     await db.tenant.update({ where: { id: tenant.id }, data: { status: "archived" } });
     const result = await createKey(owner, tenant.id);
@@ -116,8 +114,7 @@ describe("a frozen tenant", () => {
   });
 
   it("offers its owner no control while frozen (the pages ask allowedNow), and staff theirs", async () => {
-    const tenant = await tenantFor(db, { status: "active" });
-    const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
+    const { tenant, owner } = await tenantWithOwner(db, { status: "active" });
     const admin = await actorFor(db, { staffRole: "admin" });
     expect(await allowedNow(owner, "api_key.create", tenant.id)).toBe(true);
     await db.tenant.update({ where: { id: tenant.id }, data: { status: "frozen" } });
@@ -128,8 +125,7 @@ describe("a frozen tenant", () => {
 
 describe("a change racing a freeze", () => {
   it("cannot land: started before the freeze commits, it ends refused after it, and changes nothing", async () => {
-    const tenant = await tenantFor(db, { status: "active", name: "Racing Ltd" });
-    const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
+    const { tenant, owner } = await tenantWithOwner(db, { status: "active", name: "Racing Ltd" });
     const sales = await actorFor(db, { staffRole: "sales" });
     // The freeze changes the status, then stops at its audit insert, the tenant row locked and nothing committed.
     const chain = await holdChain(tenant.id);
@@ -143,7 +139,7 @@ describe("a change racing a freeze", () => {
     const result = await change;
     expect(result).toMatchObject({ ok: false, kind: "forbidden", message: expect.stringContaining("Racing Ltd is frozen") });
     expect(await keysOf(tenant.id)).toBe(0);
-    expect(await auditOf(tenant.id, owner.id)).toMatchObject([{ action: "api_key.create", isFailure: true, description: expect.stringContaining("frozen") }]);
+    expect(await auditOf(db, { tenantId: tenant.id, actorId: owner.id })).toMatchObject([{ action: "api_key.create", isFailure: true, description: expect.stringContaining("frozen") }]);
   });
 
 });

@@ -4,13 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runLifecycleJobs, type LifecycleJobResult } from "../../lib/domain/tenants/jobs";
 import { testPrisma } from "../support/database";
 import { tenantFor } from "../support/actors";
+import { auditOf } from "../support/audit";
+import { DAY_MS } from "../support/time";
 import { ARCHIVED, FULL, dataCounts, tenantWithData } from "./lifecycle-fixtures";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
 
 const NOW = new Date("2001-06-15T12:00:00Z");
-const DAY_MS = 86_400_000;
 const daysFromNow = (days: number) => new Date(NOW.getTime() + days * DAY_MS);
 
 let trialEnded: Awaited<ReturnType<typeof tenantWithData>>;
@@ -24,7 +25,7 @@ let auditAfterFirst: number;
 const mine = () => [trialEnded.tenant.id, frozen31.tenant.id, frozen29.tenant.id, trialEndsTomorrow.id];
 const statusOf = async (id: string) => (await db.tenant.findUniqueOrThrow({ where: { id } })).status;
 // the lifecycle's events, not the fixture's own
-const eventsOf = (tenantId: string) => db.auditLog.findMany({ where: { tenantId, action: { startsWith: "tenant." } }, orderBy: { id: "asc" } });
+const eventsOf = (tenantId: string) => auditOf(db, { tenantId, action: { startsWith: "tenant." } });
 
 beforeAll(async () => {
   trialEnded = await tenantWithData(db, { status: "trial", trialEndsAt: daysFromNow(-1), statusChangedAt: daysFromNow(-15) });

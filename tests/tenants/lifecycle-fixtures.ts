@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "../../lib/db/prisma";
 import { actorFor, tenantFor } from "../support/actors";
+import { keyRowFor } from "../support/keys";
 
 const token = () => randomBytes(8).toString("hex");
 
@@ -11,7 +12,7 @@ export async function tenantWithData(db: PrismaClient, data: Parameters<typeof t
   const tenantId = tenant.id;
   const owner = await actorFor(db, { roles: { [tenantId]: "owner" } });
   const project = await db.tenantProject.create({ data: { tenantId, name: "Main", slug: "main" } });
-  const key = await db.apiKey.create({ data: { tenantId, projectId: project.id, name: "prod", prefix: `gh_${token()}`, hash: "$argon2id$v=19$test" } });
+  const key = await keyRowFor(db, tenantId, { projectId: project.id, name: "prod" });
   await db.providerConfig.create({ data: { tenantId, provider: "openai", encryptedApiKey: Buffer.from("sealed"), keyLast4: "abcd" } });
   await db.featureFlag.create({ data: { tenantId, key: "beta.chat", enabled: true } });
   const rule = await db.routingRule.create({ data: { tenantId, name: "cheap first", strategy: "cheapest" } });

@@ -8,12 +8,13 @@ import type { Actor } from "../../lib/auth/principal";
 import { allowedTransitions, archiveTenant, changeTenantStatus, extendTrial } from "../../lib/domain/tenants/lifecycle";
 import { testPrisma } from "../support/database";
 import { actorFor, tenantFor } from "../support/actors";
+import { auditOf } from "../support/audit";
+import { DAY_MS } from "../support/time";
 import { ARCHIVED, FULL, dataCounts, tenantWithData } from "./lifecycle-fixtures";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
 
-const DAY_MS = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY_MS);
 const STATUSES: TenantStatus[] = ["demo", "trial", "active", "frozen", "archived"];
 
@@ -41,8 +42,6 @@ const EXPECTED: Record<TenantKind, Record<TenantStatus, Row>> = {
 /** A tenant of `kind` in `status` whose status began two days ago (a trial ends in a week). */
 const tenantIn = (kind: TenantKind, status: TenantStatus) =>
   tenantFor(db, { kind, status, trialEndsAt: status === "trial" ? inDays(7) : null, statusChangedAt: inDays(-2) });
-
-const auditOf = (tenantId: string) => db.auditLog.findMany({ where: { tenantId }, orderBy: { id: "asc" } });
 
 let sales: Actor;
 let admin: Actor;
@@ -74,7 +73,7 @@ describe("the lifecycle table, through changeTenantStatus and archiveTenant", ()
           const tenant = await tenantIn(kind, from);
           const result = await move(tenant, to);
           const after = await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } });
-          const events = await auditOf(tenant.id);
+          const events = await auditOf(db, { tenantId: tenant.id });
           if (allowed) {
             expect(result).toEqual({ ok: true, data: { status: to } });
             expect(after.status).toBe(to);
@@ -100,7 +99,7 @@ describe("changeTenantStatus", () => {
     const tenant = await tenantIn("customer", "trial");
     const result = await changeTenantStatus(sales, { tenantId: tenant.id, to: "active", reason: "  signed the contract  " });
     expect(result.ok).toBe(true);
-    const events = await auditOf(tenant.id);
+    const events = await auditOf(db, { tenantId: tenant.id });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       action: "tenant.status_changed", actorType: "user", actorId: sales.id, actorName: sales.name, isFailure: false,
@@ -120,7 +119,7 @@ describe("changeTenantStatus", () => {
       const result = await changeTenantStatus(sales, { tenantId: tenant.id, to: "frozen", reason });
       expect(result).toMatchObject({ ok: false, kind: "validation", fieldErrors: { reason: [message] } });
       expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).status).toBe("active");
-      expect(await auditOf(tenant.id)).toHaveLength(0);
+      expect(await auditOf(db, { tenantId: tenant.id })).toHaveLength(0);
     });
   }
 
@@ -130,7 +129,7 @@ describe("changeTenantStatus", () => {
     expect(result).toMatchObject({ ok: false, kind: "validation", fieldErrors: { to: [expect.stringContaining("type its slug")] } });
     expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).status).toBe("frozen");
     expect(await dataCounts(db, tenant.id, webhookId)).toEqual(FULL);
-    expect((await auditOf(tenant.id)).map((e) => e.action)).toEqual(["api_key.created"]);
+    expect((await auditOf(db, { tenantId: tenant.id })).map((e) => e.action)).toEqual(["api_key.created"]);
   });
 
   it("answers not_found for a tenant that does not exist", async () => {
@@ -142,7 +141,7 @@ describe("changeTenantStatus", () => {
     const result = await changeTenantStatus(sales, { tenantId: tenant.id, from: "trial", to: "active", reason: "stale screen" });
     expect(result).toMatchObject({ ok: false, kind: "conflict" });
     expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).status).toBe("frozen");
-    expect(await auditOf(tenant.id)).toHaveLength(0);
+    expect(await auditOf(db, { tenantId: tenant.id })).toHaveLength(0);
   });
 });
 
@@ -173,7 +172,7 @@ describe("who may change a tenant's lifecycle", () => {
       const after = await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } });
       expect(after.status).toBe("trial");
       expect(after.statusChangedAt).toEqual(tenant.statusChangedAt);
-      const events = await auditOf(tenant.id);
+      const events = await auditOf(db, { tenantId: tenant.id });
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ action: "tenant.change_lifecycle", actorId: actor.id, isFailure: true });
     });
@@ -187,7 +186,7 @@ describe("extendTrial", () => {
     const result = await extendTrial(sales, { tenantId: tenant.id, trialEndsAt: newEnd.toISOString(), reason: "needs more time to evaluate" });
     expect(result).toMatchObject({ ok: true });
     expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).trialEndsAt).toEqual(newEnd);
-    const events = await auditOf(tenant.id);
+    const events = await auditOf(db, { tenantId: tenant.id });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       action: "tenant.trial_extended", actorId: sales.id, targetId: tenant.id, description: "needs more time to evaluate",
@@ -205,7 +204,7 @@ describe("extendTrial", () => {
       expect(result).toMatchObject({ ok: false, kind: "validation" });
       expect(result.ok ? [] : (result as { fieldErrors: Record<string, string[]> }).fieldErrors.trialEndsAt.join(" ")).toContain(message);
       expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).trialEndsAt).toEqual(tenant.trialEndsAt);
-      expect(await auditOf(tenant.id)).toHaveLength(0);
+      expect(await auditOf(db, { tenantId: tenant.id })).toHaveLength(0);
     });
   }
 
@@ -246,7 +245,7 @@ describe("archiveTenant", () => {
     expect(result).toEqual({ ok: true, data: { status: "archived" } });
     expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).status).toBe("archived");
     expect(await dataCounts(db, tenant.id, webhookId)).toEqual(ARCHIVED);
-    const events = await auditOf(tenant.id);
+    const events = await auditOf(db, { tenantId: tenant.id });
     expect(events.map((e) => e.action)).toEqual(["api_key.created", "tenant.archived"]);
     expect(events[1]).toMatchObject({
       actorId: sales.id, description: "customer left",
@@ -270,7 +269,7 @@ describe("two transitions at the same time", () => {
     expect(results.filter((r) => !r.ok)).toMatchObject([{ kind: "conflict" }]);
     const winner = results[0].ok ? "active" : "frozen";
     expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).status).toBe(winner);
-    const events = await auditOf(tenant.id);
+    const events = await auditOf(db, { tenantId: tenant.id });
     expect(events).toHaveLength(1);
     expect(events[0].metadata).toMatchObject({ before: { status: "trial" }, after: { status: winner } });
   });
@@ -280,6 +279,6 @@ describe("two transitions at the same time", () => {
     const results = await Promise.all([1, 2].map(() => changeTenantStatus(sales, { tenantId: tenant.id, to: "active", reason: "double click" })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toMatchObject([{ kind: "validation", fieldErrors: { to: [expect.any(String)] } }]);
-    expect(await auditOf(tenant.id)).toHaveLength(1);
+    expect(await auditOf(db, { tenantId: tenant.id })).toHaveLength(1);
   });
 });

@@ -248,8 +248,14 @@ describe("listTenantOverview", () => {
     const mine = await listTenantOverview(member);
     expect(mine.tenants.map((t) => t.name)).toEqual(["Alpha overview", "Beta overview"]);
     expect(mine.total).toBe(2);
-    const staff = await listTenantOverview(await actorFor(db, { staffRole: "support" }));
-    expect(staff.total).toBe(await db.tenant.count());
+    const support = await actorFor(db, { staffRole: "support" });
+    // "Every tenant" is the whole table, which other files add to meanwhile: a SHARE lock holds their writes back
+    // while the overview and the count are read, so both see the same tenants.
+    const [staff, allTenants] = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`LOCK TABLE tenants IN SHARE MODE`;
+      return [await listTenantOverview(support), await tx.tenant.count()] as const;
+    }, { timeout: 60_000 }); // the lock may wait for another file's transaction that writes a tenant
+    expect(staff.total).toBe(allTenants);
     expect(staff.tenants).toHaveLength(Math.min(OVERVIEW_LIMIT, staff.total));
   });
 });

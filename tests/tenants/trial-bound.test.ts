@@ -8,11 +8,11 @@ import { CONTRACT_DAY, dayBounds, parseDay, TRIAL_END, TRIAL_MAX_DAYS } from "..
 import type { Actor } from "../../lib/auth/principal";
 import { testPrisma, uniqueSlug } from "../support/database";
 import { actorFor, tenantFor } from "../support/actors";
+import { DAY_MS } from "../support/time";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
 
-const DAY_MS = 86_400_000;
 const trialTenant = () => tenantFor(db, { status: "trial", trialEndsAt: new Date(Date.now() + 7 * DAY_MS) });
 const fieldErrors = (result: { ok: boolean }) => (result as { fieldErrors?: Record<string, string[]> }).fieldErrors ?? {};
 

@@ -1,23 +1,23 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { setBudget } from "../../lib/domain/usage/budget";
-import { actorFor, tenantFor } from "../support/actors";
+import { actorFor, tenantFor, tenantWithOwner } from "../support/actors";
 import { testPrisma } from "../support/database";
+import { auditOf } from "../support/audit";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
 
 const budgetOf = (id: string) => db.tenant.findUniqueOrThrow({ where: { id }, select: { monthlyBudgetUsd: true, budgetAlertPct: true } })
   .then((t) => ({ budget: t.monthlyBudgetUsd?.toFixed(2) ?? null, alertPct: t.budgetAlertPct }));
-const auditOf = (tenantId: string) => db.auditLog.findMany({ where: { tenantId, action: "usage.budget_changed" } });
+const budgetEventsOf = (tenantId: string) => auditOf(db, { tenantId, action: "usage.budget_changed" });
 
 describe("setBudget", () => {
   it("lets an owner set the budget and alert, with one audit event holding before and after", async () => {
-    const tenant = await tenantFor(db, { monthlyBudgetUsd: "100" });
-    const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
+    const { tenant, owner } = await tenantWithOwner(db, { monthlyBudgetUsd: "100" });
     const result = await setBudget(owner, { tenantId: tenant.id, monthlyBudgetUsd: "2500.50", alertPct: "90" });
     expect(result).toEqual({ ok: true, data: { monthlyBudgetUsd: "2500.50", alertPct: 90 } });
     expect(await budgetOf(tenant.id)).toEqual({ budget: "2500.50", alertPct: 90 });
-    const events = await auditOf(tenant.id);
+    const events = await budgetEventsOf(tenant.id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       actorId: owner.id, actorType: "user", targetType: "tenant", targetId: tenant.id, targetName: tenant.slug, isFailure: false,
@@ -33,8 +33,7 @@ describe("setBudget", () => {
   });
 
   it("answers bad amounts and percentages with field errors and changes nothing", async () => {
-    const tenant = await tenantFor(db, { monthlyBudgetUsd: "100" });
-    const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
+    const { tenant, owner } = await tenantWithOwner(db, { monthlyBudgetUsd: "100" });
     for (const [monthlyBudgetUsd, alertPct, field] of [
       ["12.345", 80, "monthlyBudgetUsd"], ["0", 80, "monthlyBudgetUsd"], ["-5", 80, "monthlyBudgetUsd"], ["ten", 80, "monthlyBudgetUsd"],
       ["100", 0, "alertPct"], ["100", 101, "alertPct"], ["100", 50.5, "alertPct"],
@@ -44,7 +43,7 @@ describe("setBudget", () => {
       expect(Object.keys(result.ok ? {} : result.fieldErrors ?? {})).toEqual([field]);
     }
     expect(await budgetOf(tenant.id)).toEqual({ budget: "100.00", alertPct: 80 });
-    expect(await auditOf(tenant.id)).toHaveLength(0);
+    expect(await budgetEventsOf(tenant.id)).toHaveLength(0);
   });
 
   it("refuses members, viewers and sales staff, and changes nothing", async () => {
@@ -57,7 +56,7 @@ describe("setBudget", () => {
       expect(await setBudget(actor, { tenantId: tenant.id, monthlyBudgetUsd: "1", alertPct: 10 })).toMatchObject({ ok: false, kind: "forbidden" });
     }
     expect(await budgetOf(tenant.id)).toEqual({ budget: "100.00", alertPct: 80 });
-    expect(await auditOf(tenant.id)).toHaveLength(0);
+    expect(await budgetEventsOf(tenant.id)).toHaveLength(0);
   });
 
   it("says when the tenant does not exist", async () => {

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "../../lib/db/prisma";
 import { REBUILD_ROLLUPS_SQL } from "../../lib/domain/usage/rollups";
 import { tenantFor } from "../support/actors";
+import { keyRowFor } from "../support/keys";
 
 export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
@@ -13,7 +14,7 @@ export async function usageTenant(db: PrismaClient, { keys = 1, ...data }: { key
   const tenant = await tenantFor(db, data);
   const apiKeys = [];
   for (let i = 0; i < keys; i++) {
-    apiKeys.push(await db.apiKey.create({ data: { tenantId: tenant.id, name: `key ${i}`, prefix: randomBytes(4).toString("hex"), hash: "$argon2id$v=19$m=19456,t=2,p=1$bm90LWEta2V5$bm90LWEtcmVhbC1oYXNo" } }));
+    apiKeys.push(await keyRowFor(db, tenant.id, { name: `key ${i}` }));
   }
   return { tenant, keys: apiKeys };
 }

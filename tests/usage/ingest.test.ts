@@ -3,12 +3,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ingestUsage, InvalidUsageBatch } from "../../lib/domain/usage/ingest";
 import { testPrisma } from "../support/database";
+import { isoDay } from "../support/time";
 import { DAY, HOUR, event, price, rebuiltRollupsOf, rollupsOf, uniqueModel, usageTenant } from "./fixtures";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const storedEvents = (tenantId: string) => db.usageEvent.count({ where: { tenantId } });
 
 describe("cost", () => {
@@ -74,40 +74,28 @@ describe("validation", () => {
     const withRule = event(tenant.id, { routingRuleId: ownRule.id });
     const negative = event(tenant.id, { inputTokens: -1 });
     const byKey = event(tenant.id, { tenantId: undefined, apiKeyId: keys[0].id });
-    const events = [
-      withRule,
-      negative,
-      { ...event(tenant.id), requestId: undefined },
-      event(tenant.id, { occurredAt: new Date(now + 6 * 60_000).toISOString() }),
-      event(tenant.id, { occurredAt: new Date(now - 401 * DAY).toISOString() }),
-      event(tenant.id, { status: 700 }),
-      event(tenant.id, { team: "t".repeat(101) }),
-      event(tenant.id, { outputTokens: 10_000_001 }),
-      event("00000000-0000-4000-8000-000000000000"),
-      event(tenant.id, { apiKeyId: other.keys[0].id }),
-      event(tenant.id, { routingRuleId: otherRule.id }),
-      byKey,
-      { ...event(tenant.id), tenantId: undefined },
-      event(tenant.id, { latencyMs: 1.5 }),
-      "not an event",
+    // each event beside the field and reason it is rejected for; withRule and byKey are taken
+    const sent: [event: unknown, rejected?: [field: string | undefined, reason: string]][] = [
+      [withRule],
+      [negative, ["inputTokens", "inputTokens must not be negative."]],
+      [{ ...event(tenant.id), requestId: undefined }, ["requestId", "requestId must be a string."]],
+      [event(tenant.id, { occurredAt: new Date(now + 6 * 60_000).toISOString() }), ["occurredAt", "occurredAt is more than 5 minutes in the future."]],
+      [event(tenant.id, { occurredAt: new Date(now - 401 * DAY).toISOString() }), ["occurredAt", "occurredAt is more than 400 days ago."]],
+      [event(tenant.id, { status: 700 }), ["status", "status must be an HTTP status (100–599)."]],
+      [event(tenant.id, { team: "t".repeat(101) }), ["team", "team is longer than 100 characters."]],
+      [event(tenant.id, { outputTokens: 10_000_001 }), ["outputTokens", "outputTokens is more than 10,000,000 tokens."]],
+      [event("00000000-0000-4000-8000-000000000000"), ["tenantId", "Unknown tenant."]],
+      [event(tenant.id, { apiKeyId: other.keys[0].id }), ["apiKeyId", "The API key belongs to another tenant."]],
+      [event(tenant.id, { routingRuleId: otherRule.id }), ["routingRuleId", "Not a routing rule of this tenant."]],
+      [byKey],
+      [{ ...event(tenant.id), tenantId: undefined }, ["tenantId", "Name the tenant: tenantId or apiKeyId."]],
+      [event(tenant.id, { latencyMs: 1.5 }), ["latencyMs", "latencyMs must be a whole number."]],
+      ["not an event", [undefined, "Each event must be a JSON object."]],
     ];
-    const result = await ingestUsage(db, { events });
+    const result = await ingestUsage(db, { events: sent.map(([e]) => e) });
     expect(result.accepted).toBe(2);
-    expect(result.rejected.map(({ index, field, reason }) => [index, field, reason])).toEqual([
-      [1, "inputTokens", "inputTokens must not be negative."],
-      [2, "requestId", "requestId must be a string."],
-      [3, "occurredAt", "occurredAt is more than 5 minutes in the future."],
-      [4, "occurredAt", "occurredAt is more than 400 days ago."],
-      [5, "status", "status must be an HTTP status (100–599)."],
-      [6, "team", "team is longer than 100 characters."],
-      [7, "outputTokens", "outputTokens is more than 10,000,000 tokens."],
-      [8, "tenantId", "Unknown tenant."],
-      [9, "apiKeyId", "The API key belongs to another tenant."],
-      [10, "routingRuleId", "Not a routing rule of this tenant."],
-      [12, "tenantId", "Name the tenant: tenantId or apiKeyId."],
-      [13, "latencyMs", "latencyMs must be a whole number."],
-      [14, undefined, "Each event must be a JSON object."],
-    ]);
+    expect(result.rejected.map(({ index, field, reason }) => [index, field, reason]))
+      .toEqual(sent.flatMap(([, rejected], index) => (rejected ? [[index, ...rejected]] : [])));
     expect(result.rejected[0].requestId).toBe(negative.requestId);
     const stored = await db.usageEvent.findMany({ where: { tenantId: tenant.id } });
     expect(stored.map((e) => e.requestId).sort()).toEqual([withRule.requestId, byKey.requestId].sort());

@@ -8,12 +8,12 @@ import { visiblePrefix } from "../../lib/domain/keys/format";
 import { usageGroupsCsv } from "../../lib/domain/usage/groups-csv";
 import { actorFor } from "../support/actors";
 import { testPrisma } from "../support/database";
+import { isoDay } from "../support/time";
 import { DAY, HOUR, event, price, uniqueModel, usageTenant } from "./fixtures";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 // Two days back, so that every event below is in the past.
 const base = Math.floor(Date.now() / DAY) * DAY - 2 * DAY;
 const to = new Date(base + 5 * HOUR);

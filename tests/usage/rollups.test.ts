@@ -4,6 +4,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ingestUsage } from "../../lib/domain/usage/ingest";
 import { testPrisma } from "../support/database";
+import { isoDay } from "../support/time";
 import { DAY, event, price, rebuiltRollupsOf, rollupsOf, uniqueModel, usageTenant } from "./fixtures";
 
 const db = testPrisma();
@@ -26,7 +27,6 @@ describe("incremental rollups", () => {
     const tenants = [await usageTenant(db, { keys: 2 }), await usageTenant(db, { keys: 3 }), await usageTenant(db, { keys: 1 })];
     const models = [uniqueModel(), uniqueModel(), uniqueModel("unpriced")];
     const today = Math.floor(Date.now() / DAY) * DAY;
-    const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
     await price(db, models[0], isoDay(today - 30 * DAY), "0.002500", "0.010000");
     await price(db, models[0], isoDay(today - 2 * DAY), "0.001250", "0.005000");
     await price(db, models[1], isoDay(today - 30 * DAY), "0.000150", "0.000600");

@@ -1,0 +1,6 @@
+// Days for tests, in UTC as the database's day columns and the usage rollups are.
+
+export const DAY_MS = 86_400_000;
+
+/** "2026-12-03": the UTC day of the moment `ms`. */
+export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
