@@ -1,25 +1,16 @@
 // What the usage dashboard draws, shaped from one UsageSummary: the three charts (their series, points, the
 // sentence that says what each shows, and its numbers as a table) and the rows of the groups table. Pure, so it
 // is tested on its outputs (tests/usage-ui/dashboard-shape.test.ts) and UsageDashboard only draws.
+import type { ComponentProps } from "react";
 import type { UsagePoint, UsageSummary } from "@/lib/domain/usage/queries";
 import { USAGE_GROUPINGS } from "@/lib/domain/usage/params";
-import type { ChartTable } from "./chart-figure";
+import type { ChartFigure, ChartTable } from "./chart-figure";
 import { chartColor } from "./chart-palette";
 import { formatBucketLong, formatCount, formatMs, formatRate, formatUsd } from "./format";
 import type { GroupRow } from "./groups-table";
-import type { ChartPoint, ChartSeries, ChartUnit } from "./usage-chart";
 
-/** One chart of the dashboard, as ChartFigure takes it (the bucket aside, which is the summary's). */
-export interface DashboardChart {
-  id: string;
-  title: string;
-  description: string;
-  kind: "bars" | "line";
-  points: ChartPoint[];
-  series: ChartSeries[];
-  unit: ChartUnit;
-  table: ChartTable;
-}
+/** One chart of the dashboard, as ChartFigure takes it but for the bucket, which is the summary's. */
+export type DashboardChart = Omit<ComponentProps<typeof ChartFigure>, "bucket">;
 
 /** The bucket where `value` is highest, for the charts' sentences. */
 function peak(points: UsagePoint[], value: (p: UsagePoint) => number | null): { start: Date; value: number } | null {
