@@ -5,15 +5,14 @@
 // is timed directly (server time, 20 runs each after warm-ups, p50/p95): the first page, pages 10,000 rows deep,
 // each filter, and searches from text most people match to two letters. The last line is
 // `worst_p95_ms=… first_page_p95_ms=… deep_page_p95_ms=…`.
-import { startThrowawayDatabase, withClient } from "../lib/db/embedded";
+import { withClient } from "../lib/db/embedded";
 import { Migrator } from "../lib/db/migrator";
 import type { Principal } from "../lib/auth/principal";
 import type { PeopleListParams } from "../lib/domain/people/list-params";
-import { RUNS, time, type Timing } from "./bench-support";
+import { RUNS, runBench, time, type Timing } from "./bench-support";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1_000_000);
 const TENANTS = 2_000;
-const WARM_UPS = 3;
 const DEEP_PAGES = 200; // of 50: 10,000 rows
 // the targets (README, "People and platform staff")
 const PAGE_TARGET_MS = 1_000;
@@ -212,7 +211,7 @@ async function timePages(loaded: Loaded): Promise<void> {
       const listed = await listPeople(reader, params(patch));
       const expected = Math.min(PEOPLE_PAGE_SIZE, matches);
       if (listed?.people.length !== expected) throw new Error(`${name}: ${listed?.people.length} people listed, not ${expected}`);
-      const timing = await time(() => listPeople(reader, params(patch)), { warmUps: WARM_UPS });
+      const timing = await time(() => listPeople(reader, params(patch)));
       results.push({ name, kind, timing, target: kind ? FIRST_AND_DEEP_TARGET_MS : PAGE_TARGET_MS });
       console.log(`  ${name.padEnd(55)} ${count(matches).padStart(15)}   ${ms(timing.p50)} / ${ms(timing.p95)}`);
     }
@@ -228,19 +227,11 @@ async function timePages(loaded: Loaded): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  const database = await startThrowawayDatabase();
-  try {
-    await new Migrator(database.url).up();
-    const loaded = await load(database.url);
-    process.env.DATABASE_URL = database.url; // lib/db/client, behind listPeople, reads it on first use
-    await timePages(loaded);
-  } finally {
-    await database.stop();
-  }
-}
-
-main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
+runBench(async (bench) => {
+  const database = await bench.database();
+  await new Migrator(database.url).up();
+  const loaded = await load(database.url);
+  process.env.DATABASE_URL = database.url; // lib/db/client, behind listPeople, reads it on first use
+  await timePages(loaded);
 });
+

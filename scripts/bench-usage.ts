@@ -6,29 +6,22 @@
 // the 30-day tenant dashboard and the staff overview, on rollups and on the raw table. The last line is
 // machine-readable: ingest_eps=<events/s> dashboard_p95_ms=<rollup p95> speedup=<raw p50 ÷ rollup p50>.
 // Run with node's react-server condition (see package.json), like the jobs: lib/ marks its modules server-only.
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
 import pg from "pg";
-import { freePort, startThrowawayDatabase, type RunningDatabase } from "../lib/db/embedded";
 import { Migrator } from "../lib/db/migrator";
 import { newEncryptionKeyring } from "../lib/crypto/secret-box";
 import type { Principal } from "../lib/auth/principal";
 import { DEMO_FEATURES, DEMO_MODELS, DEMO_TEAMS } from "../prisma/demo-data";
 import { seedDemoData } from "../prisma/seed";
-import { RUNS, time, type Timing } from "./bench-support";
+import { log, RUNS, runBench, startGateway, time, type Bench, type Timing } from "./bench-support";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000_000);
 const INGEST_EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 100_000);
 const BATCH = 500;
 const IN_FLIGHT = 4;
-const WARM_UPS = 2;
 const TOKEN = randomBytes(32).toString("base64url");
 const DAY_MS = 86_400_000;
-
-const log = (line: string) => console.error(`bench: ${line}`);
-let database: RunningDatabase | undefined;
-let gatewayProcess: ChildProcess | undefined;
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
@@ -59,30 +52,12 @@ function batchOf(size: number, offset: number, keyIds: string[]) {
   };
 }
 
-/** Starts the gateway (scripts/gateway.ts) and returns its base URL once it answers. */
-async function startGateway(url: string): Promise<string> {
-  const port = await freePort();
-  gatewayProcess = spawn(process.execPath, ["--import", "tsx", "scripts/gateway.ts"], {
-    env: { ...process.env, DATABASE_URL: url, GATEWAY_SERVICE_TOKEN: TOKEN, GATEWAY_PORT: String(port), GATEWAY_HOST: "127.0.0.1", NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((ok) => setTimeout(ok, 200))) {
-    try {
-      if ((await fetch(`${base}/api/v1/health`)).ok) return base;
-    } catch {
-      // not listening yet
-    }
-  }
-  throw new Error("the gateway did not come up within 30 s");
-}
-
 const headers = () => ({ authorization: `Bearer ${TOKEN}`, "content-type": "application/json" });
 
 /** (a) events/s ingesting INGEST_EVENTS in batches of BATCH, IN_FLIGHT batches at a time. */
-async function ingestThroughput(url: string, pool: pg.Pool): Promise<number> {
+async function ingestThroughput(bench: Bench, url: string, pool: pg.Pool): Promise<number> {
   const { keyIds } = await benchTenant(pool);
-  const gateway = await startGateway(url);
+  const gateway = await startGateway(bench, url, TOKEN);
   const send = async (batch: ReturnType<typeof batchOf>): Promise<number> => {
     const response = await fetch(`${gateway}/api/v1/usage`, { method: "POST", headers: headers(), body: JSON.stringify(batch) });
     if (!response.ok) throw new Error(`POST /api/v1/usage answered ${response.status}: ${await response.text()}`);
@@ -123,10 +98,10 @@ FROM tenants t LEFT JOIN (
 ) u ON u.tenant_id = t.id
 ORDER BY spend DESC, requests DESC, t.name LIMIT 50`;
 
-async function main(): Promise<void> {
+runBench(async (bench) => {
   process.env.GATEHOUSE_ENCRYPTION_KEYS ??= newEncryptionKeyring();
   log("starting a throwaway PostgreSQL…");
-  database = await startThrowawayDatabase();
+  const database = await bench.database();
   await new Migrator(database.url).up();
   // lib/db/client, behind the queries, reads it on first use
   process.env.DATABASE_URL = database.url;
@@ -142,7 +117,7 @@ async function main(): Promise<void> {
 
     log(`ingesting ${INGEST_EVENTS.toLocaleString("en")} events in batches of ${BATCH}…`);
     started = performance.now();
-    const ingestEps = await ingestThroughput(database.url, pool);
+    const ingestEps = await ingestThroughput(bench, database.url, pool);
     log(`ingested in ${seconds(started)} s`);
 
     const { tenantUsageSummary, staffUsageOverview } = await import("../lib/domain/usage/queries");
@@ -156,12 +131,12 @@ async function main(): Promise<void> {
     const { rows: [inRange] } = await pool.query<{ n: string }>(
       "SELECT count(*) AS n FROM usage_events WHERE tenant_id = $1 AND occurred_at >= $2 AND occurred_at < $3", [acme.id, from, to]);
     log(`timing the 30-day dashboard of acme (${inRange.n} events in range) and the staff overview, ${RUNS} runs each…`);
-    const dashboard = await time(() => tenantUsageSummary(owner, acme.id, { from, to, groupBy: "model" }), { warmUps: WARM_UPS });
+    const dashboard = await time(() => tenantUsageSummary(owner, acme.id, { from, to, groupBy: "model" }));
     const dashboardRaw = await time(() => Promise.all([
       pool.query(RAW_TENANT_SQL, [acme.id, from, to]), pool.query(RAW_PREVIOUS_SQL, [acme.id, previousFrom, from]),
-    ]), { warmUps: WARM_UPS });
-    const overview = await time(() => staffUsageOverview(staff, { from, to }), { warmUps: WARM_UPS });
-    const overviewRaw = await time(() => pool.query(RAW_STAFF_SQL, [from, to]), { warmUps: WARM_UPS });
+    ]));
+    const overview = await time(() => staffUsageOverview(staff, { from, to }));
+    const overviewRaw = await time(() => pool.query(RAW_STAFF_SQL, [from, to]));
 
     const ms = (value: number) => value.toFixed(1).padStart(9);
     const row = (name: string, rollup: Timing, raw: Timing) =>
@@ -182,24 +157,4 @@ async function main(): Promise<void> {
     const { db } = await import("../lib/db/client");
     await db.$disconnect();
   }
-}
-
-async function stopAll(): Promise<void> {
-  if (gatewayProcess && gatewayProcess.exitCode === null) {
-    const exited = new Promise((ok) => gatewayProcess!.once("exit", ok));
-    gatewayProcess.kill("SIGTERM");
-    await exited;
-  }
-  await database?.stop();
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => void stopAll().finally(() => process.exit(130)));
-}
-
-main()
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => stopAll());
+});

@@ -6,12 +6,12 @@
 //   ratio=<cached req/s ÷ bare req/s> p99_ms=<cached p99>
 import { hash } from "@node-rs/argon2";
 import autocannon from "autocannon";
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { freePort, startThrowawayDatabase, type RunningDatabase } from "../lib/db/embedded";
+import { freePort } from "../lib/db/embedded";
 import { Migrator } from "../lib/db/migrator";
 import { generateKey } from "../lib/domain/keys/format";
+import { log, runBench, startGateway, waitUntilUp } from "./bench-support";
 
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -19,10 +19,6 @@ const WARMUP_S = 3;
 // Distinct unknown keys for the miss scenario: a repeat would be a (negatively) cached hit.
 const MISS_KEYS = Number(process.env.BENCH_MISS_KEYS ?? 200_000);
 const TOKEN = randomBytes(32).toString("base64url");
-
-const log = (line: string) => console.error(`bench: ${line}`);
-const children: ChildProcess[] = [];
-let database: RunningDatabase | undefined;
 
 // Bare node:http, answering what the gateway answers for a valid key (BODY), to whatever it is sent.
 const BARE_SERVER = `
@@ -33,28 +29,6 @@ require("node:http").createServer((req, res) => {
   res.end(body);
 }).listen(Number(process.env.PORT), "127.0.0.1", () => console.log("listening"));
 `;
-
-function child(name: string, args: string[], env: Record<string, string>): ChildProcess {
-  const process_ = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
-  process_.on("exit", (code, signal) => {
-    if (!stopping) log(`${name} exited (${signal ?? code}) before the benchmark ended`);
-  });
-  children.push(process_);
-  return process_;
-}
-
-async function waitUntilUp(url: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not come up within 30 s`);
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-}
 
 async function seed(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
@@ -103,39 +77,15 @@ function table(rows: Row[]): string {
   return [format(header), ...lines.map(format)].join("\n");
 }
 
-let stopping = false;
-async function stopAll(): Promise<void> {
-  stopping = true;
-  await Promise.all(children.map((process_) => new Promise<void>((done) => {
-    if (process_.exitCode !== null || process_.signalCode !== null) return done();
-    const kill = setTimeout(() => process_.kill("SIGKILL"), 5_000);
-    process_.once("exit", () => {
-      clearTimeout(kill);
-      done();
-    });
-    process_.kill("SIGTERM");
-  })));
-  await database?.stop();
-}
-
-async function main(): Promise<void> {
+runBench(async (bench) => {
   log("starting a throwaway PostgreSQL…");
-  database = await startThrowawayDatabase();
+  const database = await bench.database();
   await new Migrator(database.url).up();
   const key = await seed(database.url);
   log(`generating ${MISS_KEYS} distinct unknown keys…`);
   const missBodies = Array.from({ length: MISS_KEYS }, () => Buffer.from(post(generateKey().key)));
 
-  const gatewayPort = await freePort();
-  child("gateway", ["--import", "tsx", "scripts/gateway.ts"], {
-    DATABASE_URL: database.url,
-    GATEWAY_SERVICE_TOKEN: TOKEN,
-    GATEWAY_PORT: String(gatewayPort),
-    GATEWAY_HOST: "127.0.0.1",
-    NODE_ENV: "production",
-  });
-  const gateway = `http://127.0.0.1:${gatewayPort}`;
-  await waitUntilUp(`${gateway}/api/v1/health`);
+  const gateway = await startGateway(bench, database.url, TOKEN);
 
   const validBody = await verifyOnce(gateway, key);
   if (!validBody.includes('"valid":true')) throw new Error(`the bench key does not verify: ${validBody}`);
@@ -143,7 +93,7 @@ async function main(): Promise<void> {
   if (!(await verifyOnce(gateway, malformed)).includes('"malformed"')) throw new Error("the malformed key is not answered malformed");
 
   const barePort = await freePort();
-  child("bare node:http", ["-e", BARE_SERVER], { PORT: String(barePort), BODY: validBody });
+  bench.node("bare node:http", ["-e", BARE_SERVER], { PORT: String(barePort), BODY: validBody });
   const bare = `http://127.0.0.1:${barePort}`;
   await waitUntilUp(bare);
 
@@ -164,15 +114,4 @@ async function main(): Promise<void> {
   console.log(`connections=${CONNECTIONS} duration_s=${DURATION_S} cores=${(await import("node:os")).availableParallelism()}`);
   const ratio = cachedRow.result.requests.average / bareRow.result.requests.average;
   console.log(`ratio=${ratio.toFixed(2)} p99_ms=${cachedRow.result.latency.p99}`);
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => void stopAll().finally(() => process.exit(130)));
-}
-
-main()
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => stopAll());
+});

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { createSearchParamsCache } from "nuqs/server";
 import { Pagination } from "@/components/ui/pagination";
-import { RangeControls, StaffUsageFilters } from "@/components/usage/usage-controls";
+import { UsageRangeBar } from "@/components/usage/range-bar";
+import { StaffUsageFilters } from "@/components/usage/usage-controls";
 import { StaffUsageTable, TrialsCard } from "@/components/usage/staff-usage";
 import { formatCount, formatUsd } from "@/components/usage/format";
 import { requireConsoleActor } from "@/lib/auth/actor";
-import { isoDay, resolveUsageRange, serializeStaffUsageParams, staffUsageParsers } from "@/lib/domain/usage/params";
+import { resolveUsageRange, serializeStaffUsageParams, staffUsageParsers } from "@/lib/domain/usage/params";
 import { staffUsageOverview, trialsWithMostUsage } from "@/lib/domain/usage/queries";
 
 export const dynamic = "force-dynamic";
@@ -31,15 +32,7 @@ export default async function StaffUsagePage({ searchParams }: { searchParams: P
         <h1 className="text-2xl font-semibold tracking-tight">Usage by tenant</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Spend and traffic of every tenant, most spend first. Times are in UTC.</p>
       </div>
-      <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
-        <RangeControls range={range.range} from={range.typedFrom} to={range.typedTo} today={isoDay(now)} />
-        <StaffUsageFilters />
-      </div>
-      {range.error && (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-          {range.error}
-        </p>
-      )}
+      <UsageRangeBar range={range} now={now}><StaffUsageFilters /></UsageRangeBar>
       <div className="grid gap-6 lg:grid-cols-3">
         <section aria-labelledby="tenants-heading" className="space-y-3 lg:col-span-2">
           <div className="space-y-1">

@@ -3,13 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { createSearchParamsCache } from "nuqs/server";
 import { BudgetCard } from "@/components/usage/budget-card";
-import { GroupBySelect, RangeControls } from "@/components/usage/usage-controls";
+import { UsageRangeBar } from "@/components/usage/range-bar";
+import { GroupBySelect } from "@/components/usage/usage-controls";
 import { UsageDashboard } from "@/components/usage/usage-dashboard";
 import { requireConsoleActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { allowedNow } from "@/lib/auth/authorize";
 import { getTenantForReader } from "@/lib/domain/tenants/queries";
-import { isoDay, resolveUsageRange, serializeTenantUsageParams, tenantUsageParsers } from "@/lib/domain/usage/params";
+import { resolveUsageRange, serializeTenantUsageParams, tenantUsageParsers } from "@/lib/domain/usage/params";
 import { monthBudget, tenantUsageSummary } from "@/lib/domain/usage/queries";
 import { setBudgetAction } from "./actions";
 
@@ -50,15 +51,7 @@ export default async function TenantUsagePage({ params, searchParams }: Props) {
           What {tenant.name}&apos;s gateway traffic cost, how much of it there was and how fast it was answered. Times are in UTC.
         </p>
       </div>
-      <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
-        <RangeControls range={range.range} from={range.typedFrom} to={range.typedTo} today={isoDay(now)} />
-        <GroupBySelect />
-      </div>
-      {range.error && (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-          {range.error}
-        </p>
-      )}
+      <UsageRangeBar range={range} now={now}><GroupBySelect /></UsageRangeBar>
       <UsageDashboard
         summary={summary}
         range={range}
