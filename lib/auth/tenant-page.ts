@@ -1,6 +1,7 @@
 // What every page of a tenant (app/(console)/t/[slug]/**) does first: resolve the actor, as every console page
 // does itself (requireConsoleActor: a layout's check guards no page), and load the tenant they asked for.
 import "server-only";
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTenantForReader } from "@/lib/domain/tenants/queries";
 import { requireConsoleActor } from "./actor";
@@ -16,4 +17,25 @@ export async function requireTenantPage(slug: string, permission: Action = "tena
   // not found and not yours look the same, so slugs of other tenants cannot be probed
   if (!tenant || !can(actor, permission, tenant.id)) notFound();
   return { actor, tenant };
+}
+
+/** What Next hands every page of a tenant. */
+export type TenantPageProps = { params: Promise<{ slug: string }> };
+
+/** A tenant page's `generateMetadata`: "Members · acme". */
+export function tenantPageTitle(title: string) {
+  return async ({ params }: TenantPageProps): Promise<Metadata> => ({ title: `${title} · ${(await params).slug}` });
+}
+
+type BoundToSlug<F> = F extends (slug: string, ...rest: infer Rest) => infer Result ? (...rest: Rest) => Result : never;
+
+/**
+ * A route's server actions with the page's slug bound, for a section's `actions` prop (each still resolves its
+ * actor and its service authorizes; the slug only names the pages to refresh, see tenantPageAction).
+ */
+export function bindSlug<Actions extends Record<string, (slug: string, ...rest: never[]) => unknown>>(
+  slug: string,
+  actions: Actions,
+): { [Name in keyof Actions]: BoundToSlug<Actions[Name]> } {
+  return Object.fromEntries(Object.entries(actions).map(([name, action]) => [name, action.bind(null, slug)])) as never;
 }

@@ -5,17 +5,15 @@ import { TenantStatusBadge } from "@/components/tenants/status-badge";
 import { LifecycleSection } from "@/components/tenants/lifecycle-section";
 import { ActivitySection } from "@/components/tenants/activity-section";
 import { roleIn } from "@/lib/auth/permissions";
-import { requireTenantPage } from "@/lib/auth/tenant-page";
+import { bindSlug, requireTenantPage, type TenantPageProps } from "@/lib/auth/tenant-page";
 import { archiveTenantAction, changeTenantStatusAction, extendTrialAction } from "./actions";
 
-type Props = { params: Promise<{ slug: string }> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params }: TenantPageProps): Promise<Metadata> {
   return { title: (await params).slug };
 }
 
 /** A tenant at a glance: where it stands, your role in it, its lifecycle and what happened lately. */
-export default async function TenantOverviewPage({ params }: Props) {
+export default async function TenantOverviewPage({ params }: TenantPageProps) {
   const { slug } = await params;
   const { actor, tenant } = await requireTenantPage(slug);
   const role = roleIn(actor, tenant.id);
@@ -31,11 +29,7 @@ export default async function TenantOverviewPage({ params }: Props) {
       />
       <LifecycleSection
         tenantId={tenant.id}
-        actions={{
-          changeStatus: changeTenantStatusAction.bind(null, slug),
-          extendTrial: extendTrialAction.bind(null, slug),
-          archive: archiveTenantAction.bind(null, slug),
-        }}
+        actions={bindSlug(slug, { changeStatus: changeTenantStatusAction, extendTrial: extendTrialAction, archive: archiveTenantAction })}
       />
       <ActivitySection tenantId={tenant.id} />
     </>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { KeysSection } from "@/components/keys/keys-section";
-import { requireTenantPage } from "@/lib/auth/tenant-page";
+import { bindSlug, requireTenantPage } from "@/lib/auth/tenant-page";
 import { loadKeyListParams } from "@/lib/domain/keys/list-params";
 import { createApiKeyAction, revokeApiKeyAction, rollApiKeyAction } from "./actions";
 
@@ -29,11 +29,7 @@ export default async function KeysPage({ params, searchParams }: Props) {
         status={status ?? undefined}
         q={q ?? undefined}
         page={page}
-        actions={{
-          create: createApiKeyAction.bind(null, slug),
-          revoke: revokeApiKeyAction.bind(null, slug),
-          roll: rollApiKeyAction.bind(null, slug),
-        }}
+        actions={bindSlug(slug, { create: createApiKeyAction, revoke: revokeApiKeyAction, roll: rollApiKeyAction })}
       />
     </>
   );

@@ -1,16 +1,11 @@
-import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProjectsSection } from "@/components/projects/projects-section";
-import { requireTenantPage } from "@/lib/auth/tenant-page";
+import { bindSlug, requireTenantPage, tenantPageTitle, type TenantPageProps } from "@/lib/auth/tenant-page";
 import { archiveProjectAction, createProjectAction, renameProjectAction } from "./actions";
 
-type Props = { params: Promise<{ slug: string }> };
+export const generateMetadata = tenantPageTitle("Projects");
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Projects · ${(await params).slug}` };
-}
-
-export default async function TenantProjectsPage({ params }: Props) {
+export default async function TenantProjectsPage({ params }: TenantPageProps) {
   const { slug } = await params;
   const { tenant } = await requireTenantPage(slug);
   return (
@@ -18,11 +13,7 @@ export default async function TenantProjectsPage({ params }: Props) {
       <PageHeader title="Projects" description={`Projects group the API keys of ${tenant.name}.`} />
       <ProjectsSection
         tenantId={tenant.id}
-        actions={{
-          create: createProjectAction.bind(null, slug),
-          rename: renameProjectAction.bind(null, slug),
-          archive: archiveProjectAction.bind(null, slug),
-        }}
+        actions={bindSlug(slug, { create: createProjectAction, rename: renameProjectAction, archive: archiveProjectAction })}
       />
     </>
   );

@@ -1,16 +1,11 @@
-import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { TenantDetailsSection } from "@/components/tenants/details-section";
-import { requireTenantPage } from "@/lib/auth/tenant-page";
+import { requireTenantPage, tenantPageTitle, type TenantPageProps } from "@/lib/auth/tenant-page";
 import { updateTenantDetailsAction } from "./actions";
 
-type Props = { params: Promise<{ slug: string }> };
+export const generateMetadata = tenantPageTitle("Settings");
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Settings · ${(await params).slug}` };
-}
-
-export default async function TenantSettingsPage({ params }: Props) {
+export default async function TenantSettingsPage({ params }: TenantPageProps) {
   const { slug } = await params;
   const { tenant } = await requireTenantPage(slug);
   return (

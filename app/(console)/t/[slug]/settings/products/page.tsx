@@ -1,16 +1,11 @@
-import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProductsSection } from "@/components/products/products-section";
-import { requireTenantPage } from "@/lib/auth/tenant-page";
+import { requireTenantPage, tenantPageTitle, type TenantPageProps } from "@/lib/auth/tenant-page";
 import { setEntitlementAction } from "./actions";
 
-type Props = { params: Promise<{ slug: string }> };
+export const generateMetadata = tenantPageTitle("Products");
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Products · ${(await params).slug}` };
-}
-
-export default async function TenantProductsPage({ params }: Props) {
+export default async function TenantProductsPage({ params }: TenantPageProps) {
   const { slug } = await params;
   const { tenant } = await requireTenantPage(slug);
   return (
