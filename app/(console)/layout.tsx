@@ -23,7 +23,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         Skip to main content
       </a>
       <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-6 py-3">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-6 py-3">
           <Link href="/" className="font-semibold tracking-tight">Gatehouse</Link>
           <NavMenu label="Main" links={consoleNavigation(actor)} orientation="horizontal" />
           <div className="ml-auto flex items-center gap-3">
@@ -33,7 +33,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         </div>
       </header>
       {/* focusable by the skip link only (tabIndex -1), so it takes the focus the link sends */}
-      <main id="main-content" tabIndex={-1} className="mx-auto max-w-6xl space-y-6 px-6 py-8 focus:outline-none">{children}</main>
+      <main id="main-content" tabIndex={-1} className="mx-auto max-w-7xl space-y-6 px-6 py-8 focus:outline-none">{children}</main>
     </div>
   );
 }

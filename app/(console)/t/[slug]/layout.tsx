@@ -8,7 +8,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
   const { actor, tenant } = await requireTenantPage((await params).slug);
   const readOnly = tenant.status === "frozen" || tenant.status === "archived";
   return (
-    <div className="grid gap-6 lg:grid-cols-[12rem_minmax(0,1fr)] lg:gap-8">
+    <div className="grid gap-6 lg:grid-cols-[11rem_minmax(0,1fr)] lg:gap-8">
       <div className="space-y-2 lg:sticky lg:top-6 lg:self-start">
         <p className="truncate px-3 text-sm font-semibold" title={tenant.name}>{tenant.name}</p>
         <NavMenu label="Tenant pages" links={tenantNavigation(actor, tenant)} orientation="vertical" />
