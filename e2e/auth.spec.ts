@@ -45,7 +45,7 @@ test.describe.serial("an invited person", () => {
     const ownerContext = await browser.newContext();
     const owner = await ownerContext.newPage();
     await signInAs(owner, "Olivia Owner (@olivia-owner)");
-    await owner.goto("/t/acme");
+    await owner.goto("/t/acme/members");
     await owner.getByRole("button", { name: "Remove Nia Newhire" }).click();
     await owner.getByRole("dialog", { name: "Remove Nia Newhire?" }).getByRole("button", { name: "Remove" }).click();
     await expect(owner.getByRole("table", { name: "Members of this tenant" })).not.toContainText("Nia Newhire");

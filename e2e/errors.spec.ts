@@ -10,7 +10,7 @@ const axeViolations = async (page: Page) => (await new AxeBuilder({ page }).anal
 
 test("a save the database fails says so with a reference, and the form keeps what was typed", async ({ page }) => {
   await signInAs(page, "Sam Sales (@sam-sales)");
-  await page.goto("/t/umbrella");
+  await page.goto("/t/umbrella/settings");
   const details = page.getByRole("form", { name: "Tenant details" });
   await details.getByLabel("Plan").selectOption("enterprise");
   await details.getByLabel("Sales owner").fill("Sam Sales (EMEA)");
@@ -47,7 +47,7 @@ test("a save the database fails says so with a reference, and the form keeps wha
 
 // A read the page needs is made to fail (its column renamed away) while the page is drawn.
 const BOUNDARIES = [
-  { boundary: "the tenant pages'", path: "/t/cyberdyne", breaks: ["tenant_products", "config"], says: "This page of the tenant could not be shown.", inConsole: true, heading: "Cyberdyne" },
+  { boundary: "the tenant pages'", path: "/t/cyberdyne/settings/products", breaks: ["tenant_products", "config"], says: "This page of the tenant could not be shown.", inConsole: true, heading: "Products" },
   { boundary: "the console's", path: "/usage", breaks: ["usage_hourly", "requests"], says: "This page could not be shown.", inConsole: true, heading: "Usage by tenant" },
   // the console's own layout fails: its header lists tenants by name
   { boundary: "the root", path: "/tenants", breaks: ["tenants", "name"], says: "Gatehouse could not show this page.", inConsole: false, heading: "Tenants" },

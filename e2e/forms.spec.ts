@@ -9,7 +9,7 @@ import { signInAs } from "./sign-in";
 
 test("select: a plan changed beside an invalid field is kept, and saved once the field is fixed", async ({ page }) => {
   await signInAs(page, "Sam Sales (@sam-sales)");
-  await page.goto("/t/wayne");
+  await page.goto("/t/wayne/settings");
   const details = page.getByRole("form", { name: "Tenant details" });
   await expect(details.getByLabel("Plan")).toHaveValue("pro");
   await details.getByLabel("Plan").selectOption("enterprise");
@@ -75,7 +75,7 @@ test("date: an expiry picked beside a missing name is kept, within the days the 
 
 test("JSON: a configuration with an error keeps its text, and the enabled box and expiry beside it", async ({ page }) => {
   await signInAs(page, "Sam Sales (@sam-sales)");
-  await page.goto("/t/cyberdyne");
+  await page.goto("/t/cyberdyne/settings/products");
   await page.getByRole("button", { name: /the Gateway entitlement$/ }).click();
   const dialog = page.getByRole("dialog", { name: "Gateway entitlement" });
   const broken = '{\n  "rate_limit_rpm": 0,\n  "allowed_models": ["gpt-4o"]\n}';

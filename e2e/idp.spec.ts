@@ -10,7 +10,7 @@ const fixture = (name: string) => readFileSync(new URL(`../tests/idp/fixtures/${
 
 test("an owner saves metadata from a key rotation and sees each signing certificate with its expiry", async ({ page }) => {
   await signInAs(page, "Olivia Owner (@olivia-owner)");
-  await page.goto("/t/acme");
+  await page.goto("/t/acme/settings/sso");
   const section = page.getByRole("region", { name: "Single sign-on" });
 
   await section.getByLabel("Metadata XML").fill(fixture("metadata-all-expired.xml"));

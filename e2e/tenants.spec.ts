@@ -50,8 +50,8 @@ test("a second editor's save is refused with what changed, keeping their typing"
   const [a, b] = [await first.newPage(), await second.newPage()];
   await signInAs(a, "Sam Sales (@sam-sales)");
   await signInAs(b, "Ada Admin (@ada-admin)");
-  await a.goto("/t/globex");
-  await b.goto("/t/globex");
+  await a.goto("/t/globex/settings");
+  await b.goto("/t/globex/settings");
 
   await a.getByLabel("Sales owner").fill("Sam Sales (EMEA)");
   await a.getByRole("button", { name: "Save details" }).click();
@@ -101,7 +101,7 @@ test("an owner invites a member, who signs in and lands in the tenant", async ({
   const [ownerContext, inviteeContext] = [await browser.newContext(), await browser.newContext()];
   const owner = await ownerContext.newPage();
   await signInAs(owner, "Olivia Owner (@olivia-owner)");
-  await owner.goto("/t/acme");
+  await owner.goto("/t/acme/members");
   await owner.getByLabel("Email", { exact: true }).fill("otto@acme.example");
   await owner.getByLabel("Role", { exact: true }).selectOption("member");
   await owner.getByRole("button", { name: "Invite" }).click();
@@ -123,8 +123,12 @@ test("the owner of a frozen tenant is told so on every page, and offered no chan
   await expect(page).toHaveURL(/\/t\/hooli$/); // his only tenant
   const notice = page.getByRole("status").filter({ hasText: "Hooli is frozen" });
   await expect(notice).toContainText("change nothing until it is reactivated");
+  const tenantPages = page.getByRole("navigation", { name: "Tenant pages" });
+  await tenantPages.getByRole("link", { name: "Members" }).click();
   await expect(page.getByRole("table", { name: "Members of this tenant" })).toContainText("Gavin Belson");
   await expect(page.getByRole("button", { name: "Invite" })).toHaveCount(0);
+  await tenantPages.getByRole("link", { name: "Projects" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Create project" })).toHaveCount(0);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
 import { TenantStatusBadge } from "@/components/tenants/status-badge";
 import { requireConsoleActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -10,7 +11,7 @@ export default async function OverviewPage() {
   const { tenants, total } = await listTenantOverview(actor);
   return (
     <>
-      <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
+      <PageHeader title="Overview" />
       <Table
         caption="Tenants"
         head={<>

@@ -5,14 +5,17 @@ import { Card } from "@/components/ui/card";
 import { currentActor } from "@/lib/auth/actor";
 import { allowedNow } from "@/lib/auth/authorize";
 import { IDP_LABEL, listIdpConfigs, type CertificateView, type OidcMetadata, type SamlMetadataView } from "@/lib/domain/idp/queries";
-import { markIdpVerifiedAction, removeIdpConfigAction, saveOidcConfigAction, saveSamlConfigAction } from "@/app/(console)/t/[slug]/idp-actions";
+import type { FormAction } from "@/components/ui/use-action-form";
 import { OidcForm, RemoveDialog, SamlForm, VerifyForm } from "./idp-forms";
 
 const EXPIRY_WARNING_DAYS = 30;
 
 const day = (iso: string) => iso.slice(0, 10);
 
-export async function IdpSection({ tenantId, slug }: { tenantId: string; slug: string }) {
+/** The server actions, bound to the tenant's page by the page. */
+export type IdpActions = { saveOidc: FormAction; saveSaml: FormAction; markVerified: FormAction; remove: FormAction };
+
+export async function IdpSection({ tenantId, actions }: { tenantId: string; actions: IdpActions }) {
   const actor = (await currentActor())!;
   const configs = await listIdpConfigs(actor, tenantId);
   const [canManage, canVerify] = await Promise.all([allowedNow(actor, "idp.manage", tenantId), allowedNow(actor, "idp.verify", tenantId)]);
@@ -56,10 +59,10 @@ export async function IdpSection({ tenantId, slug }: { tenantId: string; slug: s
           {(canManage || (canVerify && !config.verified)) && (
             <div className="flex flex-wrap items-start gap-2">
               {canVerify && !config.verified && (
-                <VerifyForm action={markIdpVerifiedAction.bind(null, slug)} tenantId={tenantId} type={config.type}
+                <VerifyForm action={actions.markVerified} tenantId={tenantId} type={config.type}
                   label={IDP_LABEL[config.type]} seenUpdatedAt={config.updatedAt.toISOString()} />
               )}
-              {canManage && <RemoveDialog action={removeIdpConfigAction.bind(null, slug)} tenantId={tenantId} type={config.type} label={IDP_LABEL[config.type]} />}
+              {canManage && <RemoveDialog action={actions.remove} tenantId={tenantId} type={config.type} label={IDP_LABEL[config.type]} />}
             </div>
           )}
         </Card>
@@ -69,11 +72,11 @@ export async function IdpSection({ tenantId, slug }: { tenantId: string; slug: s
         <div className="grid gap-4 lg:grid-cols-2">
           <Card className="space-y-3">
             <h3 className="font-semibold">{oidc ? "Change the OIDC provider" : "Set up OIDC"}</h3>
-            <OidcForm action={saveOidcConfigAction.bind(null, slug)} tenantId={tenantId} current={oidc?.type === "oidc" ? oidc.metadata ?? undefined : undefined} />
+            <OidcForm action={actions.saveOidc} tenantId={tenantId} current={oidc?.type === "oidc" ? oidc.metadata ?? undefined : undefined} />
           </Card>
           <Card className="space-y-3">
             <h3 className="font-semibold">{saml ? "Replace the SAML metadata" : "Set up SAML"}</h3>
-            <SamlForm action={saveSamlConfigAction.bind(null, slug)} tenantId={tenantId} replacing={Boolean(saml)} />
+            <SamlForm action={actions.saveSaml} tenantId={tenantId} replacing={Boolean(saml)} />
           </Card>
         </div>
       )}

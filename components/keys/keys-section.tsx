@@ -12,8 +12,9 @@ import { Pagination } from "@/components/ui/pagination";
 import { API_KEY_STATUSES, listApiKeys, type ApiKeyListItem, type ApiKeyStatus } from "@/lib/domain/keys/queries";
 import { listProjects } from "@/lib/domain/projects/queries";
 import { PRODUCT_KEYS, PRODUCTS } from "@/lib/domain/products/catalog";
-import { createApiKeyAction, revokeApiKeyAction, rollApiKeyAction } from "@/app/(console)/t/[slug]/keys/actions";
 import { CreateKeyDialog } from "./create-key-dialog";
+import type { KeyFormAction } from "./key-reveal";
+import type { FormAction } from "@/components/ui/use-action-form";
 import { RevokeKeyDialog } from "./revoke-key-dialog";
 import { RollKeyButton, RollKeyHost } from "./roll-key";
 
@@ -74,7 +75,12 @@ function emptyText(status: ApiKeyStatus | undefined, q: string | undefined, mayC
     : "No keys yet. An owner or member of this tenant can create one to let your gateway clients authenticate.";
 }
 
-export async function KeysSection({ tenantId, slug, status, q, page }: { tenantId: string; slug: string; status?: ApiKeyStatus; q?: string; page?: number }) {
+/** The server actions, bound to the tenant's page by the page. */
+export type KeyActions = { create: KeyFormAction; revoke: FormAction; roll: KeyFormAction };
+
+export async function KeysSection({ tenantId, slug, status, q, page, actions }: {
+  tenantId: string; slug: string; status?: ApiKeyStatus; q?: string; page?: number; actions: KeyActions;
+}) {
   const actor = (await currentActor())!;
   if (!can(actor, "api_key.read", tenantId)) return null;
   const [mayCreate, mayRevoke] = await Promise.all([allowedNow(actor, "api_key.create", tenantId), allowedNow(actor, "api_key.revoke", tenantId)]);
@@ -89,7 +95,7 @@ export async function KeysSection({ tenantId, slug, status, q, page }: { tenantI
       <div className="flex justify-end gap-2">
         {mayRoll && <RollKeyButton target={{ id: key.id, name: key.name }} />}
         {mayRevoke && key.status !== "revoked" && (
-          <RevokeKeyDialog tenantId={tenantId} target={{ id: key.id, name: key.name }} action={revokeApiKeyAction.bind(null, slug)} />
+          <RevokeKeyDialog tenantId={tenantId} target={{ id: key.id, name: key.name }} action={actions.revoke} />
         )}
       </div>
     );
@@ -102,7 +108,7 @@ export async function KeysSection({ tenantId, slug, status, q, page }: { tenantI
         {mayCreate && (
           <CreateKeyDialog
             tenantId={tenantId}
-            action={createApiKeyAction.bind(null, slug)}
+            action={actions.create}
             projects={projects.filter((p) => p.status === "active").map((p) => ({ value: p.id, label: p.name }))}
             products={PRODUCT_KEYS.map((p) => ({ value: p, label: PRODUCTS[p].label }))}
           />
@@ -112,7 +118,7 @@ export async function KeysSection({ tenantId, slug, status, q, page }: { tenantI
         <StatusFilter slug={slug} current={status} q={q} />
         <KeySearch slug={slug} status={status} q={q} />
       </div>
-      <RollKeyHost tenantId={tenantId} action={rollApiKeyAction.bind(null, slug)}>
+      <RollKeyHost tenantId={tenantId} action={actions.roll}>
         <Table
           caption={status ? `${LABEL[status]} API keys` : "API keys"}
           head={<>

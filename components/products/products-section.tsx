@@ -3,7 +3,7 @@ import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { currentActor } from "@/lib/auth/actor";
 import { allowedNow } from "@/lib/auth/authorize";
 import { listEntitlements, type EntitlementStatus } from "@/lib/domain/products/queries";
-import { setEntitlementAction } from "@/app/(console)/t/[slug]/products-actions";
+import type { FormAction } from "@/components/ui/use-action-form";
 import { EntitlementDialog } from "./entitlement-dialog";
 
 const TONE: Record<EntitlementStatus, BadgeTone> = { enabled: "green", disabled: "neutral", expired: "red" };
@@ -11,11 +11,10 @@ const TONE: Record<EntitlementStatus, BadgeTone> = { enabled: "green", disabled:
 const formatted = (config: unknown) => JSON.stringify(config, null, 2);
 
 /** One row per catalog product with the tenant's entitlement to it; editable by those allowed (commercial staff). */
-export async function ProductsSection({ tenantId, slug }: { tenantId: string; slug: string }) {
+export async function ProductsSection({ tenantId, save }: { tenantId: string; save: FormAction }) {
   const actor = (await currentActor())!;
   const entitlements = await listEntitlements(actor, tenantId);
   const canManage = await allowedNow(actor, "product.manage", tenantId);
-  const save = setEntitlementAction.bind(null, slug);
 
   return (
     <section aria-labelledby="products-heading" className="space-y-3">

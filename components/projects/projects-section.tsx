@@ -4,16 +4,18 @@ import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { currentActor } from "@/lib/auth/actor";
 import { allowedNow } from "@/lib/auth/authorize";
 import { listProjects } from "@/lib/domain/projects/queries";
-import { archiveProjectAction, createProjectAction, renameProjectAction } from "@/app/(console)/t/[slug]/projects-actions";
+import type { FormAction } from "@/components/ui/use-action-form";
 import { ArchiveProjectDialog, CreateProjectForm, RenameProjectDialog } from "./project-forms";
 
-/** The tenant's projects, with create, rename and archive for those allowed to manage them. */
-export async function ProjectsSection({ tenantId, slug }: { tenantId: string; slug: string }) {
+/** The tenant's projects, with create, rename and archive for those allowed to manage them (the page binds the actions). */
+export async function ProjectsSection({ tenantId, actions }: {
+  tenantId: string;
+  actions: { create: FormAction; rename: FormAction; archive: FormAction };
+}) {
   const actor = (await currentActor())!;
   const projects = await listProjects(actor, tenantId);
   const canManage = await allowedNow(actor, "project.manage", tenantId);
-  const rename = renameProjectAction.bind(null, slug);
-  const archive = archiveProjectAction.bind(null, slug);
+  const { rename, archive } = actions;
   const columns = canManage ? 5 : 4;
 
   return (
@@ -52,7 +54,7 @@ export async function ProjectsSection({ tenantId, slug }: { tenantId: string; sl
       </Table>
       {canManage && (
         <Card>
-          <CreateProjectForm tenantId={tenantId} action={createProjectAction.bind(null, slug)} />
+          <CreateProjectForm tenantId={tenantId} action={actions.create} />
         </Card>
       )}
     </section>

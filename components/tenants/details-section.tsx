@@ -2,13 +2,13 @@ import { Card } from "@/components/ui/card";
 import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getTenantForReader } from "@/lib/domain/tenants/queries";
-import { updateTenantDetailsAction } from "@/app/(console)/tenants/actions";
+import type { FormAction } from "@/components/ui/use-action-form";
 import { TenantDetailsForm } from "./details-form";
 
 const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? "";
 
 /** Commercial details: an edit form for sales and admin staff, read-only for everyone else who may read. */
-export async function TenantDetailsSection({ slug }: { slug: string }) {
+export async function TenantDetailsSection({ slug, save }: { slug: string; save: FormAction<{ changed: string[] }> }) {
   const actor = (await currentActor())!;
   const tenant = await getTenantForReader(actor, slug);
   if (!tenant) return null;
@@ -21,7 +21,7 @@ export async function TenantDetailsSection({ slug }: { slug: string }) {
     <Card className="space-y-3">
       <h2 className="text-lg font-semibold">Details</h2>
       {can(actor, "tenant.update_commercial", tenant.id) ? (
-        <TenantDetailsForm tenant={values} action={updateTenantDetailsAction} />
+        <TenantDetailsForm tenant={values} action={save} />
       ) : (
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
           {([["Plan", values.plan], ["ERP customer id", values.erpCustomerId], ["Stripe customer id", values.stripeCustomerId],

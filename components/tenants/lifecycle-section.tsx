@@ -7,8 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import type { TenantStatus } from "@/lib/db/generated/enums";
 import { allowedTransitions, getTenantLifecycle } from "@/lib/domain/tenants/lifecycle";
 import { ARCHIVE_AFTER_FROZEN_DAYS } from "@/lib/domain/tenants/jobs";
-import { archiveTenantAction, changeTenantStatusAction, extendTrialAction } from "@/app/(console)/t/[slug]/lifecycle-actions";
-import { LifecycleControl } from "./lifecycle-control";
+import { LifecycleControl, type LifecycleActions } from "./lifecycle-control";
 
 const DAY_MS = 86_400_000;
 const when = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ") + " UTC";
@@ -26,7 +25,7 @@ function whatItMeans(status: TenantStatus, statusChangedAt: Date): string {
   }
 }
 
-export async function LifecycleSection({ tenantId, slug }: { tenantId: string; slug: string }) {
+export async function LifecycleSection({ tenantId, actions }: { tenantId: string; actions: LifecycleActions }) {
   const actor = (await currentActor())!;
   const tenant = await getTenantLifecycle(actor, tenantId);
   if (!tenant) return null;
@@ -62,11 +61,7 @@ export async function LifecycleSection({ tenantId, slug }: { tenantId: string; s
             status={tenant.status}
             allowed={allowed}
             trialEndsAt={tenant.trialEndsAt?.toISOString() ?? null}
-            actions={{
-              changeStatus: changeTenantStatusAction.bind(null, slug),
-              extendTrial: extendTrialAction.bind(null, slug),
-              archive: archiveTenantAction.bind(null, slug),
-            }}
+            actions={actions}
           />
         )}
         {!mayChange && allowed.length > 0 && (

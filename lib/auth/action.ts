@@ -23,9 +23,10 @@ export function formAction<T>(
 }
 
 /**
- * A tenant page's form action: `formAction`, then refresh that page. The slug is bound by the page and only
- * names the page to refresh (a forged one refreshes another page, nothing more); the tenant comes from the
- * form and the service checks it.
+ * A tenant page's form action: `formAction`, then refresh the tenant's pages (the layout form: the page the
+ * form is on, and the tenant's navigation beside it). The slug is bound by the page and only names the pages
+ * to refresh (a forged one refreshes another tenant's, nothing more); the tenant comes from the form and the
+ * service checks it.
  */
 export async function tenantPageAction<T>(
   slug: string,
@@ -33,6 +34,18 @@ export async function tenantPageAction<T>(
   run: (actor: Actor, input: Record<string, string>) => Promise<MutationResult<T>>,
 ): Promise<FormState<T>> {
   const state = await formAction(formData, run);
-  revalidatePath(`/t/${slug}`);
+  revalidatePath(`/t/${slug}`, "layout");
   return state;
+}
+
+/**
+ * The server action of a tenant page for one service, for `useActionState` once the page binds the slug:
+ * `export const fooAction = tenantPageActionOf(foo)` in a route's "use server" `actions.ts`. Next allows any
+ * export there that is a function (it checks at run time); each one is a public endpoint, which resolves the
+ * actor itself (tenantPageAction) and whose service validates and authorizes.
+ */
+export function tenantPageActionOf<T>(run: (actor: Actor, input: Record<string, string>) => Promise<MutationResult<T>>) {
+  // the previous state is unused (each call starts afresh), hence untyped, as useActionForm passes it
+  return async (slug: string, _previous: FormState, formData: FormData): Promise<FormState<T>> =>
+    tenantPageAction(slug, formData, run);
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AuditLog } from "@/components/audit/audit-log";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireConsoleActor } from "@/lib/auth/actor";
 import { loadAuditListParams } from "@/lib/domain/audit/params";
 import { resolveAuditScope } from "@/lib/domain/audit/queries";
@@ -16,12 +17,10 @@ export default async function PlatformAuditPage({ searchParams }: { searchParams
   if (!resolved) notFound();
   return (
     <>
-      <div className="space-y-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Every change in every tenant, and the platform&apos;s own events, newest first. Refused attempts are recorded as failures.
-        </p>
-      </div>
+      <PageHeader
+        title="Audit log"
+        description="Every change in every tenant, and the platform's own events, newest first. Refused attempts are recorded as failures."
+      />
       <AuditLog actor={actor} resolved={resolved} params={params} path="/audit" verifyAction={verifyIntegrityAction} />
     </>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PeopleFilters } from "@/components/people/people-filters";
 import { PeopleTable } from "@/components/people/people-table";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireConsoleActor } from "@/lib/auth/actor";
 import { allowedNow } from "@/lib/auth/authorize";
 import { loadPeopleListParams, serializePeopleListParams } from "@/lib/domain/people/list-params";
@@ -26,13 +27,13 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
   const href = (cursor: string | null) => serializePeopleListParams("/staff", { ...params, cursor });
   return (
     <>
-      <div className="space-y-1">
-        <h1 className="text-2xl font-semibold tracking-tight">People</h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+      <PageHeader
+        title="People"
+        description={<>
           Everyone with an account, by name: their platform staff role, their tenants and their last sign-in.
           {mayDisable && " Disabling an account ends its sessions at once and refuses its sign-in; the platform always keeps one enabled admin."}
-        </p>
-      </div>
+        </>}
+      />
       <PeopleFilters />
       <PeopleTable
         people={page.people}

@@ -5,6 +5,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { TenantFilters } from "@/components/tenants/tenant-filters";
 import { TenantTable } from "@/components/tenants/tenant-table";
 import { CreateTenantDialog } from "@/components/tenants/create-tenant-dialog";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireConsoleActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { listTenants } from "@/lib/domain/tenants/queries";
@@ -22,10 +23,7 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
   if (!list) notFound(); // staff only; not found rather than forbidden, like any other page not yours
   return (
     <>
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight">Tenants</h1>
-        {can(actor, "tenant.create", null) && <CreateTenantDialog action={createTenantAction} />}
-      </div>
+      <PageHeader title="Tenants" actions={can(actor, "tenant.create", null) && <CreateTenantDialog action={createTenantAction} />} />
       <TenantFilters statusCounts={list.statusCounts} salesOwners={list.salesOwners} />
       <TenantTable
         rows={list.rows.map((t) => ({

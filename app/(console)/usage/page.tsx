@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { createSearchParamsCache } from "nuqs/server";
 import { Pagination } from "@/components/ui/pagination";
+import { PageHeader } from "@/components/ui/page-header";
 import { UsageRangeBar } from "@/components/usage/range-bar";
 import { StaffUsageFilters } from "@/components/usage/usage-controls";
 import { StaffUsageTable, TrialsCard } from "@/components/usage/staff-usage";
@@ -28,10 +29,7 @@ export default async function StaffUsagePage({ searchParams }: { searchParams: P
   if (!overview || !trials) notFound();
   return (
     <>
-      <div className="space-y-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Usage by tenant</h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Spend and traffic of every tenant, most spend first. Times are in UTC.</p>
-      </div>
+      <PageHeader title="Usage by tenant" description="Spend and traffic of every tenant, most spend first. Times are in UTC." />
       <UsageRangeBar range={range} now={now}><StaffUsageFilters /></UsageRangeBar>
       <div className="grid gap-6 lg:grid-cols-3">
         <section aria-labelledby="tenants-heading" className="space-y-3 lg:col-span-2">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { ActionButton } from "@/components/ui/action-buttons";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireConsoleActor } from "@/lib/auth/actor";
 import { listOwnSessions } from "@/lib/domain/sessions/queries";
 import { revokeOtherSessionsAction, revokeSessionAction } from "./actions";
@@ -15,15 +16,15 @@ export default async function SessionsPage() {
   const sessions = await listOwnSessions(actor);
   return (
     <>
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight">Your sessions</h1>
-        {sessions.length > 1 && (
+      <PageHeader
+        title="Your sessions"
+        actions={sessions.length > 1 && (
           <ActionButton
             action={revokeOtherSessionsAction} fields={{}} label="Sign out all other sessions" pendingLabel="Signing out…"
             accessibleLabel="Sign out all other sessions"
           />
         )}
-      </div>
+      />
       <Table
         caption="Signed-in sessions"
         head={<><Th>Browser</Th><Th>From</Th><Th>Signed in</Th><Th>Last seen</Th><Th><span className="sr-only">Actions</span></Th></>}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditLog } from "@/components/audit/audit-log";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireConsoleActor } from "@/lib/auth/actor";
 import { loadAuditListParams } from "@/lib/domain/audit/params";
 import { resolveAuditScope } from "@/lib/domain/audit/queries";
@@ -22,15 +22,10 @@ export default async function TenantAuditPage({ params, searchParams }: Props) {
   const { tenant } = resolved;
   return (
     <>
-      <div className="space-y-1">
-        <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
-          <Link href={`/t/${tenant.slug}`} className="hover:underline">{tenant.name}</Link>
-        </nav>
-        <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Everything that changed in {tenant.name}, who did it and from where, newest first. Refused attempts are recorded as failures.
-        </p>
-      </div>
+      <PageHeader
+        title="Audit log"
+        description={`Everything that changed in ${tenant.name}, who did it and from where, newest first. Refused attempts are recorded as failures.`}
+      />
       <AuditLog
         actor={actor}
         resolved={resolved}

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { createSearchParamsCache } from "nuqs/server";
 import { BudgetCard } from "@/components/usage/budget-card";
 import { UsageRangeBar } from "@/components/usage/range-bar";
 import { GroupBySelect } from "@/components/usage/usage-controls";
 import { UsageDashboard } from "@/components/usage/usage-dashboard";
-import { requireConsoleActor } from "@/lib/auth/actor";
+import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { allowedNow } from "@/lib/auth/authorize";
-import { getTenantForReader } from "@/lib/domain/tenants/queries";
+import { requireTenantPage } from "@/lib/auth/tenant-page";
 import { resolveUsageRange, serializeTenantUsageParams, tenantUsageParsers } from "@/lib/domain/usage/params";
 import { monthBudget, tenantUsageSummary } from "@/lib/domain/usage/queries";
 import { setBudgetAction } from "./actions";
@@ -26,10 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TenantUsagePage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const actor = await requireConsoleActor();
-  const tenant = await getTenantForReader(actor, slug);
-  // not found and not yours look the same, so slugs of other tenants cannot be probed
-  if (!tenant || !can(actor, "usage.read", tenant.id)) notFound();
+  const { actor, tenant } = await requireTenantPage(slug, "usage.read");
   const query = searchParamsCache.parse(await searchParams);
   const now = new Date();
   const range = resolveUsageRange(query, now);
@@ -42,15 +38,10 @@ export default async function TenantUsagePage({ params, searchParams }: Props) {
   const shown = { ...query, range: range.range, from: range.range === "custom" ? query.from : null, to: range.range === "custom" ? query.to : null };
   return (
     <>
-      <div className="space-y-1">
-        <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
-          <Link href={`/t/${tenant.slug}`} className="hover:underline">{tenant.name}</Link>
-        </nav>
-        <h1 className="text-2xl font-semibold tracking-tight">Usage</h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          What {tenant.name}&apos;s gateway traffic cost, how much of it there was and how fast it was answered. Times are in UTC.
-        </p>
-      </div>
+      <PageHeader
+        title="Usage"
+        description={`What ${tenant.name}'s gateway traffic cost, how much of it there was and how fast it was answered. Times are in UTC.`}
+      />
       <UsageRangeBar range={range} now={now}><GroupBySelect /></UsageRangeBar>
       <UsageDashboard
         summary={summary}
