@@ -2,6 +2,7 @@
 // create, roll and revoke. The services enforce the same permissions.
 import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { formatDay, formatMinute } from "@/lib/format-time";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -20,8 +21,6 @@ import { RollKeyButton, RollKeyHost } from "./roll-key";
 const TONE: Record<ApiKeyStatus, BadgeTone> = { active: "green", expiring: "amber", expired: "neutral", revoked: "red" };
 const LABEL: Record<ApiKeyStatus, string> = { active: "Active", expiring: "Expiring", expired: "Expired", revoked: "Revoked" };
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
-const minute = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 const productLabel = (product: string) => PRODUCTS[product as keyof typeof PRODUCTS]?.label ?? product;
 
 /** The list's URL: status, search and page, each left out at its default. */
@@ -142,9 +141,9 @@ export async function KeysSection({ tenantId, slug, status, q, page }: { tenantI
                 <div className="flex flex-wrap gap-1">{key.scopes.map((scope) => <Badge key={scope}>{scope}</Badge>)}</div>
               </Td>
               <Td className="align-top">{key.createdBy ?? "—"}</Td>
-              <Td className="align-top tabular-nums whitespace-nowrap">{day(key.createdAt)}</Td>
-              <Td className="align-top tabular-nums whitespace-nowrap">{key.lastUsedAt ? minute(key.lastUsedAt) : "never"}</Td>
-              <Td className="align-top tabular-nums whitespace-nowrap">{key.expiresAt ? minute(key.expiresAt) : "never"}</Td>
+              <Td className="align-top tabular-nums whitespace-nowrap">{formatDay(key.createdAt)}</Td>
+              <Td className="align-top tabular-nums whitespace-nowrap">{key.lastUsedAt ? formatMinute(key.lastUsedAt) : "never"}</Td>
+              <Td className="align-top tabular-nums whitespace-nowrap">{key.expiresAt ? formatMinute(key.expiresAt) : "never"}</Td>
               <Td className="align-top">
                 <Badge tone={TONE[key.status]}>{key.status}</Badge>
                 {key.rolledTo && (

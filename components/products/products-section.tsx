@@ -1,4 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { formatDay } from "@/lib/format-time";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { currentActor } from "@/lib/auth/actor";
 import { allowedNow } from "@/lib/auth/authorize";
@@ -31,7 +32,7 @@ export async function ProductsSection({ tenantId, slug }: { tenantId: string; sl
               <div className="max-w-xs text-xs text-zinc-600 dark:text-zinc-400">{e.description}</div>
             </Td>
             <Td className="align-top"><Badge tone={TONE[e.status]}>{e.status}</Badge></Td>
-            <Td className="align-top tabular-nums">{!e.granted ? "—" : e.expiresAt ? e.expiresAt.toISOString().slice(0, 10) : "never"}</Td>
+            <Td className="align-top tabular-nums">{!e.granted ? "—" : e.expiresAt ? formatDay(e.expiresAt) : "never"}</Td>
             <Td className="align-top">
               {e.granted
                 ? <pre className="max-w-md overflow-x-auto font-mono text-xs">{formatted(e.config)}</pre>
@@ -47,7 +48,7 @@ export async function ProductsSection({ tenantId, slug }: { tenantId: string; sl
                     label: e.label,
                     granted: e.granted,
                     enabled: e.granted ? e.enabled : true,
-                    expiresOn: e.expiresAt?.toISOString().slice(0, 10) ?? "",
+                    expiresOn: e.expiresAt ? formatDay(e.expiresAt) : "",
                     configText: formatted(e.granted ? e.config : e.defaultConfig),
                   }}
                 />

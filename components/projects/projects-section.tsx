@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { formatDay } from "@/lib/format-time";
 import { Card } from "@/components/ui/card";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { currentActor } from "@/lib/auth/actor";
@@ -35,7 +36,7 @@ export async function ProjectsSection({ tenantId, slug }: { tenantId: string; sl
               <Td className={archived ? "text-zinc-600 dark:text-zinc-400" : ""}>{project.name}</Td>
               <Td className="font-mono text-xs">{project.slug}</Td>
               <Td><Badge tone={archived ? "neutral" : "green"}>{project.status}</Badge></Td>
-              <Td className="tabular-nums">{project.createdAt.toISOString().slice(0, 10)}</Td>
+              <Td className="tabular-nums">{formatDay(project.createdAt)}</Td>
               {canManage && (
                 <Td className="text-right">
                   {!archived && (

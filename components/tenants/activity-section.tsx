@@ -1,9 +1,8 @@
 import { Table, EmptyRow, Td, Th, Tr } from "@/components/ui/table";
+import { formatMinute } from "@/lib/format-time";
 import { Badge } from "@/components/ui/badge";
 import { currentActor } from "@/lib/auth/actor";
 import { listRecentActivity } from "@/lib/domain/tenants/queries";
-
-const when = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ");
 
 /** The tenant's latest audit events, newest first (the full, filterable log is the audit page's). */
 export async function ActivitySection({ tenantId }: { tenantId: string }) {
@@ -11,11 +10,11 @@ export async function ActivitySection({ tenantId }: { tenantId: string }) {
   const events = await listRecentActivity(actor, tenantId);
   if (!events) return null;
   return (
-    <Table caption="Recent activity" showCaption head={<><Th>When (UTC)</Th><Th>Who</Th><Th>What</Th><Th>Target</Th><Th>Note</Th></>}>
+    <Table caption="Recent activity" showCaption head={<><Th>When</Th><Th>Who</Th><Th>What</Th><Th>Target</Th><Th>Note</Th></>}>
       {events.length === 0 && <EmptyRow columns={5}>Nothing has happened here yet.</EmptyRow>}
       {events.map((event) => (
         <Tr key={String(event.id)}>
-          <Td className="tabular-nums whitespace-nowrap">{when(event.createdAt)}</Td>
+          <Td className="tabular-nums whitespace-nowrap">{formatMinute(event.createdAt)}</Td>
           <Td>{event.actorName ?? event.actorType}</Td>
           <Td className="font-mono text-xs">{event.action} {event.isFailure && <Badge tone="red">refused</Badge>}</Td>
           <Td>{event.targetName ?? "—"}</Td>

@@ -8,6 +8,7 @@ import { Field, FormError, Input, Textarea } from "@/components/ui/field";
 import { useActionForm, type ActionForm, type FormAction } from "@/components/ui/use-action-form";
 import type { TenantStatus } from "@/lib/db/generated/enums";
 import { dayAfter, dayBounds, TRIAL_END, TRIAL_MAX_DAYS } from "@/lib/domain/date-bounds";
+import { formatMinute } from "@/lib/format-time";
 
 /** The server actions, bound to the tenant's page by the section. */
 export type LifecycleActions = { changeStatus: FormAction; extendTrial: FormAction; archive: FormAction };
@@ -118,7 +119,7 @@ function ExtendTrialDialog({ tenantId, trialEndsAt, action }: { tenantId: string
     <ActionDialog
       trigger="Extend trial…"
       title="Extend the trial"
-      description={trialEndsAt ? `The trial ends ${trialEndsAt.slice(0, 16).replace("T", " ")} UTC now.` : "Set when the trial ends."}
+      description={trialEndsAt ? `The trial ends ${formatMinute(new Date(trialEndsAt))} now.` : "Set when the trial ends."}
       action={action}
       hidden={{ tenantId }}
       submitLabel="Extend trial"
