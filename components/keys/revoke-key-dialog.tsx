@@ -1,7 +1,7 @@
 "use client";
 // Revoking a key, confirmed in a dialog that says what happens. A failure stays in the dialog to be read.
 import { Button } from "@/components/ui/button";
-import { ActionDialog } from "@/components/ui/action-dialog";
+import { ActionDialog } from "@/components/ui/action-form";
 import type { FormAction } from "@/components/ui/use-action-form";
 
 export function RevokeKeyDialog({ tenantId, target, action }: { tenantId: string; target: { id: string; name: string }; action: FormAction }) {

@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
-import { ActionDialog } from "@/components/ui/action-dialog";
+import { ActionDialog } from "@/components/ui/action-form";
 import type { FormAction } from "@/components/ui/use-action-form";
 import type { StaffRole } from "@/lib/db/generated/enums";
 

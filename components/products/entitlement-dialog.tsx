@@ -1,6 +1,6 @@
 "use client";
 // Editing one product entitlement: enabled, expiry and the config as JSON text, kept as typed on an error.
-import { ActionDialog } from "@/components/ui/action-dialog";
+import { ActionDialog } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import type { ActionForm, FormAction } from "@/components/ui/use-action-form";

@@ -2,7 +2,7 @@
 // The project forms: create (with a slug suggested from the name), rename and archive (each in a dialog).
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ActionDialog } from "@/components/ui/action-dialog";
+import { ActionDialog } from "@/components/ui/action-form";
 import { Field, FormError, Input } from "@/components/ui/field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 import { PROJECT_SLUG_RULE, suggestProjectSlug } from "@/lib/domain/projects/slug";

@@ -4,10 +4,10 @@
 // failure was unexpected.
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
-import { ActionDialog, HiddenFields } from "@/components/ui/action-dialog";
+import { ActionDialog, HiddenFields } from "@/components/ui/action-form";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 
-export { HiddenFields } from "@/components/ui/action-dialog";
+export { HiddenFields } from "@/components/ui/action-form";
 
 /** A button that runs `action` on `fields` at once (for what is easy to redo, like resending). */
 export function ActionButton({ action, fields, label, pendingLabel, accessibleLabel, variant = "secondary" }: {

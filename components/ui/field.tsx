@@ -37,6 +37,29 @@ export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectE
   return <select className={cn(CONTROL, className)} {...props} />;
 }
 
+/** A labelled select of `choices` after a first option for none of them (`noneLabel`, sent as ""). */
+export function SelectField({ id, label, hint, errors, name, defaultValue, noneLabel, choices }: {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  name: string;
+  defaultValue: string;
+  noneLabel: string;
+  choices: { value: string; label: string }[];
+}) {
+  return (
+    <Field id={id} label={label} hint={hint} errors={errors}>
+      {(control) => (
+        <Select {...control} name={name} defaultValue={defaultValue}>
+          <option value="">{noneLabel}</option>
+          {choices.map((choice) => <option key={choice.value} value={choice.value}>{choice.label}</option>)}
+        </Select>
+      )}
+    </Field>
+  );
+}
+
 /**
  * The form-level message of a failed mutation (forbidden, conflict, not found, unexpected), announced to screen
  * readers; focusable, so a form can bring the person to it (useActionForm does).
