@@ -54,6 +54,8 @@ export interface ActionDialogProps<T> {
   pendingLabel?: string;
   /** a red submit button, for what cannot be undone */
   danger?: boolean;
+  /** holds the submit button back until the controls say it may go (a typed confirmation) */
+  submitDisabled?: boolean;
   onSuccess?: (data: T) => void;
 }
 
@@ -69,7 +71,7 @@ export function ActionDialog<T>({ trigger, title, description, ...form }: Action
   );
 }
 
-function ActionDialogForm<T>({ action, fields, children, fieldsWithoutControl = [], submitLabel, pendingLabel, danger, onSuccess, onDone }:
+function ActionDialogForm<T>({ action, fields, children, fieldsWithoutControl = [], submitLabel, pendingLabel, danger, submitDisabled, onSuccess, onDone }:
   Omit<ActionDialogProps<T>, "trigger" | "title" | "description"> & { onDone: () => void }) {
   const form = useActionForm(action, (data) => {
     onDone();
@@ -80,7 +82,7 @@ function ActionDialogForm<T>({ action, fields, children, fieldsWithoutControl = 
       form={form}
       fields={fields}
       fieldsWithoutControl={fieldsWithoutControl}
-      footer={<DialogFormButtons pending={form.pending} submitLabel={submitLabel} pendingLabel={pendingLabel} danger={danger} />}
+      footer={<DialogFormButtons pending={form.pending} submitLabel={submitLabel} pendingLabel={pendingLabel} danger={danger} disabled={submitDisabled} />}
     >
       {children?.(form as ActionForm)}
     </ActionFormShell>
@@ -88,8 +90,9 @@ function ActionDialogForm<T>({ action, fields, children, fieldsWithoutControl = 
 }
 
 /** A dialog form's buttons: Cancel closes the dialog, the other submits. */
-export function DialogFormButtons({ pending, submitLabel, pendingLabel = "Working…", danger }: {
+export function DialogFormButtons({ pending, submitLabel, pendingLabel = "Working…", danger, disabled }: {
   pending: boolean;
+  disabled?: boolean;
   submitLabel: string;
   pendingLabel?: string;
   danger?: boolean;
@@ -97,7 +100,7 @@ export function DialogFormButtons({ pending, submitLabel, pendingLabel = "Workin
   return (
     <div className="flex justify-end gap-2">
       <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
-      <Button type="submit" variant={danger ? "danger" : "primary"} disabled={pending}>{pending ? pendingLabel : submitLabel}</Button>
+      <Button type="submit" variant={danger ? "danger" : "primary"} disabled={pending || disabled}>{pending ? pendingLabel : submitLabel}</Button>
     </div>
   );
 }
