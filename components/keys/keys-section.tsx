@@ -3,12 +3,12 @@
 import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatDay, formatMinute } from "@/lib/format-time";
+import { serializeKeyListParams } from "@/lib/domain/keys/list-params";
+import { KeySearch } from "./key-search";
 import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
 import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { allowedNow } from "@/lib/auth/authorize";
-import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { API_KEY_STATUSES, listApiKeys, type ApiKeyListItem, type ApiKeyStatus } from "@/lib/domain/keys/queries";
 import { listProjects } from "@/lib/domain/projects/queries";
@@ -23,15 +23,7 @@ const LABEL: Record<ApiKeyStatus, string> = { active: "Active", expiring: "Expir
 
 const productLabel = (product: string) => PRODUCTS[product as keyof typeof PRODUCTS]?.label ?? product;
 
-/** The list's URL: status, search and page, each left out at its default. */
-function keysHref(slug: string, { status, q, page }: { status?: ApiKeyStatus; q?: string; page?: number }) {
-  const params = new URLSearchParams();
-  if (status) params.set("status", status);
-  if (q) params.set("q", q);
-  if (page && page > 1) params.set("page", String(page));
-  const query = params.toString();
-  return `/t/${slug}/keys${query ? `?${query}` : ""}`;
-}
+const keysPath = (slug: string) => `/t/${slug}/keys`;
 
 function StatusFilter({ slug, current, q }: { slug: string; current?: ApiKeyStatus; q?: string }) {
   const options: [string, ApiKeyStatus | undefined][] = [["All", undefined], ...API_KEY_STATUSES.map((s) => [LABEL[s], s] as [string, ApiKeyStatus])];
@@ -41,7 +33,7 @@ function StatusFilter({ slug, current, q }: { slug: string; current?: ApiKeyStat
         {options.map(([label, status]) => (
           <li key={label}>
             <Link
-              href={keysHref(slug, { status, q })}
+              href={serializeKeyListParams(keysPath(slug), { status, q })}
               aria-current={status === current ? "page" : undefined}
               className="inline-block rounded-full border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-600 aria-[current=page]:border-zinc-900 aria-[current=page]:bg-zinc-900 aria-[current=page]:text-white dark:border-zinc-700 dark:hover:bg-zinc-800 dark:aria-[current=page]:border-zinc-100 dark:aria-[current=page]:bg-zinc-100 dark:aria-[current=page]:text-zinc-900"
             >
@@ -51,17 +43,6 @@ function StatusFilter({ slug, current, q }: { slug: string; current?: ApiKeyStat
         ))}
       </ul>
     </nav>
-  );
-}
-
-/** A plain GET form: the search lands in the URL, so a link reproduces it, and it works before hydration. */
-function KeySearch({ slug, status, q }: { slug: string; status?: ApiKeyStatus; q?: string }) {
-  return (
-    <form role="search" aria-label="Search keys" action={`/t/${slug}/keys`} className="flex gap-2">
-      {status && <input type="hidden" name="status" value={status} />}
-      <Input name="q" type="search" defaultValue={q} aria-label="Name or key prefix" placeholder="Name or gth_… prefix" className="w-64" />
-      <Button type="submit" variant="secondary">Search</Button>
-    </form>
   );
 }
 
@@ -109,7 +90,7 @@ export async function KeysSection({ tenantId, slug, status, q, page }: { tenantI
       </div>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <StatusFilter slug={slug} current={status} q={q} />
-        <KeySearch slug={slug} status={status} q={q} />
+        <KeySearch path={keysPath(slug)} />
       </div>
       <RollKeyHost tenantId={tenantId} action={rollApiKeyAction.bind(null, slug)}>
         <Table
@@ -159,7 +140,7 @@ export async function KeysSection({ tenantId, slug, status, q, page }: { tenantI
         </Table>
       </RollKeyHost>
       {list.total > 0 && (
-        <Pagination page={list.page} pageCount={list.pageCount} total={list.total} href={(to) => keysHref(slug, { status, q, page: to })} />
+        <Pagination page={list.page} pageCount={list.pageCount} total={list.total} href={(to) => serializeKeyListParams(keysPath(slug), { status, q, page: to })} />
       )}
     </section>
   );
