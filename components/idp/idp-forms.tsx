@@ -5,48 +5,55 @@ import { ActionDialog, ActionFormShell } from "@/components/ui/action-form";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { useActionForm, type ActionForm, type FormAction } from "@/components/ui/use-action-form";
 
-/** A section form's footer: "saved" once the service took it, and the submit button. */
-function SaveFooter({ form, saved, label }: { form: ActionForm; saved: string; label: string }) {
-  return (
+/** A provider's settings form: says "saved" once the service took it (a platform admin then verifies it). */
+function ProviderForm({ action, tenantId, submitLabel, children }: {
+  action: FormAction;
+  tenantId: string;
+  submitLabel: string;
+  children: (form: ActionForm) => React.ReactNode;
+}) {
+  const form = useActionForm(action);
+  const footer = (
     <>
-      {form.state?.ok && <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">{saved}</p>}
-      <Button type="submit" disabled={form.pending}>{form.pending ? "Saving…" : label}</Button>
+      {form.state?.ok && <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">Saved. A platform admin verifies it before it is relied on.</p>}
+      <Button type="submit" disabled={form.pending}>{form.pending ? "Saving…" : submitLabel}</Button>
     </>
   );
+  return <ActionFormShell form={form} fields={{ tenantId }} className="space-y-3" footer={footer}>{children(form)}</ActionFormShell>;
 }
 
-const SAVED = "Saved. A platform admin verifies it before it is relied on.";
-
 export function OidcForm({ action, tenantId, current }: { action: FormAction; tenantId: string; current?: { discoveryUrl: string; clientId: string } }) {
-  const form = useActionForm(action);
   return (
-    <ActionFormShell form={form} fields={{ tenantId }} className="space-y-3"
-      footer={<SaveFooter form={form} saved={SAVED} label={current ? "Save OIDC changes" : "Save OIDC provider"} />}>
-      <Field id="idp-oidc-discovery" label="Discovery URL" hint="Ends with /.well-known/openid-configuration" errors={form.errors("discoveryUrl")}>
-        {(control) => (
-          <Input {...control} name="discoveryUrl" inputMode="url" required placeholder="https://login.example.com/.well-known/openid-configuration"
-            defaultValue={form.value("discoveryUrl", current?.discoveryUrl)} />
-        )}
-      </Field>
-      <Field id="idp-oidc-client" label="Client id" errors={form.errors("clientId")}>
-        {(control) => <Input {...control} name="clientId" required maxLength={200} defaultValue={form.value("clientId", current?.clientId)} />}
-      </Field>
-    </ActionFormShell>
+    <ProviderForm action={action} tenantId={tenantId} submitLabel={current ? "Save OIDC changes" : "Save OIDC provider"}>
+      {(form) => (
+        <>
+          <Field id="idp-oidc-discovery" label="Discovery URL" hint="Ends with /.well-known/openid-configuration" errors={form.errors("discoveryUrl")}>
+            {(control) => (
+              <Input {...control} name="discoveryUrl" inputMode="url" required placeholder="https://login.example.com/.well-known/openid-configuration"
+                defaultValue={form.value("discoveryUrl", current?.discoveryUrl)} />
+            )}
+          </Field>
+          <Field id="idp-oidc-client" label="Client id" errors={form.errors("clientId")}>
+            {(control) => <Input {...control} name="clientId" required maxLength={200} defaultValue={form.value("clientId", current?.clientId)} />}
+          </Field>
+        </>
+      )}
+    </ProviderForm>
   );
 }
 
 export function SamlForm({ action, tenantId, replacing }: { action: FormAction; tenantId: string; replacing: boolean }) {
-  const form = useActionForm(action);
   return (
-    <ActionFormShell form={form} fields={{ tenantId }} className="space-y-3"
-      footer={<SaveFooter form={form} saved={SAVED} label={replacing ? "Replace SAML metadata" : "Save SAML provider"} />}>
-      <Field id="idp-saml-metadata" label="Metadata XML" hint="Paste the XML your identity provider publishes (at most 256 KB). Only the parsed fields are kept." errors={form.errors("metadataXml")}>
-        {(control) => (
-          <Textarea {...control} name="metadataXml" required rows={8} spellCheck={false} className="font-mono text-xs"
-            placeholder={'<EntityDescriptor entityID="…">'} defaultValue={form.value("metadataXml")} />
-        )}
-      </Field>
-    </ActionFormShell>
+    <ProviderForm action={action} tenantId={tenantId} submitLabel={replacing ? "Replace SAML metadata" : "Save SAML provider"}>
+      {(form) => (
+        <Field id="idp-saml-metadata" label="Metadata XML" hint="Paste the XML your identity provider publishes (at most 256 KB). Only the parsed fields are kept." errors={form.errors("metadataXml")}>
+          {(control) => (
+            <Textarea {...control} name="metadataXml" required rows={8} spellCheck={false} className="font-mono text-xs"
+              placeholder={'<EntityDescriptor entityID="…">'} defaultValue={form.value("metadataXml")} />
+          )}
+        </Field>
+      )}
+    </ProviderForm>
   );
 }
 

@@ -60,6 +60,31 @@ export function SelectField({ id, label, hint, errors, name, defaultValue, noneL
   );
 }
 
+/** A list filter's select, labelled above it: its first option, `anyLabel`, sets no filter (null). */
+export function FilterSelect<V extends string>({ id, label, value, anyLabel, options, onChange, className }: {
+  id: string;
+  label: string;
+  value: V | null;
+  anyLabel: string;
+  /** a value is its own label where none is given */
+  options: readonly (V | { value: V; label: string })[];
+  onChange: (value: V | null) => void;
+  className?: string;
+}) {
+  return (
+    <div className="space-y-1 text-sm">
+      <label htmlFor={id} className="block font-medium">{label}</label>
+      <Select id={id} value={value ?? ""} className={className} onChange={(event) => onChange((event.target.value || null) as V | null)}>
+        <option value="">{anyLabel}</option>
+        {options.map((option) => {
+          const { value: optionValue, label: optionLabel } = typeof option === "string" ? { value: option, label: option } : option;
+          return <option key={optionValue} value={optionValue}>{optionLabel}</option>;
+        })}
+      </Select>
+    </div>
+  );
+}
+
 /**
  * The form-level message of a failed mutation (forbidden, conflict, not found, unexpected), announced to screen
  * readers; focusable, so a form can bring the person to it (useActionForm does).
