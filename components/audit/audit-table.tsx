@@ -73,7 +73,9 @@ export function AuditTable({ events, now, showTenant, filtered }: {
   showTenant: boolean;
   filtered: boolean;
 }) {
-  const columns = useMemo(() => columnsFor(now, showTenant), [now, showTenant]);
+  // on the moment's value, not the Date: each server render sends a new Date, and new columns remount the cells
+  const nowMs = now.getTime();
+  const columns = useMemo(() => columnsFor(new Date(nowMs), showTenant), [nowMs, showTenant]);
   return (
     <DataTable
       columns={columns}

@@ -38,6 +38,10 @@ const SORT_ARIA = { asc: "ascending", desc: "descending" } as const;
 const SORT_ICON = { asc: "↑", desc: "↓" } as const;
 
 export function DataTable<TData extends RowData>({ columns, data, caption, empty, sorting, getRowId }: {
+  /**
+   * Module-level, or memoized on plain values: TanStack draws a cell function as a component, so columns made
+   * afresh (on a server re-render that hands down new action references, say) remount every cell.
+   */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of different value types, as TanStack's own helper returns them
   columns: ColumnDef<DataTableFeatures, TData, any>[];
   data: TData[];
