@@ -1,7 +1,7 @@
 "use client";
 // The columns of the staff page's people table (PeopleTable names each person on the server and hands them here).
 import Link from "next/link";
-import { createContext, use, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, dataTableColumns } from "@/components/ui/data-table";
 import type { PersonListItem } from "@/lib/domain/people/queries";
@@ -26,11 +26,7 @@ export interface PersonRow extends PersonListItem {
 const column = dataTableColumns<PersonRow>();
 const none = <span className="text-zinc-600 dark:text-zinc-400">none</span>;
 
-// Module-level columns: TanStack draws a cell function as a component, so columns made afresh on a server
-// re-render would remount every cell, and close the dialog open in one. The controls come through context.
-const Controls = createContext<PeopleTableControls>({ changeStaffRole: null, disable: null, enable: null });
-
-const readColumns = [
+const columns = column.columns([
   column.display({
     id: "person", header: "Person",
     cell: ({ row: { original: p } }) => <PersonName name={p.displayName} githubLogin={p.githubLogin} email={p.email} avatarUrl={p.avatarUrl} note={p.isViewer ? "you" : undefined} />,
@@ -50,31 +46,21 @@ const readColumns = [
         : <Badge tone="green">enabled</Badge>;
     },
   }),
-];
-const READ_ONLY = column.columns(readColumns);
-const WITH_CONTROLS = column.columns([
-  ...readColumns,
-  column.display({ id: "actions", header: "Actions", meta: { srOnlyHeader: true, cellClassName: "text-right" }, cell: ({ row }) => <PersonControls person={row.original} /> }),
 ]);
 
-function PersonControls({ person: p }: { person: PersonRow }) {
-  const { changeStaffRole, disable, enable } = use(Controls);
-  return (
-    <div className="flex justify-end gap-2">
+export function PeopleRows({ people, controls: { changeStaffRole, disable, enable }, empty }: { people: PersonRow[]; controls: PeopleTableControls; empty: ReactNode }) {
+  const controls = (p: PersonRow) => (
+    <>
       {changeStaffRole && <StaffRoleDialog action={changeStaffRole} userId={p.id} name={p.displayName} staffRole={p.staffRole} />}
       {/* nobody disables themselves (the service refuses it too) */}
       {disable && enable && !p.isViewer && (
         <AccountDialog action={p.disabledAt ? enable : disable} userId={p.id} name={p.displayName} disabled={Boolean(p.disabledAt)} />
       )}
-    </div>
+    </>
   );
-}
-
-export function PeopleRows({ people, controls, empty }: { people: PersonRow[]; controls: PeopleTableControls; empty: ReactNode }) {
   return (
-    <Controls value={controls}>
-      <DataTable columns={controls.changeStaffRole || controls.disable ? WITH_CONTROLS : READ_ONLY} data={people} caption="People" getRowId={(person) => person.id} empty={empty} />
-    </Controls>
+    <DataTable columns={columns} data={people} caption="People" getRowId={(person) => person.id} empty={empty}
+      rowActions={changeStaffRole || disable ? controls : undefined} />
   );
 }
 

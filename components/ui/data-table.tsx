@@ -2,7 +2,7 @@
 // The one list table: TanStack Table 9 owns the columns and the sort state, the Table primitives draw them. Lists
 // the server filters, sorts and pages keep that state in the URL (nuqs) and hand it in as `sorting.state`;
 // a list whose rows are all on the page lets the table sort them here.
-import type { ReactNode } from "react";
+import { createContext, use, useMemo, type ReactNode } from "react";
 import {
   createColumnHelper, createSortedRowModel, rowSortingFeature, sortFn_text, tableFeatures, useTable,
   type CellData, type ColumnDef, type ColumnSort, type RowData, type SortingState, type TableFeatures,
@@ -34,10 +34,26 @@ export type DataTableSorting =
   /** the server sorts: `state` comes from the URL, `onChange` writes the header a person chose back to it */
   | { mode: "server"; state: SortingState; onChange: (sort: ColumnSort) => void };
 
+// A row's controls come through context rather than through a column made by the caller: TanStack draws a cell
+// function as a component, so a column made afresh on each render would remount its cells (and close a dialog
+// open in one when a server re-render hands down new action references).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one context for tables of any row type
+const RowActions = createContext<((row: any) => ReactNode) | undefined>(undefined);
+
+function RowActionsCell<TData>({ row }: { row: TData }) {
+  const render = use(RowActions);
+  return <div className="flex justify-end gap-2">{render?.(row)}</div>;
+}
+
+const actionsColumn = dataTableColumns<RowData>().display({
+  id: "actions", header: "Actions", meta: { srOnlyHeader: true, cellClassName: "text-right" },
+  cell: ({ row }) => <RowActionsCell row={row.original} />,
+});
+
 const SORT_ARIA = { asc: "ascending", desc: "descending" } as const;
 const SORT_ICON = { asc: "↑", desc: "↓" } as const;
 
-export function DataTable<TData extends RowData>({ columns, data, caption, empty, sorting, getRowId }: {
+export function DataTable<TData extends RowData>({ columns, data, caption, showCaption, empty, sorting, getRowId, rowActions }: {
   /**
    * Module-level, or memoized on plain values: TanStack draws a cell function as a component, so columns made
    * afresh (on a server re-render that hands down new action references, say) remount every cell.
@@ -47,15 +63,21 @@ export function DataTable<TData extends RowData>({ columns, data, caption, empty
   data: TData[];
   /** names the table for assistive technology; a sortable one says so */
   caption: string;
+  /** shows the caption as the table's title, where nothing else names it on the page */
+  showCaption?: boolean;
   /** the one row shown when there is none: what that means, and what to do */
   empty?: ReactNode;
   /** without it the table does not sort and its headers are plain text */
   sorting?: DataTableSorting;
   getRowId?: (row: TData) => string;
+  /** a last column of each row's buttons, under a header for screen readers only */
+  rowActions?: (row: TData) => ReactNode;
 }) {
+  const withActions = Boolean(rowActions);
+  const allColumns = useMemo(() => (withActions ? [...columns, actionsColumn as (typeof columns)[number]] : columns), [columns, withActions]);
   const table = useTable<DataTableFeatures, TData>({
     features: dataTableFeatures,
-    columns,
+    columns: allColumns,
     data,
     getRowId,
     enableSorting: Boolean(sorting),
@@ -73,33 +95,36 @@ export function DataTable<TData extends RowData>({ columns, data, caption, empty
 
   const headers = table.getHeaderGroups().flatMap((group) => group.headers);
   return (
-    <Table
-      caption={sorting ? `${caption}, sortable by column` : caption}
-      head={headers.map((header) => {
-        const meta = header.column.columnDef.meta;
-        const sorted = header.column.getIsSorted();
-        const label = meta?.srOnlyHeader ? <span className="sr-only"><table.FlexRender header={header} /></span> : <table.FlexRender header={header} />;
-        return (
-          <Th key={header.id} className={cn(meta?.numeric && "text-right")} aria-sort={sorted ? SORT_ARIA[sorted] : undefined}>
-            {header.column.getCanSort() ? (
-              <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 rounded whitespace-nowrap hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:text-zinc-100">
-                {label}
-                <span aria-hidden="true">{sorted ? SORT_ICON[sorted] : "↕"}</span>
-              </button>
-            ) : label}
-          </Th>
-        );
-      })}
-    >
-      {data.length === 0 && empty && <EmptyRow columns={headers.length}>{empty}</EmptyRow>}
-      {table.getRowModel().rows.map((row) => (
-        <Tr key={row.id}>
-          {row.getAllCells().map((cell) => {
-            const meta = cell.column.columnDef.meta;
-            return <Td key={cell.id} className={cn(meta?.numeric && "text-right tabular-nums", meta?.cellClassName)}><table.FlexRender cell={cell} /></Td>;
-          })}
-        </Tr>
-      ))}
-    </Table>
+    <RowActions value={rowActions}>
+      <Table
+        caption={sorting ? `${caption}, sortable by column` : caption}
+        showCaption={showCaption}
+        head={headers.map((header) => {
+          const meta = header.column.columnDef.meta;
+          const sorted = header.column.getIsSorted();
+          const label = meta?.srOnlyHeader ? <span className="sr-only"><table.FlexRender header={header} /></span> : <table.FlexRender header={header} />;
+          return (
+            <Th key={header.id} className={cn(meta?.numeric && "text-right")} aria-sort={sorted ? SORT_ARIA[sorted] : undefined}>
+              {header.column.getCanSort() ? (
+                <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 rounded whitespace-nowrap hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:text-zinc-100">
+                  {label}
+                  <span aria-hidden="true">{sorted ? SORT_ICON[sorted] : "↕"}</span>
+                </button>
+              ) : label}
+            </Th>
+          );
+        })}
+      >
+        {data.length === 0 && empty && <EmptyRow columns={headers.length}>{empty}</EmptyRow>}
+        {table.getRowModel().rows.map((row) => (
+          <Tr key={row.id}>
+            {row.getAllCells().map((cell) => {
+              const meta = cell.column.columnDef.meta;
+              return <Td key={cell.id} className={cn(meta?.numeric && "text-right tabular-nums", meta?.cellClassName)}><table.FlexRender cell={cell} /></Td>;
+            })}
+          </Tr>
+        ))}
+      </Table>
+    </RowActions>
   );
 }
