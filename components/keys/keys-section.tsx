@@ -1,27 +1,21 @@
 // A tenant's API keys: the status filter (in the URL), the table, and for those allowed the controls to
 // create, roll and revoke. The services enforce the same permissions.
 import Link from "next/link";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { formatDay, formatMinute } from "@/lib/format-time";
 import { serializeKeyListParams } from "@/lib/domain/keys/list-params";
 import { KeySearch } from "./key-search";
-import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
+import { KeysTable } from "./keys-table";
 import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { allowedNow } from "@/lib/auth/authorize";
 import { Pagination } from "@/components/ui/pagination";
-import { API_KEY_STATUSES, listApiKeys, type ApiKeyListItem, type ApiKeyStatus } from "@/lib/domain/keys/queries";
+import { API_KEY_STATUSES, listApiKeys, type ApiKeyStatus } from "@/lib/domain/keys/queries";
 import { listProjects } from "@/lib/domain/projects/queries";
 import { PRODUCT_KEYS, PRODUCTS } from "@/lib/domain/products/catalog";
 import { createApiKeyAction, revokeApiKeyAction, rollApiKeyAction } from "@/app/(console)/t/[slug]/keys/actions";
 import { CreateKeyDialog } from "./create-key-dialog";
-import { RevokeKeyDialog } from "./revoke-key-dialog";
-import { RollKeyButton, RollKeyHost } from "./roll-key";
+import { RollKeyHost } from "./roll-key";
 
-const TONE: Record<ApiKeyStatus, BadgeTone> = { active: "green", expiring: "amber", expired: "neutral", revoked: "red" };
 const LABEL: Record<ApiKeyStatus, string> = { active: "Active", expiring: "Expiring", expired: "Expired", revoked: "Revoked" };
-
-const productLabel = (product: string) => PRODUCTS[product as keyof typeof PRODUCTS]?.label ?? product;
 
 const keysPath = (slug: string) => `/t/${slug}/keys`;
 
@@ -60,21 +54,6 @@ export async function KeysSection({ tenantId, slug, status, q, page }: { tenantI
   const [mayCreate, mayRevoke] = await Promise.all([allowedNow(actor, "api_key.create", tenantId), allowedNow(actor, "api_key.revoke", tenantId)]);
   const [list, projects] = await Promise.all([listApiKeys(actor, tenantId, { status, q, page }), mayCreate ? listProjects(actor, tenantId) : []]);
   const { keys } = list;
-  const withActions = mayCreate || mayRevoke;
-  const columns = withActions ? 10 : 9;
-
-  const actionsFor = (key: ApiKeyListItem) => {
-    const mayRoll = mayCreate && !key.rolledTo && (key.status === "active" || key.status === "expiring");
-    return (
-      <div className="flex justify-end gap-2">
-        {mayRoll && <RollKeyButton target={{ id: key.id, name: key.name }} />}
-        {mayRevoke && key.status !== "revoked" && (
-          <RevokeKeyDialog tenantId={tenantId} target={{ id: key.id, name: key.name }} action={revokeApiKeyAction.bind(null, slug)} />
-        )}
-      </div>
-    );
-  };
-
   return (
     <section aria-labelledby="keys-heading" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -93,51 +72,17 @@ export async function KeysSection({ tenantId, slug, status, q, page }: { tenantI
         <KeySearch path={keysPath(slug)} />
       </div>
       <RollKeyHost tenantId={tenantId} action={rollApiKeyAction.bind(null, slug)}>
-        <Table
+        <KeysTable
+          tenantId={tenantId}
+          keys={keys}
           caption={status ? `${LABEL[status]} API keys` : "API keys"}
-          head={<>
-            <Th>Name</Th><Th>Key</Th><Th>Scopes</Th><Th>Created by</Th><Th>Created</Th><Th>Last used</Th><Th>Expires</Th><Th>Status</Th>
-            <Th className="text-right">Requests (14 d)</Th>
-            {withActions && <Th><span className="sr-only">Actions</span></Th>}
+          empty={<>
+            {emptyText(status, q, mayCreate)}
+            {(status || q) && <> <Link href={`/t/${slug}/keys`} className="underline">Show all keys</Link></>}
           </>}
-        >
-          {keys.length === 0 && (
-            <EmptyRow columns={columns}>
-              {emptyText(status, q, mayCreate)}
-              {(status || q) && <> <Link href={`/t/${slug}/keys`} className="underline">Show all keys</Link></>}
-            </EmptyRow>
-          )}
-          {keys.map((key) => (
-            <Tr key={key.id}>
-              <Td className="align-top">
-                <div className="font-medium">{key.name}</div>
-                {(key.projectName || key.product) && (
-                  <div className="text-xs text-zinc-600 dark:text-zinc-400">
-                    {[key.projectName && `project ${key.projectName}`, key.product && productLabel(key.product)].filter(Boolean).join(" · ")}
-                  </div>
-                )}
-              </Td>
-              <Td className="align-top font-mono text-xs whitespace-nowrap">{key.visiblePrefix}</Td>
-              <Td className="align-top">
-                <div className="flex flex-wrap gap-1">{key.scopes.map((scope) => <Badge key={scope}>{scope}</Badge>)}</div>
-              </Td>
-              <Td className="align-top">{key.createdBy ?? "—"}</Td>
-              <Td className="align-top tabular-nums whitespace-nowrap">{formatDay(key.createdAt)}</Td>
-              <Td className="align-top tabular-nums whitespace-nowrap">{key.lastUsedAt ? formatMinute(key.lastUsedAt) : "never"}</Td>
-              <Td className="align-top tabular-nums whitespace-nowrap">{key.expiresAt ? formatMinute(key.expiresAt) : "never"}</Td>
-              <Td className="align-top">
-                <Badge tone={TONE[key.status]}>{key.status}</Badge>
-                {key.rolledTo && (
-                  <div className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-                    rolled to {key.rolledTo.name} <span className="font-mono whitespace-nowrap">{key.rolledTo.visiblePrefix}</span>
-                  </div>
-                )}
-              </Td>
-              <Td className="text-right align-top tabular-nums">{key.requests14d.toLocaleString("en-US")}</Td>
-              {withActions && <Td className="align-top">{actionsFor(key)}</Td>}
-            </Tr>
-          ))}
-        </Table>
+          mayRoll={mayCreate}
+          revoke={mayRevoke ? revokeApiKeyAction.bind(null, slug) : null}
+        />
       </RollKeyHost>
       {list.total > 0 && (
         <Pagination page={list.page} pageCount={list.pageCount} total={list.total} href={(to) => serializeKeyListParams(keysPath(slug), { status, q, page: to })} />

@@ -11,24 +11,23 @@ type EntitlementRow = Awaited<ReturnType<typeof listEntitlements>>[number];
 
 const TONE: Record<EntitlementStatus, BadgeTone> = { enabled: "green", disabled: "neutral", expired: "red" };
 const formatted = (config: unknown) => JSON.stringify(config, null, 2);
-const top = { cellClassName: "align-top" };
 
 const column = dataTableColumns<EntitlementRow>();
 const columns = (canManage: boolean) => column.columns([
   column.accessor("label", {
-    header: "Product", meta: top,
+    header: "Product",
     cell: ({ row: { original: e } }) => <>
       <div className="font-medium">{e.label}</div>
       <div className="max-w-xs text-xs text-zinc-600 dark:text-zinc-400">{e.description}</div>
     </>,
   }),
-  column.accessor("status", { header: "Status", meta: top, cell: ({ getValue }) => <Badge tone={TONE[getValue()]}>{getValue()}</Badge> }),
+  column.accessor("status", { header: "Status", cell: ({ getValue }) => <Badge tone={TONE[getValue()]}>{getValue()}</Badge> }),
   column.accessor("expiresAt", {
-    header: "Expires", meta: { cellClassName: "align-top tabular-nums" },
+    header: "Expires", meta: { cellClassName: "tabular-nums" },
     cell: ({ row: { original: e } }) => !e.granted ? "—" : e.expiresAt ? formatDay(e.expiresAt) : "never",
   }),
   column.display({
-    id: "config", header: "Configuration", meta: top,
+    id: "config", header: "Configuration",
     cell: ({ row: { original: e } }) => e.granted
       ? <pre className="max-w-md overflow-x-auto font-mono text-xs">{formatted(e.config)}</pre>
       : <span className="text-zinc-600 dark:text-zinc-400">Not set up{canManage ? ": use Set up to grant it." : "."}</span>,
@@ -45,6 +44,7 @@ export function ProductsTable({ tenantId, entitlements, save }: { tenantId: stri
       data={entitlements}
       caption="Product entitlements"
       getRowId={(e) => e.product}
+      alignTop
       rowActions={save ? (e) => (
         <EntitlementDialog
           tenantId={tenantId}

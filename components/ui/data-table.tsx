@@ -53,7 +53,7 @@ const actionsColumn = dataTableColumns<RowData>().display({
 const SORT_ARIA = { asc: "ascending", desc: "descending" } as const;
 const SORT_ICON = { asc: "↑", desc: "↓" } as const;
 
-export function DataTable<TData extends RowData>({ columns, data, caption, showCaption, empty, sorting, getRowId, rowActions }: {
+export function DataTable<TData extends RowData>({ columns, data, caption, showCaption, empty, sorting, getRowId, rowActions, alignTop }: {
   /**
    * Module-level, or memoized on plain values: TanStack draws a cell function as a component, so columns made
    * afresh (on a server re-render that hands down new action references, say) remount every cell.
@@ -72,6 +72,8 @@ export function DataTable<TData extends RowData>({ columns, data, caption, showC
   getRowId?: (row: TData) => string;
   /** a last column of each row's buttons, under a header for screen readers only */
   rowActions?: (row: TData) => ReactNode;
+  /** cells align to their top, for rows whose cells run to several lines */
+  alignTop?: boolean;
 }) {
   const withActions = Boolean(rowActions);
   const allColumns = useMemo(() => (withActions ? [...columns, actionsColumn as (typeof columns)[number]] : columns), [columns, withActions]);
@@ -120,7 +122,7 @@ export function DataTable<TData extends RowData>({ columns, data, caption, showC
           <Tr key={row.id}>
             {row.getAllCells().map((cell) => {
               const meta = cell.column.columnDef.meta;
-              return <Td key={cell.id} className={cn(meta?.numeric && "text-right tabular-nums", meta?.cellClassName)}><table.FlexRender cell={cell} /></Td>;
+              return <Td key={cell.id} className={cn(alignTop && "align-top", meta?.numeric && "text-right tabular-nums", meta?.cellClassName)}><table.FlexRender cell={cell} /></Td>;
             })}
           </Tr>
         ))}
