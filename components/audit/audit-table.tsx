@@ -77,11 +77,7 @@ export function AuditTable({ events, now, showTenant, filtered }: {
   const nowMs = now.getTime();
   const columns = useMemo(() => columnsFor(new Date(nowMs), showTenant), [nowMs, showTenant]);
   return (
-    <DataTable
-      columns={columns}
-      data={events}
-      caption="Audit events, newest first"
-      getRowId={(event) => event.id}
+    <DataTable columns={columns} data={events} caption="Audit events, newest first" getRowId={(event) => event.id}
       empty={filtered ? "No event matches these filters: widen or clear them." : "No events recorded yet."}
     />
   );

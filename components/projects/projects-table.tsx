@@ -32,11 +32,7 @@ export function ProjectsTable({ tenantId, projects, manage }: {
   manage: { rename: FormAction; archive: FormAction } | null;
 }) {
   return (
-    <DataTable
-      columns={columns}
-      data={projects}
-      caption="Projects"
-      getRowId={(project) => project.id}
+    <DataTable columns={columns} data={projects} caption="Projects" getRowId={(project) => project.id}
       empty={manage ? "No projects yet. Create one below to group this tenant's API keys." : "This tenant has no projects yet."}
       rowActions={manage ? (project) => project.status !== "archived" && (
         <>

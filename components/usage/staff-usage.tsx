@@ -39,13 +39,8 @@ function columnsFor(rangeLabel: string) {
 export function StaffUsageTable({ rows, rangeLabel }: { rows: TenantUsageRow[]; rangeLabel: string }) {
   const columns = useMemo(() => columnsFor(rangeLabel), [rangeLabel]);
   return (
-    <DataTable
-      columns={columns}
-      data={rows}
-      caption="Tenants by spend"
-      getRowId={(row) => row.tenantId}
-      empty="No tenant matches these filters. Choose another status or plan."
-    />
+    <DataTable columns={columns} data={rows} caption="Tenants by spend" getRowId={(row) => row.tenantId}
+      empty="No tenant matches these filters. Choose another status or plan." />
   );
 }
 
