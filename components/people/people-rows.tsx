@@ -6,15 +6,16 @@ import { Badge } from "@/components/ui/badge";
 import { DataTable, dataTableColumns } from "@/components/ui/data-table";
 import type { PersonListItem } from "@/lib/domain/people/queries";
 import { formatMinute } from "@/lib/format-time";
-import { AccountDialog, StaffRoleDialog, type PeopleFormAction } from "./person-dialogs";
+import type { FormAction } from "@/components/ui/use-action-form";
+import { AccountDialog, StaffRoleDialog } from "./person-dialogs";
 import { PersonName } from "./person-name";
 
 export interface PeopleTableControls {
   /** null: the viewer may not change staff roles */
-  changeStaffRole: PeopleFormAction | null;
+  changeStaffRole: FormAction | null;
   /** null: the viewer may not disable or enable accounts */
-  disable: PeopleFormAction | null;
-  enable: PeopleFormAction | null;
+  disable: FormAction | null;
+  enable: FormAction | null;
 }
 
 export interface PersonRow extends PersonListItem {

@@ -8,9 +8,6 @@ import { ActionDialog } from "@/components/ui/action-form";
 import type { FormAction } from "@/components/ui/use-action-form";
 import type { StaffRole } from "@/lib/db/generated/enums";
 
-/** A server action of the staff page. */
-export type PeopleFormAction = FormAction;
-
 type Choice = StaffRole | "none";
 const CHOICES: { value: Choice; label: string }[] = [
   { value: "none", label: "No staff role" },
@@ -21,7 +18,7 @@ const CHOICES: { value: Choice; label: string }[] = [
 
 /** A button opening a dialog whose form runs `action` for `userId`. */
 function PersonDialog({ userId, trigger, triggerLabel, danger = false, confirmLabel, children, ...dialog }: {
-  action: PeopleFormAction;
+  action: FormAction;
   userId: string;
   trigger: string;
   triggerLabel: string;
@@ -48,7 +45,7 @@ function PersonDialog({ userId, trigger, triggerLabel, danger = false, confirmLa
 }
 
 /** Gives, changes or takes away a person's staff role; the confirmation names what it will do. */
-export function StaffRoleDialog({ action, userId, name, staffRole }: { action: PeopleFormAction; userId: string; name: string; staffRole: StaffRole | null }) {
+export function StaffRoleDialog({ action, userId, name, staffRole }: { action: FormAction; userId: string; name: string; staffRole: StaffRole | null }) {
   const [selected, setSelected] = useState<Choice>(staffRole ?? "none");
   const confirmLabel = selected === "none" ? `Remove ${name}'s staff role` : `Make ${name} ${selected}`;
   return (
@@ -72,7 +69,7 @@ export function StaffRoleDialog({ action, userId, name, staffRole }: { action: P
 }
 
 /** Disables an enabled account, or enables a disabled one, after saying what that does. */
-export function AccountDialog({ action, userId, name, disabled }: { action: PeopleFormAction; userId: string; name: string; disabled: boolean }) {
+export function AccountDialog({ action, userId, name, disabled }: { action: FormAction; userId: string; name: string; disabled: boolean }) {
   return disabled ? (
     <PersonDialog
       action={action}
