@@ -7,6 +7,7 @@ import { FormError } from "@/components/ui/field";
 import { ActionDialog, HiddenFields } from "@/components/ui/action-form";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 
+// components/members/row-actions.tsx still imports it from here; it lives in action-form.tsx now
 export { HiddenFields } from "@/components/ui/action-form";
 
 /** A button that runs `action` on `fields` at once (for what is easy to redo, like resending). */
