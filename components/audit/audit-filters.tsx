@@ -4,7 +4,7 @@
 import { useId, useState } from "react";
 import { debounce, useQueryStates } from "nuqs";
 import { Button } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/field";
+import { FilterSelect, Input, Select } from "@/components/ui/field";
 import { AUDIT_OUTCOMES, PLATFORM_TENANT_FILTER, auditDatesProblem, auditListParsers, type AuditListParams } from "@/lib/domain/audit/params";
 import { FIRST_DAY, LAST_DAY, isoDay, parseDay } from "@/lib/domain/bounds";
 
@@ -72,12 +72,8 @@ export function AuditFilters({ suggestions, tenants }: {
         <Input {...typed("target")} list={`${id}-targets`} placeholder="Any" autoComplete="off" />
         <datalist id={`${id}-targets`}>{suggestions.targetTypes.map((t) => <option key={t} value={t} />)}</datalist>
       </Labelled>
-      <Labelled label="Outcome" htmlFor={`${id}-outcome`}>
-        <Select id={`${id}-outcome`} value={params.outcome ?? ""} onChange={(e) => set({ outcome: (e.target.value || null) as AuditListParams["outcome"] })}>
-          <option value="">Any outcome</option>
-          {AUDIT_OUTCOMES.map((o) => <option key={o} value={o}>{o === "success" ? "Success" : "Failure"}</option>)}
-        </Select>
-      </Labelled>
+      <FilterSelect id={`${id}-outcome`} label="Outcome" value={params.outcome} anyLabel="Any outcome"
+        options={AUDIT_OUTCOMES.map((o) => ({ value: o, label: o === "success" ? "Success" : "Failure" }))} onChange={(outcome) => set({ outcome })} />
       <Labelled label="From" htmlFor={`${id}-from`}>
         <Input
           id={`${id}-from`} type="date" value={day(params.from)} min={FIRST_DAY} max={day(params.to) || LAST_DAY}

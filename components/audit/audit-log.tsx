@@ -51,10 +51,9 @@ export async function AuditLog({ actor, resolved, params, path, slug, verifyActi
         </div>
       </div>
       <AuditTable
-        events={page.events}
+        events={page.events.map((event) => ({ ...event, detailHref: href({ event: event.id }) }))}
         now={new Date()}
         showTenant={scope.kind === "all"}
-        detailHref={(id) => href({ event: id })}
         filtered={filtered}
       />
       <nav aria-label="Audit log pages" className="flex justify-end gap-2">

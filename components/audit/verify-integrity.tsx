@@ -1,12 +1,11 @@
 "use client";
 // Staff check a hash chain (the tenant's, or the platform's) from the page: every event's hash recomputed.
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
-import type { FormState } from "@/lib/auth/action";
+import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 import type { ChainReport } from "@/lib/domain/audit/integrity";
 
-export type VerifyAction = (state: FormState<ChainReport>, formData: FormData) => Promise<FormState<ChainReport>>;
+export type VerifyAction = FormAction<ChainReport>;
 
 const count = (n: number) => `${n.toLocaleString("en-US")} event${n === 1 ? "" : "s"}`;
 
@@ -17,13 +16,13 @@ export function VerifyIntegrity({ action, tenantId, subject }: {
   /** what is checked, in words ("Acme Corp's events", "platform events") */
   subject: string;
 }) {
-  const [state, submit, pending] = useActionState(action, null);
-  const report = state?.ok ? state.data : null;
+  const form = useActionForm(action);
+  const report = form.state?.ok ? form.state.data : null;
   return (
-    <form action={submit} className="space-y-2">
+    <form id={form.id} action={form.submit} className="space-y-2">
       <input type="hidden" name="tenantId" value={tenantId ?? ""} />
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Verifying…" : "Verify integrity"}</Button>
+        <Button type="submit" variant="secondary" disabled={form.pending}>{form.pending ? "Verifying…" : "Verify integrity"}</Button>
         <span className="text-sm text-zinc-600 dark:text-zinc-400">Recomputes the hash chain of {subject}.</span>
       </div>
       <div aria-live="polite">
@@ -39,7 +38,7 @@ export function VerifyIntegrity({ action, tenantId, subject }: {
           </p>
         )}
       </div>
-      <FormError message={state && !state.ok ? state.message : null} />
+      <FormError message={form.message("tenantId")} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 // The tenant's enterprise identity providers (OIDC and/or SAML): what is configured, whether a platform admin
 // has verified it, and for those allowed the forms to set, verify and remove them.
 import { Badge } from "@/components/ui/badge";
+import { formatDay } from "@/lib/format-time";
 import { Card } from "@/components/ui/card";
 import { currentActor } from "@/lib/auth/actor";
 import { allowedNow } from "@/lib/auth/authorize";
@@ -10,7 +11,7 @@ import { OidcForm, RemoveDialog, SamlForm, VerifyForm } from "./idp-forms";
 
 const EXPIRY_WARNING_DAYS = 30;
 
-const day = (iso: string) => iso.slice(0, 10);
+const day = (iso: string) => formatDay(new Date(iso));
 
 /** The server actions, bound to the tenant's page by the page. */
 export type IdpActions = { saveOidc: FormAction; saveSaml: FormAction; markVerified: FormAction; remove: FormAction };

@@ -2,8 +2,9 @@
 // "Create key": the form in a dialog that, once the key exists, switches to showing it once.
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Field, FormError, Input, Select } from "@/components/ui/field";
+import { ActionFormShell, DialogFormButtons } from "@/components/ui/action-form";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Field, Input, SelectField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { dayBounds, KEY_EXPIRY } from "@/lib/domain/date-bounds";
 import { API_KEY_SCOPES, SCOPES, type ApiKeyScope } from "@/lib/domain/keys/scopes";
@@ -59,9 +60,12 @@ function CreateKeyForm({ tenantId, action, projects, products, onCreated }: {
   const scopeErrors = form.errors("scopes");
 
   return (
-    // noValidate: the service's messages are the ones shown, under each field
-    <form key={form.revision} id={form.id} action={form.submit} noValidate className="space-y-4">
-      <input type="hidden" name="tenantId" value={tenantId} />
+    <ActionFormShell
+      form={form}
+      fields={{ tenantId }}
+      noValidate
+      footer={<DialogFormButtons pending={form.pending} submitLabel="Generate key" pendingLabel="Generating…" />}
+    >
       <input type="hidden" name="scopes" value={scopes.join(",")} />
       <Field id="new-key-name" label="Name" hint="Where the key is used, like “Production” or “CI”." errors={form.errors("name")}>
         {(control) => <Input {...control} name="name" defaultValue={form.value("name")} autoComplete="off" maxLength={100} />}
@@ -90,22 +94,10 @@ function CreateKeyForm({ tenantId, action, projects, products, onCreated }: {
       </fieldset>
 
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id="new-key-project" label="Project" hint="Optional." errors={form.errors("projectId")}>
-          {(control) => (
-            <Select {...control} name="projectId" defaultValue={form.value("projectId")}>
-              <option value="">No project</option>
-              {projects.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
-            </Select>
-          )}
-        </Field>
-        <Field id="new-key-product" label="Product" hint="Optional." errors={form.errors("product")}>
-          {(control) => (
-            <Select {...control} name="product" defaultValue={form.value("product")}>
-              <option value="">No product</option>
-              {products.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
-            </Select>
-          )}
-        </Field>
+        <SelectField id="new-key-project" label="Project" hint="Optional." errors={form.errors("projectId")}
+          name="projectId" defaultValue={form.value("projectId")} noneLabel="No project" choices={projects} />
+        <SelectField id="new-key-product" label="Product" hint="Optional." errors={form.errors("product")}
+          name="product" defaultValue={form.value("product")} noneLabel="No product" choices={products} />
       </div>
       <Field
         id="new-key-expires"
@@ -116,11 +108,6 @@ function CreateKeyForm({ tenantId, action, projects, products, onCreated }: {
         {(control) => <Input {...control} type="date" name="expiresAt" {...dayBounds(KEY_EXPIRY)} defaultValue={form.value("expiresAt")} />}
       </Field>
 
-      <FormError message={form.message("tenantId")} />
-      <div className="flex justify-end gap-2">
-        <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
-        <Button type="submit" disabled={form.pending}>{form.pending ? "Generating…" : "Generate key"}</Button>
-      </div>
-    </form>
+    </ActionFormShell>
   );
 }

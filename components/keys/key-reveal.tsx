@@ -4,11 +4,11 @@
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import type { FormState } from "@/lib/auth/action";
+import type { FormAction } from "@/components/ui/use-action-form";
 import type { IssuedKey } from "@/lib/domain/keys/service";
 
 /** A server action of keys/actions.ts with its slug bound; create and roll answer with the new key. */
-export type KeyFormAction = (state: FormState<IssuedKey>, formData: FormData) => Promise<FormState<IssuedKey>>;
+export type KeyFormAction = FormAction<IssuedKey>;
 
 export const REVEAL_TITLE = "Copy your new key";
 

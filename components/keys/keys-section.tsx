@@ -1,39 +1,24 @@
 // A tenant's API keys: the status filter (in the URL), the table, and for those allowed the controls to
 // create, roll and revoke. The services enforce the same permissions.
 import Link from "next/link";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
+import { serializeKeyListParams } from "@/lib/domain/keys/list-params";
+import { KeySearch } from "./key-search";
+import { KeysTable } from "./keys-table";
 import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { allowedNow } from "@/lib/auth/authorize";
-import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
-import { API_KEY_STATUSES, listApiKeys, type ApiKeyListItem, type ApiKeyStatus } from "@/lib/domain/keys/queries";
+import { API_KEY_STATUSES, listApiKeys, type ApiKeyStatus } from "@/lib/domain/keys/queries";
 import { listProjects } from "@/lib/domain/projects/queries";
 import { PRODUCT_KEYS, PRODUCTS } from "@/lib/domain/products/catalog";
-import { CreateKeyDialog } from "./create-key-dialog";
-import type { KeyFormAction } from "./key-reveal";
 import type { FormAction } from "@/components/ui/use-action-form";
-import { RevokeKeyDialog } from "./revoke-key-dialog";
-import { RollKeyButton, RollKeyHost } from "./roll-key";
+import type { KeyFormAction } from "./key-reveal";
+import { CreateKeyDialog } from "./create-key-dialog";
+import { RollKeyHost } from "./roll-key";
 
-const TONE: Record<ApiKeyStatus, BadgeTone> = { active: "green", expiring: "amber", expired: "neutral", revoked: "red" };
 const LABEL: Record<ApiKeyStatus, string> = { active: "Active", expiring: "Expiring", expired: "Expired", revoked: "Revoked" };
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
-const minute = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-const productLabel = (product: string) => PRODUCTS[product as keyof typeof PRODUCTS]?.label ?? product;
-
-/** The list's URL: status, search and page, each left out at its default. */
-function keysHref(slug: string, { status, q, page }: { status?: ApiKeyStatus; q?: string; page?: number }) {
-  const params = new URLSearchParams();
-  if (status) params.set("status", status);
-  if (q) params.set("q", q);
-  if (page && page > 1) params.set("page", String(page));
-  const query = params.toString();
-  return `/t/${slug}/keys${query ? `?${query}` : ""}`;
-}
+const keysPath = (slug: string) => `/t/${slug}/keys`;
 
 function StatusFilter({ slug, current, q }: { slug: string; current?: ApiKeyStatus; q?: string }) {
   const options: [string, ApiKeyStatus | undefined][] = [["All", undefined], ...API_KEY_STATUSES.map((s) => [LABEL[s], s] as [string, ApiKeyStatus])];
@@ -43,7 +28,7 @@ function StatusFilter({ slug, current, q }: { slug: string; current?: ApiKeyStat
         {options.map(([label, status]) => (
           <li key={label}>
             <Link
-              href={keysHref(slug, { status, q })}
+              href={serializeKeyListParams(keysPath(slug), { status, q })}
               aria-current={status === current ? "page" : undefined}
               className="inline-block rounded-full border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-600 aria-[current=page]:border-zinc-900 aria-[current=page]:bg-zinc-900 aria-[current=page]:text-white dark:border-zinc-700 dark:hover:bg-zinc-800 dark:aria-[current=page]:border-zinc-100 dark:aria-[current=page]:bg-zinc-100 dark:aria-[current=page]:text-zinc-900"
             >
@@ -53,17 +38,6 @@ function StatusFilter({ slug, current, q }: { slug: string; current?: ApiKeyStat
         ))}
       </ul>
     </nav>
-  );
-}
-
-/** A plain GET form: the search lands in the URL, so a link reproduces it, and it works before hydration. */
-function KeySearch({ slug, status, q }: { slug: string; status?: ApiKeyStatus; q?: string }) {
-  return (
-    <form role="search" aria-label="Search keys" action={`/t/${slug}/keys`} className="flex gap-2">
-      {status && <input type="hidden" name="status" value={status} />}
-      <Input name="q" type="search" defaultValue={q} aria-label="Name or key prefix" placeholder="Name or gth_… prefix" className="w-64" />
-      <Button type="submit" variant="secondary">Search</Button>
-    </form>
   );
 }
 
@@ -86,21 +60,6 @@ export async function KeysSection({ tenantId, slug, status, q, page, actions }: 
   const [mayCreate, mayRevoke] = await Promise.all([allowedNow(actor, "api_key.create", tenantId), allowedNow(actor, "api_key.revoke", tenantId)]);
   const [list, projects] = await Promise.all([listApiKeys(actor, tenantId, { status, q, page }), mayCreate ? listProjects(actor, tenantId) : []]);
   const { keys } = list;
-  const withActions = mayCreate || mayRevoke;
-  const columns = withActions ? 10 : 9;
-
-  const actionsFor = (key: ApiKeyListItem) => {
-    const mayRoll = mayCreate && !key.rolledTo && (key.status === "active" || key.status === "expiring");
-    return (
-      <div className="flex justify-end gap-2">
-        {mayRoll && <RollKeyButton target={{ id: key.id, name: key.name }} />}
-        {mayRevoke && key.status !== "revoked" && (
-          <RevokeKeyDialog tenantId={tenantId} target={{ id: key.id, name: key.name }} action={actions.revoke} />
-        )}
-      </div>
-    );
-  };
-
   return (
     <section aria-labelledby="keys-heading" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -116,57 +75,23 @@ export async function KeysSection({ tenantId, slug, status, q, page, actions }: 
       </div>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <StatusFilter slug={slug} current={status} q={q} />
-        <KeySearch slug={slug} status={status} q={q} />
+        <KeySearch path={keysPath(slug)} />
       </div>
       <RollKeyHost tenantId={tenantId} action={actions.roll}>
-        <Table
+        <KeysTable
+          tenantId={tenantId}
+          keys={keys}
           caption={status ? `${LABEL[status]} API keys` : "API keys"}
-          head={<>
-            <Th>Name</Th><Th>Key</Th><Th>Scopes</Th><Th>Created by</Th><Th>Created</Th><Th>Last used</Th><Th>Expires</Th><Th>Status</Th>
-            <Th className="text-right">Requests (14 d)</Th>
-            {withActions && <Th><span className="sr-only">Actions</span></Th>}
+          empty={<>
+            {emptyText(status, q, mayCreate)}
+            {(status || q) && <> <Link href={`/t/${slug}/keys`} className="underline">Show all keys</Link></>}
           </>}
-        >
-          {keys.length === 0 && (
-            <EmptyRow columns={columns}>
-              {emptyText(status, q, mayCreate)}
-              {(status || q) && <> <Link href={`/t/${slug}/keys`} className="underline">Show all keys</Link></>}
-            </EmptyRow>
-          )}
-          {keys.map((key) => (
-            <Tr key={key.id}>
-              <Td className="align-top">
-                <div className="font-medium">{key.name}</div>
-                {(key.projectName || key.product) && (
-                  <div className="text-xs text-zinc-600 dark:text-zinc-400">
-                    {[key.projectName && `project ${key.projectName}`, key.product && productLabel(key.product)].filter(Boolean).join(" · ")}
-                  </div>
-                )}
-              </Td>
-              <Td className="align-top font-mono text-xs whitespace-nowrap">{key.visiblePrefix}</Td>
-              <Td className="align-top">
-                <div className="flex flex-wrap gap-1">{key.scopes.map((scope) => <Badge key={scope}>{scope}</Badge>)}</div>
-              </Td>
-              <Td className="align-top">{key.createdBy ?? "—"}</Td>
-              <Td className="align-top tabular-nums whitespace-nowrap">{day(key.createdAt)}</Td>
-              <Td className="align-top tabular-nums whitespace-nowrap">{key.lastUsedAt ? minute(key.lastUsedAt) : "never"}</Td>
-              <Td className="align-top tabular-nums whitespace-nowrap">{key.expiresAt ? minute(key.expiresAt) : "never"}</Td>
-              <Td className="align-top">
-                <Badge tone={TONE[key.status]}>{key.status}</Badge>
-                {key.rolledTo && (
-                  <div className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-                    rolled to {key.rolledTo.name} <span className="font-mono whitespace-nowrap">{key.rolledTo.visiblePrefix}</span>
-                  </div>
-                )}
-              </Td>
-              <Td className="text-right align-top tabular-nums">{key.requests14d.toLocaleString("en-US")}</Td>
-              {withActions && <Td className="align-top">{actionsFor(key)}</Td>}
-            </Tr>
-          ))}
-        </Table>
+          mayRoll={mayCreate}
+          revoke={mayRevoke ? actions.revoke : null}
+        />
       </RollKeyHost>
       {list.total > 0 && (
-        <Pagination page={list.page} pageCount={list.pageCount} total={list.total} href={(to) => keysHref(slug, { status, q, page: to })} />
+        <Pagination page={list.page} pageCount={list.pageCount} total={list.total} href={(to) => serializeKeyListParams(keysPath(slug), { status, q, page: to })} />
       )}
     </section>
   );

@@ -4,8 +4,8 @@
 // with it the new key before it was copied.
 import { createContext, use, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
-import { FormError } from "@/components/ui/field";
+import { ActionFormShell, DialogFormButtons } from "@/components/ui/action-form";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { RollGrace } from "@/lib/domain/keys/schemas";
 import { KeyReveal, REVEAL_TITLE, type KeyFormAction } from "./key-reveal";
@@ -78,9 +78,13 @@ function RollForm({ tenantId, target, action, onRolled }: { tenantId: string; ta
   const chosen = form.value("grace", DEFAULT_GRACE);
 
   return (
-    <form key={form.revision} id={form.id} action={form.submit} className="space-y-4">
-      <input type="hidden" name="tenantId" value={tenantId} />
-      <input type="hidden" name="keyId" value={target.id} />
+    <ActionFormShell
+      form={form}
+      fields={{ tenantId, keyId: target.id }}
+      // the radios have no place for an error: the form says them all
+      fieldsWithoutControl={["grace"]}
+      footer={<DialogFormButtons pending={form.pending} submitLabel="Roll key" pendingLabel="Rolling…" />}
+    >
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Keep the old key working for</legend>
         {GRACES.map((grace) => (
@@ -101,12 +105,6 @@ function RollForm({ tenantId, target, action, onRolled }: { tenantId: string; ta
           </div>
         ))}
       </fieldset>
-      {/* the radios have no place for an error: the form says them all */}
-      <FormError message={form.message("tenantId", "keyId", "grace")} />
-      <div className="flex justify-end gap-2">
-        <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
-        <Button type="submit" disabled={form.pending}>{form.pending ? "Rolling…" : "Roll key"}</Button>
-      </div>
-    </form>
+    </ActionFormShell>
   );
 }

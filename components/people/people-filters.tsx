@@ -4,8 +4,13 @@
 import { useId, useState } from "react";
 import { debounce, useQueryStates } from "nuqs";
 import { Button } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/field";
+import { FilterSelect, Input } from "@/components/ui/field";
 import { peopleListParsers, type PeopleListParams } from "@/lib/domain/people/list-params";
+
+const STAFF_FILTERS = [
+  { value: "staff", label: "Any staff role" }, { value: "admin", label: "Admin" }, { value: "sales", label: "Sales" }, { value: "support", label: "Support" },
+] as const;
+const STATUS_FILTERS = [{ value: "enabled", label: "Enabled" }, { value: "disabled", label: "Disabled" }] as const;
 
 export function PeopleFilters() {
   const [params, setParams] = useQueryStates(peopleListParsers, { shallow: false });
@@ -22,24 +27,8 @@ export function PeopleFilters() {
         <label htmlFor={`${id}-q`} className="block font-medium">Search</label>
         <Input id={`${id}-q`} type="search" placeholder="Name, GitHub login or e-mail" defaultValue={params.q} onChange={(e) => set({ q: e.target.value }, true)} />
       </div>
-      <div className="space-y-1 text-sm">
-        <label htmlFor={`${id}-staff`} className="block font-medium">Staff role</label>
-        <Select id={`${id}-staff`} value={params.staff ?? ""} onChange={(e) => set({ staff: (e.target.value || null) as PeopleListParams["staff"] })}>
-          <option value="">Everyone</option>
-          <option value="staff">Any staff role</option>
-          <option value="admin">Admin</option>
-          <option value="sales">Sales</option>
-          <option value="support">Support</option>
-        </Select>
-      </div>
-      <div className="space-y-1 text-sm">
-        <label htmlFor={`${id}-status`} className="block font-medium">Account</label>
-        <Select id={`${id}-status`} value={params.status ?? ""} onChange={(e) => set({ status: (e.target.value || null) as PeopleListParams["status"] })}>
-          <option value="">Enabled or disabled</option>
-          <option value="enabled">Enabled</option>
-          <option value="disabled">Disabled</option>
-        </Select>
-      </div>
+      <FilterSelect id={`${id}-staff`} label="Staff role" value={params.staff} anyLabel="Everyone" options={STAFF_FILTERS} onChange={(staff) => set({ staff })} />
+      <FilterSelect id={`${id}-status`} label="Account" value={params.status} anyLabel="Enabled or disabled" options={STATUS_FILTERS} onChange={(status) => set({ status })} />
       {filtered && (
         <Button type="button" variant="secondary" onClick={() => { set({ q: "", staff: null, status: null }); setGeneration((g) => g + 1); }}>
           Clear filters

@@ -3,13 +3,10 @@
 // action (app/(console)/staff/actions.ts). A failure stays in the dialog to be read; success closes it.
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FormError, Select } from "@/components/ui/field";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { Select } from "@/components/ui/field";
+import { ActionDialog } from "@/components/ui/action-form";
+import type { FormAction } from "@/components/ui/use-action-form";
 import type { StaffRole } from "@/lib/db/generated/enums";
-
-/** A server action of the staff page. */
-export type PeopleFormAction = FormAction;
 
 type Choice = StaffRole | "none";
 const CHOICES: { value: Choice; label: string }[] = [
@@ -20,8 +17,8 @@ const CHOICES: { value: Choice; label: string }[] = [
 ];
 
 /** A button opening a dialog whose form runs `action` for `userId`. */
-function ActionDialog({ action, userId, trigger, triggerLabel, danger = false, title, description, confirmLabel, children }: {
-  action: PeopleFormAction;
+function PersonDialog({ userId, trigger, triggerLabel, danger = false, confirmLabel, children, ...dialog }: {
+  action: FormAction;
   userId: string;
   trigger: string;
   triggerLabel: string;
@@ -31,50 +28,28 @@ function ActionDialog({ action, userId, trigger, triggerLabel, danger = false, t
   confirmLabel: string;
   children?: React.ReactNode;
 }) {
-  const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button type="button" variant={danger ? "danger" : "secondary"} aria-label={triggerLabel}>{trigger}</Button>
-      </DialogTrigger>
-      <DialogContent title={title} description={description}>
-        {/* Radix mounts the content only while open, so each opening starts from an empty result */}
-        <ActionForm action={action} userId={userId} danger={danger} confirmLabel={confirmLabel} onDone={() => setOpen(false)}>{children}</ActionForm>
-      </DialogContent>
-    </Dialog>
-  );
-}
-
-function ActionForm({ action, userId, danger, confirmLabel, onDone, children }: {
-  action: PeopleFormAction;
-  userId: string;
-  danger: boolean;
-  confirmLabel: string;
-  onDone: () => void;
-  children?: React.ReactNode;
-}) {
-  const form = useActionForm(action, onDone);
-  return (
-    // the only visible control (the staff role's select) keeps its own state, so redrawing loses nothing
-    <form key={form.revision} id={form.id} action={form.submit} className="space-y-4">
-      <input type="hidden" name="userId" value={userId} />
-      {children}
-      {/* the fields have no place for an error of their own: the form says them all */}
-      <FormError message={form.message("userId", "staffRole")} />
-      <div className="flex justify-end gap-2">
-        <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
-        <Button type="submit" variant={danger ? "danger" : "primary"} disabled={form.pending}>{form.pending ? "Working…" : confirmLabel}</Button>
-      </div>
-    </form>
+    <ActionDialog
+      {...dialog}
+      trigger={<Button type="button" variant={danger ? "danger" : "secondary"} aria-label={triggerLabel}>{trigger}</Button>}
+      fields={{ userId }}
+      // the only visible control (the staff role's select) keeps its own state, so redrawing loses nothing, and
+      // has no place for an error of its own: the form says them all
+      fieldsWithoutControl={["staffRole"]}
+      submitLabel={confirmLabel}
+      danger={danger}
+    >
+      {() => children}
+    </ActionDialog>
   );
 }
 
 /** Gives, changes or takes away a person's staff role; the confirmation names what it will do. */
-export function StaffRoleDialog({ action, userId, name, staffRole }: { action: PeopleFormAction; userId: string; name: string; staffRole: StaffRole | null }) {
+export function StaffRoleDialog({ action, userId, name, staffRole }: { action: FormAction; userId: string; name: string; staffRole: StaffRole | null }) {
   const [selected, setSelected] = useState<Choice>(staffRole ?? "none");
   const confirmLabel = selected === "none" ? `Remove ${name}'s staff role` : `Make ${name} ${selected}`;
   return (
-    <ActionDialog
+    <PersonDialog
       action={action}
       userId={userId}
       trigger="Staff role"
@@ -89,14 +64,14 @@ export function StaffRoleDialog({ action, userId, name, staffRole }: { action: P
           {CHOICES.map((choice) => <option key={choice.value} value={choice.value}>{choice.label}</option>)}
         </Select>
       </div>
-    </ActionDialog>
+    </PersonDialog>
   );
 }
 
 /** Disables an enabled account, or enables a disabled one, after saying what that does. */
-export function AccountDialog({ action, userId, name, disabled }: { action: PeopleFormAction; userId: string; name: string; disabled: boolean }) {
+export function AccountDialog({ action, userId, name, disabled }: { action: FormAction; userId: string; name: string; disabled: boolean }) {
   return disabled ? (
-    <ActionDialog
+    <PersonDialog
       action={action}
       userId={userId}
       trigger="Enable"
@@ -106,7 +81,7 @@ export function AccountDialog({ action, userId, name, disabled }: { action: Peop
       confirmLabel="Enable account"
     />
   ) : (
-    <ActionDialog
+    <PersonDialog
       action={action}
       userId={userId}
       trigger="Disable"

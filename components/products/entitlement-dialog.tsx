@@ -1,10 +1,9 @@
 "use client";
 // Editing one product entitlement: enabled, expiry and the config as JSON text, kept as typed on an error.
-import { useState } from "react";
+import { ActionDialog } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Field, FormError, Input, Textarea } from "@/components/ui/field";
-import { useActionForm, type ActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { Field, Input, Textarea } from "@/components/ui/field";
+import type { ActionForm, FormAction } from "@/components/ui/use-action-form";
 import { dayBounds, ENTITLEMENT_EXPIRY } from "@/lib/domain/date-bounds";
 
 export interface EntitlementDraft {
@@ -30,31 +29,32 @@ function configErrors({ failure }: ActionForm): string[] | undefined {
 }
 
 export function EntitlementDialog({ tenantId, draft, action }: { tenantId: string; draft: EntitlementDraft; action: FormAction }) {
-  const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <ActionDialog
+      trigger={
         <Button variant="secondary" aria-label={`${draft.granted ? "Edit" : "Set up"} the ${draft.label} entitlement`}>
           {draft.granted ? "Edit" : "Set up"}
         </Button>
-      </DialogTrigger>
-      <DialogContent title={`${draft.label} entitlement`} description="Saving replaces the enabled state, the expiry and the whole configuration.">
-        <EntitlementForm tenantId={tenantId} draft={draft} action={action} onDone={() => setOpen(false)} />
-      </DialogContent>
-    </Dialog>
+      }
+      title={`${draft.label} entitlement`}
+      description="Saving replaces the enabled state, the expiry and the whole configuration."
+      action={action}
+      fields={{ tenantId, product: draft.product }}
+      submitLabel="Save entitlement"
+      pendingLabel="Saving…"
+    >
+      {(form) => <EntitlementFields draft={draft} form={form} />}
+    </ActionDialog>
   );
 }
 
-function EntitlementForm({ tenantId, draft, action, onDone }: { tenantId: string; draft: EntitlementDraft; action: FormAction; onDone: () => void }) {
-  const form = useActionForm(action, onDone);
+function EntitlementFields({ draft, form }: { draft: EntitlementDraft; form: ActionForm }) {
   const typed = form.failure?.values;
   const enabledErrors = form.errors("enabled");
   const id = `entitlement-${draft.product}`;
 
   return (
-    <form key={form.revision} id={form.id} action={form.submit} className="space-y-4">
-      <input type="hidden" name="tenantId" value={tenantId} />
-      <input type="hidden" name="product" value={draft.product} />
+    <>
       {/* an unticked checkbox sends nothing: this says "false", and a ticked box's "true" after it wins */}
       <input type="hidden" name="enabled" value="false" />
       <div className="space-y-1">
@@ -86,11 +86,6 @@ function EntitlementForm({ tenantId, draft, action, onDone }: { tenantId: string
           />
         )}
       </Field>
-      <FormError message={form.message("tenantId", "product")} />
-      <div className="flex justify-end gap-2">
-        <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
-        <Button disabled={form.pending}>{form.pending ? "Saving…" : "Save entitlement"}</Button>
-      </div>
-    </form>
+    </>
   );
 }

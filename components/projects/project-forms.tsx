@@ -2,7 +2,7 @@
 // The project forms: create (with a slug suggested from the name), rename and archive (each in a dialog).
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { ActionDialog } from "@/components/ui/action-form";
 import { Field, FormError, Input } from "@/components/ui/field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 import { PROJECT_SLUG_RULE, suggestProjectSlug } from "@/lib/domain/projects/slug";
@@ -63,75 +63,37 @@ export function CreateProjectForm({ tenantId, action }: { tenantId: string; acti
   );
 }
 
-/** A dialog whose form unmounts when it closes (so it reopens clean) and closes itself on success. */
-function FormDialog({ trigger, title, description, children }: {
-  trigger: React.ReactNode;
-  title: string;
-  description?: string;
-  children: (close: () => void) => React.ReactNode;
-}) {
-  const [open, setOpen] = useState(false);
-  return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent title={title} description={description}>{children(() => setOpen(false))}</DialogContent>
-    </Dialog>
-  );
-}
-
 export function RenameProjectDialog({ tenantId, project, action }: { tenantId: string; project: ProjectRef; action: FormAction }) {
   return (
-    <FormDialog
+    <ActionDialog
       title={`Rename ${project.name}`}
       description="The slug stays the same, so API keys and links that use it keep working."
       trigger={<Button variant="secondary" aria-label={`Rename ${project.name}`}>Rename</Button>}
+      action={action}
+      fields={{ tenantId, projectId: project.id }}
+      submitLabel="Save name"
+      pendingLabel="Saving…"
     >
-      {(close) => <RenameForm tenantId={tenantId} project={project} action={action} onDone={close} />}
-    </FormDialog>
-  );
-}
-
-function RenameForm({ tenantId, project, action, onDone }: { tenantId: string; project: ProjectRef; action: FormAction; onDone: () => void }) {
-  const form = useActionForm(action, onDone);
-  return (
-    <form key={form.revision} id={form.id} action={form.submit} className="space-y-4">
-      <input type="hidden" name="tenantId" value={tenantId} />
-      <input type="hidden" name="projectId" value={project.id} />
-      <Field id={`rename-${project.id}`} label="New name" errors={form.errors("name")}>
-        {(control) => <Input {...control} name="name" defaultValue={form.value("name", project.name)} autoComplete="off" />}
-      </Field>
-      <FormError message={form.message("tenantId", "projectId")} />
-      <div className="flex justify-end gap-2">
-        <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
-        <Button disabled={form.pending}>{form.pending ? "Saving…" : "Save name"}</Button>
-      </div>
-    </form>
+      {(form) => (
+        <Field id={`rename-${project.id}`} label="New name" errors={form.errors("name")}>
+          {(control) => <Input {...control} name="name" defaultValue={form.value("name", project.name)} autoComplete="off" />}
+        </Field>
+      )}
+    </ActionDialog>
   );
 }
 
 export function ArchiveProjectDialog({ tenantId, project, action }: { tenantId: string; project: ProjectRef; action: FormAction }) {
   return (
-    <FormDialog
+    <ActionDialog
       title={`Archive ${project.name}?`}
       description="The project stays listed, marked archived, and can no longer be renamed. This cannot be undone here."
       trigger={<Button variant="danger" aria-label={`Archive ${project.name}`}>Archive</Button>}
-    >
-      {(close) => <ArchiveForm tenantId={tenantId} project={project} action={action} onDone={close} />}
-    </FormDialog>
-  );
-}
-
-function ArchiveForm({ tenantId, project, action, onDone }: { tenantId: string; project: ProjectRef; action: FormAction; onDone: () => void }) {
-  const form = useActionForm(action, onDone);
-  return (
-    <form key={form.revision} id={form.id} action={form.submit} className="space-y-4">
-      <input type="hidden" name="tenantId" value={tenantId} />
-      <input type="hidden" name="projectId" value={project.id} />
-      <FormError message={form.message("tenantId", "projectId")} />
-      <div className="flex justify-end gap-2">
-        <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
-        <Button variant="danger" disabled={form.pending}>{form.pending ? "Archiving…" : `Archive ${project.name}`}</Button>
-      </div>
-    </form>
+      action={action}
+      fields={{ tenantId, projectId: project.id }}
+      submitLabel={`Archive ${project.name}`}
+      pendingLabel="Archiving…"
+      danger
+    />
   );
 }

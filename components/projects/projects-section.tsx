@@ -1,11 +1,10 @@
-import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
+import { ProjectsTable } from "./projects-table";
 import { currentActor } from "@/lib/auth/actor";
 import { allowedNow } from "@/lib/auth/authorize";
 import { listProjects } from "@/lib/domain/projects/queries";
 import type { FormAction } from "@/components/ui/use-action-form";
-import { ArchiveProjectDialog, CreateProjectForm, RenameProjectDialog } from "./project-forms";
+import { CreateProjectForm } from "./project-forms";
 
 /** The tenant's projects, with create, rename and archive for those allowed to manage them (the page binds the actions). */
 export async function ProjectsSection({ tenantId, actions }: {
@@ -16,42 +15,11 @@ export async function ProjectsSection({ tenantId, actions }: {
   const projects = await listProjects(actor, tenantId);
   const canManage = await allowedNow(actor, "project.manage", tenantId);
   const { rename, archive } = actions;
-  const columns = canManage ? 5 : 4;
 
   return (
     <section aria-labelledby="projects-heading" className="space-y-3">
       <h2 id="projects-heading" className="text-lg font-semibold tracking-tight">Projects</h2>
-      <Table
-        caption="Projects"
-        head={<><Th>Name</Th><Th>Slug</Th><Th>Status</Th><Th>Created</Th>{canManage && <Th><span className="sr-only">Actions</span></Th>}</>}
-      >
-        {projects.length === 0 && (
-          <EmptyRow columns={columns}>
-            {canManage ? "No projects yet. Create one below to group this tenant's API keys." : "This tenant has no projects yet."}
-          </EmptyRow>
-        )}
-        {projects.map((project) => {
-          const archived = project.status === "archived";
-          return (
-            <Tr key={project.id}>
-              <Td className={archived ? "text-zinc-600 dark:text-zinc-400" : ""}>{project.name}</Td>
-              <Td className="font-mono text-xs">{project.slug}</Td>
-              <Td><Badge tone={archived ? "neutral" : "green"}>{project.status}</Badge></Td>
-              <Td className="tabular-nums">{project.createdAt.toISOString().slice(0, 10)}</Td>
-              {canManage && (
-                <Td className="text-right">
-                  {!archived && (
-                    <div className="flex justify-end gap-2">
-                      <RenameProjectDialog tenantId={tenantId} project={project} action={rename} />
-                      <ArchiveProjectDialog tenantId={tenantId} project={project} action={archive} />
-                    </div>
-                  )}
-                </Td>
-              )}
-            </Tr>
-          );
-        })}
-      </Table>
+      <ProjectsTable tenantId={tenantId} projects={projects} manage={canManage ? { rename, archive } : null} />
       {canManage && (
         <Card>
           <CreateProjectForm tenantId={tenantId} action={actions.create} />

@@ -1,27 +1,28 @@
 "use client";
-import { useState } from "react";
+// "New tenant" (staff): a trial or demo tenant and its first owner's invitation; success opens the tenant's page.
 import { useRouter } from "next/navigation";
+import { ActionDialog } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Field, FormError, Input, Select } from "@/components/ui/field";
-import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { Field, Input, Select } from "@/components/ui/field";
+import type { FormAction } from "@/components/ui/use-action-form";
 import { TRIAL_MAX_DAYS } from "@/lib/domain/date-bounds";
 import { TENANT_PLANS } from "@/lib/domain/tenants/list-params";
 
 export function CreateTenantDialog({ action }: { action: FormAction<{ slug: string }> }) {
-  const [open, setOpen] = useState(false);
   const router = useRouter();
-  const form = useActionForm(action, ({ slug }) => router.push(`/t/${slug}`));
-  const { errors, value } = form;
-
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button>New tenant</Button>
-      </DialogTrigger>
-      <DialogContent title="New tenant" description="Starts a trial (or a demo) and invites its first owner by email.">
-        <form key={form.revision} id={form.id} action={form.submit} className="space-y-3">
-          <FormError message={form.message()} />
+    <ActionDialog
+      trigger={<Button>New tenant</Button>}
+      title="New tenant"
+      description="Starts a trial (or a demo) and invites its first owner by email."
+      action={action}
+      fields={{}}
+      submitLabel="Create tenant"
+      pendingLabel="Creating…"
+      onSuccess={({ slug }) => router.push(`/t/${slug}`)}
+    >
+      {({ errors, value }) => (
+        <>
           <Field id="tenant-name" label="Name" errors={errors("name")}>
             {(control) => <Input {...control} name="name" defaultValue={value("name")} required autoFocus />}
           </Field>
@@ -51,12 +52,8 @@ export function CreateTenantDialog({ action }: { action: FormAction<{ slug: stri
           <Field id="tenant-owner" label="First owner's email" hint="They accept by signing in with this verified GitHub email." errors={errors("ownerEmail")}>
             {(control) => <Input {...control} name="ownerEmail" type="email" defaultValue={value("ownerEmail")} required />}
           </Field>
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
-            <Button type="submit" disabled={form.pending}>{form.pending ? "Creating…" : "Create tenant"}</Button>
-          </div>
-        </form>
-      </DialogContent>
-    </Dialog>
+        </>
+      )}
+    </ActionDialog>
   );
 }

@@ -1,11 +1,12 @@
 import { Card } from "@/components/ui/card";
+import { formatDay } from "@/lib/format-time";
 import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getTenantForReader } from "@/lib/domain/tenants/queries";
 import type { FormAction } from "@/components/ui/use-action-form";
 import { TenantDetailsForm } from "./details-form";
 
-const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? "";
+const day = (date: Date | null) => (date ? formatDay(date) : "");
 
 /** Commercial details: an edit form for sales and admin staff, read-only for everyone else who may read. */
 export async function TenantDetailsSection({ slug, save }: { slug: string; save: FormAction<{ changed: string[] }> }) {

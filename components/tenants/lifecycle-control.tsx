@@ -3,11 +3,12 @@
 // passes them), extending a trial, and archiving. Each opens a dialog that asks for a reason.
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Field, FormError, Input, Textarea } from "@/components/ui/field";
-import { useActionForm, type ActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { ActionDialog } from "@/components/ui/action-form";
+import { Field, Input, Textarea } from "@/components/ui/field";
+import type { ActionForm, FormAction } from "@/components/ui/use-action-form";
 import type { TenantStatus } from "@/lib/db/generated/enums";
 import { dayAfter, dayBounds, TRIAL_END, TRIAL_MAX_DAYS } from "@/lib/domain/date-bounds";
+import { formatMinute } from "@/lib/format-time";
 
 /** The server actions, bound to the tenant's page by the section. */
 export type LifecycleActions = { changeStatus: FormAction; extendTrial: FormAction; archive: FormAction };
@@ -24,7 +25,7 @@ const REMOVED_ON_ARCHIVE = [
 ];
 
 /** A button opening a dialog whose form asks for a reason and submits `action` with `hidden` fields. */
-function ActionDialog({ trigger, variant = "secondary", title, description, action, hidden, submitLabel, canSubmit = true, fields }: {
+function ReasonDialog({ trigger, variant = "secondary", hidden, canSubmit = true, fields, ...dialog }: {
   trigger: string;
   variant?: "primary" | "secondary" | "danger";
   title: string;
@@ -35,35 +36,25 @@ function ActionDialog({ trigger, variant = "secondary", title, description, acti
   canSubmit?: boolean;
   fields?: (props: FieldsProps) => React.ReactNode;
 }) {
-  const [open, setOpen] = useState(false);
-  const form = useActionForm(action, () => setOpen(false));
   const id = useId();
-
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button variant={variant}>{trigger}</Button>
-      </DialogTrigger>
-      <DialogContent title={title} description={description}>
-        <form key={form.revision} id={form.id} action={form.submit} className="space-y-3">
-          {Object.entries(hidden).map(([name, v]) => <input key={name} type="hidden" name={name} value={v} />)}
-          {/* what cannot be shown under a field: a refusal, or an error about one of the hidden fields */}
-          <FormError message={form.message(...Object.keys(hidden))} />
+    <ActionDialog
+      {...dialog}
+      trigger={<Button variant={variant}>{trigger}</Button>}
+      fields={hidden}
+      pendingLabel="Saving…"
+      danger={variant === "danger"}
+      submitDisabled={!canSubmit}
+    >
+      {(form) => (
+        <>
           {fields?.(form)}
           <Field id={`${id}-reason`} label="Reason" hint="Recorded in the audit log. 3 to 500 characters." errors={form.errors("reason")}>
             {(control) => <Textarea {...control} name="reason" rows={3} required minLength={3} maxLength={500} defaultValue={form.value("reason")} />}
           </Field>
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">Cancel</Button>
-            </DialogClose>
-            <Button type="submit" variant={variant === "danger" ? "danger" : "primary"} disabled={form.pending || !canSubmit}>
-              {form.pending ? "Saving…" : submitLabel}
-            </Button>
-          </div>
-        </form>
-      </DialogContent>
-    </Dialog>
+        </>
+      )}
+    </ActionDialog>
   );
 }
 
@@ -71,7 +62,7 @@ function ArchiveDialog({ tenantId, slug, name, action }: { tenantId: string; slu
   const [typed, setTyped] = useState("");
   const id = useId();
   return (
-    <ActionDialog
+    <ReasonDialog
       trigger="Archive…"
       variant="danger"
       title={`Archive ${name}`}
@@ -115,10 +106,10 @@ function ExtendTrialDialog({ tenantId, trialEndsAt, action }: { tenantId: string
   const id = useId();
   const days = extensionDays(trialEndsAt);
   return (
-    <ActionDialog
+    <ReasonDialog
       trigger="Extend trial…"
       title="Extend the trial"
-      description={trialEndsAt ? `The trial ends ${trialEndsAt.slice(0, 16).replace("T", " ")} UTC now.` : "Set when the trial ends."}
+      description={trialEndsAt ? `The trial ends ${formatMinute(new Date(trialEndsAt))} now.` : "Set when the trial ends."}
       action={action}
       hidden={{ tenantId }}
       submitLabel="Extend trial"
@@ -155,7 +146,7 @@ export function LifecycleControl({ tenantId, slug, name, status, allowed, trialE
       {allowed.filter((to) => to !== "archived").map((to) => {
         const move = MOVES[to] ?? { button: `Move to ${to}`, effect: "" };
         return (
-          <ActionDialog
+          <ReasonDialog
             key={to}
             trigger={move.button}
             variant={to === "frozen" ? "danger" : "primary"}

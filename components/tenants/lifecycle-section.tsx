@@ -1,6 +1,7 @@
 // A tenant's lifecycle: where it stands, since when, when its trial ends, and for sales and admin staff the
 // moves the lifecycle table allows from here. Everyone else who may read the tenant sees it read-only.
 import { Card } from "@/components/ui/card";
+import { formatMinute } from "@/lib/format-time";
 import { TenantStatusBadge } from "@/components/tenants/status-badge";
 import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -10,7 +11,6 @@ import { ARCHIVE_AFTER_FROZEN_DAYS } from "@/lib/domain/tenants/jobs";
 import { LifecycleControl, type LifecycleActions } from "./lifecycle-control";
 
 const DAY_MS = 86_400_000;
-const when = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ") + " UTC";
 
 function whatItMeans(status: TenantStatus, statusChangedAt: Date): string {
   switch (status) {
@@ -19,7 +19,7 @@ function whatItMeans(status: TenantStatus, statusChangedAt: Date): string {
     case "active": return "A customer in good standing: its people can use and change it.";
     case "frozen": {
       const archiveOn = new Date(statusChangedAt.getTime() + ARCHIVE_AFTER_FROZEN_DAYS * DAY_MS);
-      return `Read-only for its members. Unless activated, it is archived automatically after ${when(archiveOn)} (${ARCHIVE_AFTER_FROZEN_DAYS} days frozen).`;
+      return `Read-only for its members. Unless activated, it is archived automatically after ${formatMinute(archiveOn)} (${ARCHIVE_AFTER_FROZEN_DAYS} days frozen).`;
     }
     case "archived": return "Archived is final: its keys, providers, settings and usage were removed. Its members and audit log remain.";
   }
@@ -43,12 +43,12 @@ export async function LifecycleSection({ tenantId, actions }: { tenantId: string
           </div>
           <div>
             <dt className="text-zinc-600 dark:text-zinc-400">Since</dt>
-            <dd className="mt-1 tabular-nums">{when(tenant.statusChangedAt)}</dd>
+            <dd className="mt-1 tabular-nums">{formatMinute(tenant.statusChangedAt)}</dd>
           </div>
           {tenant.trialEndsAt && (
             <div>
               <dt className="text-zinc-600 dark:text-zinc-400">{tenant.status === "trial" ? "Trial ends" : "Trial ended"}</dt>
-              <dd className="mt-1 tabular-nums">{when(tenant.trialEndsAt)}</dd>
+              <dd className="mt-1 tabular-nums">{formatMinute(tenant.trialEndsAt)}</dd>
             </div>
           )}
         </dl>

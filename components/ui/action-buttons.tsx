@@ -4,12 +4,11 @@
 // failure was unexpected.
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { ActionDialog, HiddenFields } from "@/components/ui/action-form";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 
-export function HiddenFields({ fields }: { fields: Record<string, string> }) {
-  return Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
-}
+// components/members/row-actions.tsx still imports it from here; it lives in action-form.tsx now
+export { HiddenFields } from "@/components/ui/action-form";
 
 /** A button that runs `action` on `fields` at once (for what is easy to redo, like resending). */
 export function ActionButton({ action, fields, label, pendingLabel, accessibleLabel, variant = "secondary" }: {
@@ -31,7 +30,7 @@ export function ActionButton({ action, fields, label, pendingLabel, accessibleLa
 }
 
 /** A destructive button: the dialog it opens says what will happen and runs `action` on `fields` when confirmed. */
-export function ConfirmActionButton({ action, fields, label, accessibleLabel, title, description, confirmLabel }: {
+export function ConfirmActionButton({ label, accessibleLabel, confirmLabel, ...dialog }: {
   action: FormAction;
   fields: Record<string, string>;
   label: string;
@@ -40,23 +39,12 @@ export function ConfirmActionButton({ action, fields, label, accessibleLabel, ti
   description: string;
   confirmLabel: string;
 }) {
-  const form = useActionForm(action);
   return (
-    <Dialog>
-      <DialogTrigger asChild>
-        <Button type="button" variant="danger" aria-label={accessibleLabel}>{label}</Button>
-      </DialogTrigger>
-      {/* On success the row goes away with the dialog; a failure stays in it to be read. */}
-      <DialogContent title={title} description={description}>
-        <form key={form.revision} id={form.id} action={form.submit} className="space-y-4">
-          <HiddenFields fields={fields} />
-          <FormError message={form.message(...Object.keys(fields))} />
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
-            <Button type="submit" variant="danger" disabled={form.pending}>{form.pending ? "Working…" : confirmLabel}</Button>
-          </div>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <ActionDialog
+      {...dialog}
+      trigger={<Button type="button" variant="danger" aria-label={accessibleLabel}>{label}</Button>}
+      submitLabel={confirmLabel}
+      danger
+    />
   );
 }

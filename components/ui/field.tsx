@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { cn } from "@/lib/utils";
 
 const CONTROL = "w-full rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600 aria-[invalid=true]:border-rose-600 disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900";
 
@@ -24,16 +25,64 @@ export function Field({ id, label, hint, errors, children }: {
   );
 }
 
-export function Input({ className = "", ...props }: InputHTMLAttributes<HTMLInputElement>) {
-  return <input className={`${CONTROL} ${className}`} {...props} />;
+export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
+  return <input className={cn(CONTROL, className)} {...props} />;
 }
 
-export function Textarea({ className = "", ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <textarea className={`${CONTROL} ${className}`} {...props} />;
+export function Textarea({ className, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <textarea className={cn(CONTROL, className)} {...props} />;
 }
 
-export function Select({ className = "", ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
-  return <select className={`${CONTROL} ${className}`} {...props} />;
+export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
+  return <select className={cn(CONTROL, className)} {...props} />;
+}
+
+/** A labelled select of `choices` after a first option for none of them (`noneLabel`, sent as ""). */
+export function SelectField({ id, label, hint, errors, name, defaultValue, noneLabel, choices }: {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  name: string;
+  defaultValue: string;
+  noneLabel: string;
+  choices: { value: string; label: string }[];
+}) {
+  return (
+    <Field id={id} label={label} hint={hint} errors={errors}>
+      {(control) => (
+        <Select {...control} name={name} defaultValue={defaultValue}>
+          <option value="">{noneLabel}</option>
+          {choices.map((choice) => <option key={choice.value} value={choice.value}>{choice.label}</option>)}
+        </Select>
+      )}
+    </Field>
+  );
+}
+
+/** A list filter's select, labelled above it: its first option, `anyLabel`, sets no filter (null). */
+export function FilterSelect<V extends string>({ id, label, value, anyLabel, options, onChange, className }: {
+  id: string;
+  label: string;
+  value: V | null;
+  anyLabel: string;
+  /** a value is its own label where none is given */
+  options: readonly (V | { value: V; label: string })[];
+  onChange: (value: V | null) => void;
+  className?: string;
+}) {
+  return (
+    <div className="space-y-1 text-sm">
+      <label htmlFor={id} className="block font-medium">{label}</label>
+      <Select id={id} value={value ?? ""} className={className} onChange={(event) => onChange((event.target.value || null) as V | null)}>
+        <option value="">{anyLabel}</option>
+        {options.map((option) => {
+          const { value: optionValue, label: optionLabel } = typeof option === "string" ? { value: option, label: option } : option;
+          return <option key={optionValue} value={optionValue}>{optionLabel}</option>;
+        })}
+      </Select>
+    </div>
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { TdHTMLAttributes, ThHTMLAttributes } from "react";
+import { cn } from "@/lib/utils";
 import { Card } from "./card";
 
 /** A data table in a card. The caption names it for assistive technology, and is shown when asked. */
@@ -21,16 +22,16 @@ export function Table({ caption, showCaption = false, head, children }: {
   );
 }
 
-export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" className={`px-4 py-2 font-medium ${className}`} {...props} />;
+export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
+  return <th scope="col" className={cn("px-4 py-2 font-medium", className)} {...props} />;
 }
 
 export function Tr({ children }: { children: React.ReactNode }) {
   return <tr className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">{children}</tr>;
 }
 
-export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={`px-4 py-2 ${className}`} {...props} />;
+export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
+  return <td className={cn("px-4 py-2", className)} {...props} />;
 }
 
 /** The one row of a table with nothing to show, saying so (and what to do, where there is something). */

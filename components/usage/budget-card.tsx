@@ -2,7 +2,8 @@
 // budget. Owners get the form that sets the budget (the service still checks that they may).
 import type { MonthBudget } from "@/lib/domain/usage/queries";
 import { Card } from "@/components/ui/card";
-import { BudgetForm, type BudgetFormAction } from "./budget-form";
+import type { FormAction } from "@/components/ui/use-action-form";
+import { BudgetForm } from "./budget-form";
 import { formatRate, formatUsd } from "./format";
 
 function Warning({ tone, children }: { tone: "amber" | "red"; children: React.ReactNode }) {
@@ -16,7 +17,7 @@ export function BudgetCard({ tenantId, budget, action }: {
   tenantId: string;
   budget: MonthBudget;
   /** owners only: the form's action */
-  action?: BudgetFormAction;
+  action?: FormAction;
 }) {
   const spent = Number(budget.spentToDate);
   const limit = budget.budgetUsd === null ? null : Number(budget.budgetUsd);

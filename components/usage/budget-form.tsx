@@ -4,13 +4,11 @@ import { Button } from "@/components/ui/button";
 import { Field, FormError, Input } from "@/components/ui/field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 
-export type BudgetFormAction = FormAction;
-
 export function BudgetForm({ tenantId, budgetUsd, alertPct, action }: {
   tenantId: string;
   budgetUsd: string | null;
   alertPct: number;
-  action: BudgetFormAction;
+  action: FormAction;
 }) {
   const form = useActionForm(action);
   return (

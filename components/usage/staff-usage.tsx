@@ -1,13 +1,14 @@
+"use client";
 // The staff view's table of tenants by spend, and the card of trials with the most usage (for sales). Both link
 // each tenant to its usage dashboard.
 import Link from "next/link";
+import { useMemo } from "react";
 import type { TenantUsageRow } from "@/lib/domain/usage/queries";
 import { Card } from "@/components/ui/card";
-import { EmptyRow, Table, Td, Th, Tr } from "@/components/ui/table";
+import { DataTable, dataTableColumns } from "@/components/ui/data-table";
+import { formatDay } from "@/lib/format-time";
 import { TenantStatusBadge } from "@/components/tenants/status-badge";
 import { formatCount, formatRate, formatUsd } from "./format";
-
-const dateFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
 
 function TenantLink({ row }: { row: TenantUsageRow }) {
   return (
@@ -18,26 +19,28 @@ function TenantLink({ row }: { row: TenantUsageRow }) {
   );
 }
 
+const column = dataTableColumns<TenantUsageRow>();
+const numeric = { numeric: true };
+
+function columnsFor(rangeLabel: string) {
+  return column.columns([
+    column.display({ id: "tenant", header: "Tenant", cell: ({ row }) => <TenantLink row={row.original} /> }),
+    column.accessor("status", { header: "Status", cell: ({ getValue }) => <TenantStatusBadge status={getValue()} /> }),
+    column.accessor("plan", { header: "Plan", meta: { cellClassName: "capitalize" } }),
+    column.accessor("spendUsd", { header: "Spend", meta: numeric, cell: ({ getValue }) => formatUsd(getValue()) }),
+    column.accessor("requests", { header: "Requests", meta: numeric, cell: ({ getValue }) => formatCount(getValue()) }),
+    column.display({
+      id: "errorRate", header: "Error rate", meta: numeric,
+      cell: ({ row: { original: row } }) => row.requests ? formatRate(row.errors / row.requests) : <span title={`No requests in ${rangeLabel}`}>—</span>,
+    }),
+  ]);
+}
+
 export function StaffUsageTable({ rows, rangeLabel }: { rows: TenantUsageRow[]; rangeLabel: string }) {
+  const columns = useMemo(() => columnsFor(rangeLabel), [rangeLabel]);
   return (
-    <Table
-      caption="Tenants by spend"
-      head={<><Th>Tenant</Th><Th>Status</Th><Th>Plan</Th><Th className="text-right">Spend</Th><Th className="text-right">Requests</Th><Th className="text-right">Error rate</Th></>}
-    >
-      {rows.length === 0 && <EmptyRow columns={6}>No tenant matches these filters. Choose another status or plan.</EmptyRow>}
-      {rows.map((row) => (
-        <Tr key={row.tenantId}>
-          <Td><TenantLink row={row} /></Td>
-          <Td><TenantStatusBadge status={row.status} /></Td>
-          <Td className="capitalize">{row.plan}</Td>
-          <Td className="text-right tabular-nums">{formatUsd(row.spendUsd)}</Td>
-          <Td className="text-right tabular-nums">{formatCount(row.requests)}</Td>
-          <Td className="text-right tabular-nums">
-            {row.requests ? formatRate(row.errors / row.requests) : <span title={`No requests in ${rangeLabel}`}>—</span>}
-          </Td>
-        </Tr>
-      ))}
-    </Table>
+    <DataTable columns={columns} data={rows} caption="Tenants by spend" getRowId={(row) => row.tenantId}
+      empty="No tenant matches these filters. Choose another status or plan." />
   );
 }
 
@@ -58,7 +61,7 @@ export function TrialsCard({ rows, rangeLabel }: { rows: TenantUsageRow[]; range
                 <TenantLink row={row} />
                 <p className="text-zinc-600 tabular-nums dark:text-zinc-400">
                   {formatCount(row.requests)} requests · {formatUsd(row.spendUsd)}
-                  {row.trialEndsAt && <> · trial ends {dateFormat.format(row.trialEndsAt)}</>}
+                  {row.trialEndsAt && <> · trial ends {formatDay(row.trialEndsAt)}</>}
                 </p>
               </li>
             ))}

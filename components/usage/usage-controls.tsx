@@ -4,7 +4,7 @@
 import { useId, useTransition } from "react";
 import { useQueryStates } from "nuqs";
 import { Button } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/field";
+import { FilterSelect, Input, Select } from "@/components/ui/field";
 import { TENANT_PLANS, TENANT_STATUSES } from "@/lib/domain/tenants/list-params";
 import { parseAsPage, parseDay } from "@/lib/domain/bounds";
 import {
@@ -106,20 +106,8 @@ export function StaffUsageFilters() {
   const set = (patch: Partial<Pick<StaffUsageParams, "status" | "plan">>) => void setParams({ ...patch, page: null }, { startTransition });
   return (
     <div className="flex flex-wrap items-end gap-3">
-      <div className="space-y-1 text-sm">
-        <label htmlFor={`${id}-status`} className="block font-medium">Status</label>
-        <Select id={`${id}-status`} value={status ?? ""} className="w-auto" onChange={(e) => set({ status: (e.target.value || null) as StaffUsageParams["status"] })}>
-          <option value="">All statuses</option>
-          {TENANT_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
-        </Select>
-      </div>
-      <div className="space-y-1 text-sm">
-        <label htmlFor={`${id}-plan`} className="block font-medium">Plan</label>
-        <Select id={`${id}-plan`} value={plan ?? ""} className="w-auto" onChange={(e) => set({ plan: (e.target.value || null) as StaffUsageParams["plan"] })}>
-          <option value="">All plans</option>
-          {TENANT_PLANS.map((p) => <option key={p} value={p}>{p}</option>)}
-        </Select>
-      </div>
+      <FilterSelect id={`${id}-status`} label="Status" value={status} anyLabel="All statuses" options={TENANT_STATUSES} className="w-auto" onChange={(next) => set({ status: next })} />
+      <FilterSelect id={`${id}-plan`} label="Plan" value={plan} anyLabel="All plans" options={TENANT_PLANS} className="w-auto" onChange={(next) => set({ plan: next })} />
       <Updating pending={pending} />
     </div>
   );

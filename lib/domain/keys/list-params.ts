@@ -1,8 +1,12 @@
-// The keys list's status filter, search and page, in the URL: parsed by the page, built from the bounds
+// The keys list's status filter, search and page, kept in the URL (nuqs) so a link reproduces the view. Shared by
+// the server page that parses them and the client search that sets them. Built from the bounds
 // (lib/domain/bounds.ts), so a value out of range becomes the nearest valid one and one that is no value none.
-import { createLoader } from "nuqs/server";
+// nuqs/server: the parsers without the client hooks, so server and client code can share this module
+import { createLoader, createSerializer } from "nuqs/server";
 import { parseAsOneOf, parseAsPage, parseAsText } from "@/lib/domain/bounds";
-import { API_KEY_STATUSES } from "./queries";
+
+export const API_KEY_STATUSES = ["active", "expiring", "expired", "revoked"] as const;
+export type ApiKeyStatus = (typeof API_KEY_STATUSES)[number];
 
 /** A key's name has at most 100 characters: a longer search matches nothing more. */
 const MAX_KEY_SEARCH_LENGTH = 100;
@@ -15,3 +19,4 @@ export const keyListParsers = {
 };
 
 export const loadKeyListParams = createLoader(keyListParsers);
+export const serializeKeyListParams = createSerializer(keyListParsers);

@@ -7,8 +7,9 @@ import { escapeLike } from "@/lib/db/like";
 import { pageWithin } from "@/lib/domain/bounds";
 import { KEY_PRODUCT_PREFIX, visiblePrefix } from "./format";
 
-export const API_KEY_STATUSES = ["active", "expiring", "expired", "revoked"] as const;
-export type ApiKeyStatus = (typeof API_KEY_STATUSES)[number];
+// the statuses live with the list's URL parameters, which client code reads too
+import { API_KEY_STATUSES, type ApiKeyStatus } from "./list-params";
+export { API_KEY_STATUSES, type ApiKeyStatus };
 
 /** A key that stops working within this long is "expiring", a rolled key in its grace period included. */
 export const EXPIRING_WITHIN_MS = 7 * 24 * 3_600_000;

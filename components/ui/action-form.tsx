@@ -1,0 +1,106 @@
+"use client";
+// The one shape of a form that runs a server action: a few hidden fields say what it is on, the caller draws the
+// controls, the form's own message sits above its buttons. In a dialog (ActionDialog) a trigger button opens it,
+// success closes it, and a failure stays in it to be read; Radix mounts the content only while open, so each
+// opening starts from an empty result.
+import { useState, type ReactNode } from "react";
+import { Button } from "./button";
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from "./dialog";
+import { FormError } from "./field";
+import { useActionForm, type ActionForm, type FormAction } from "./use-action-form";
+
+export function HiddenFields({ fields }: { fields: Record<string, string> }) {
+  return Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+}
+
+/**
+ * The form of `form` (from useActionForm), drawn afresh after every answer; the errors of `fields` and of
+ * `fieldsWithoutControl`, which have no control to show them, go in the form's message.
+ */
+export function ActionFormShell({ form, fields, fieldsWithoutControl = [], className = "space-y-4", noValidate, children, footer }: {
+  form: Pick<ActionForm, "revision" | "id" | "submit" | "message">;
+  fields: Record<string, string>;
+  fieldsWithoutControl?: string[];
+  className?: string;
+  /** the service's messages are the ones shown, under each field, rather than the browser's */
+  noValidate?: boolean;
+  children?: ReactNode;
+  /** below the message: the buttons, a "saved" note */
+  footer: ReactNode;
+}) {
+  return (
+    <form key={form.revision} id={form.id} action={form.submit} noValidate={noValidate} className={className}>
+      <HiddenFields fields={fields} />
+      {children}
+      <FormError message={form.message(...Object.keys(fields), ...fieldsWithoutControl)} />
+      {footer}
+    </form>
+  );
+}
+
+export interface ActionDialogProps<T> {
+  /** the button that opens the dialog */
+  trigger: ReactNode;
+  title: string;
+  description?: string;
+  action: FormAction<T>;
+  /** what the action is on (`tenantId`, `keyId`…): hidden fields, whose errors the form shows above its buttons */
+  fields: Record<string, string>;
+  /** the controls, drawn afresh after every answer, so their defaults come from `form.value(…)` or their own state */
+  children?: (form: ActionForm) => ReactNode;
+  /** other fields without a control of their own to show their errors */
+  fieldsWithoutControl?: string[];
+  submitLabel: string;
+  pendingLabel?: string;
+  /** a red submit button, for what cannot be undone */
+  danger?: boolean;
+  /** holds the submit button back until the controls say it may go (a typed confirmation) */
+  submitDisabled?: boolean;
+  onSuccess?: (data: T) => void;
+}
+
+export function ActionDialog<T>({ trigger, title, description, ...form }: ActionDialogProps<T>) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>{trigger}</DialogTrigger>
+      <DialogContent title={title} description={description}>
+        <ActionDialogForm {...form} onDone={() => setOpen(false)} />
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function ActionDialogForm<T>({ action, fields, children, fieldsWithoutControl = [], submitLabel, pendingLabel, danger, submitDisabled, onSuccess, onDone }:
+  Omit<ActionDialogProps<T>, "trigger" | "title" | "description"> & { onDone: () => void }) {
+  const form = useActionForm(action, (data) => {
+    onDone();
+    onSuccess?.(data);
+  });
+  return (
+    <ActionFormShell
+      form={form}
+      fields={fields}
+      fieldsWithoutControl={fieldsWithoutControl}
+      footer={<DialogFormButtons pending={form.pending} submitLabel={submitLabel} pendingLabel={pendingLabel} danger={danger} disabled={submitDisabled} />}
+    >
+      {children?.(form as ActionForm)}
+    </ActionFormShell>
+  );
+}
+
+/** A dialog form's buttons: Cancel closes the dialog, the other submits. */
+export function DialogFormButtons({ pending, submitLabel, pendingLabel = "Working…", danger, disabled }: {
+  pending: boolean;
+  disabled?: boolean;
+  submitLabel: string;
+  pendingLabel?: string;
+  danger?: boolean;
+}) {
+  return (
+    <div className="flex justify-end gap-2">
+      <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
+      <Button type="submit" variant={danger ? "danger" : "primary"} disabled={pending || disabled}>{pending ? pendingLabel : submitLabel}</Button>
+    </div>
+  );
+}
