@@ -68,7 +68,7 @@ test("an admin finds a person, grants a staff role and disables them, by keyboar
   await expect(audit.getByRole("row").nth(1)).toContainText("user.sign_in_refused");
   await expect(audit).toContainText("user.disabled");
   await expect(audit).toContainText("user.staff_role_changed");
-  await expect(audit).toContainText("user.signed_in");
+  await expect(audit).toContainText("session.created");
 
   // enabled again, he signs in as before
   await admin.goto("/staff?q=bruce");
