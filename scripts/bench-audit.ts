@@ -65,8 +65,8 @@ const LOAD_SQL = `
          $2::timestamptz + (g * ($3::float8 / $4)) * interval '1 millisecond'
   FROM (
     SELECT g, random() AS r, floor(40 * power(random(), 2))::int AS person, random() < 0.02 AS failed,
-           (ARRAY['api_key.created','api_key.revoked','api_key.rolled','member.invited','member.role_changed',
-                  'member.removed','project.created','project.renamed','provider.updated','provider.created',
+           (ARRAY['api_key.created','api_key.revoked','api_key.rolled','invitation.created','membership.role_changed',
+                  'membership.removed','project.created','project.renamed','provider.updated','provider.created',
                   'routing_rule.updated','routing_rule.created','flag.updated','flag.created','tenant.details_updated',
                   'session.revoked','webhook.created','webhook.updated','usage.exported','product.entitlement_changed'])
              [1 + floor(20 * power(random(), 1.5))::int] AS action
@@ -163,7 +163,7 @@ runBench(async (bench) => {
 
   // every filter alone, to show each has its index
   const singles: [string, Parameters<typeof auditWhere>[2]][] = [
-    ["actor (id)", { actor: "user-7" }], ["actor (name)", { actor: "gateway" }], ["action (exact)", { action: "member.removed" }],
+    ["actor (id)", { actor: "user-7" }], ["actor (name)", { actor: "gateway" }], ["action (exact)", { action: "membership.removed" }],
     ["action area", { action: "webhook.*" }], ["target type", { target: "flag" }], ["outcome: failure", { outcome: "failure" }],
     ["date range (a week, 200 days ago)", { from: new Date(today.getTime() - 200 * DAY_MS), to: new Date(today.getTime() - 194 * DAY_MS) }],
     ["text in target name, rare ('flag 4711')", { q: "flag 4711" }],

@@ -7,7 +7,6 @@ import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/db/mutation";
 import { displayName } from "@/lib/domain/members/queries";
-import { PEOPLE_EVENTS } from "@/lib/domain/people/events";
 import type { GatehouseProfileUser } from "./github";
 import { requestOrigin } from "./request-origin";
 import { signInActor } from "./sign-in";
@@ -39,7 +38,7 @@ export function gatehouseAdapter(): Adapter {
           },
         });
         await writeAudit(tx, signInActor(user, origin), {
-          action: PEOPLE_EVENTS.created, targetType: "user", targetId: user.id, targetName: displayName(user),
+          event: "user.created", targetId: user.id, targetName: displayName(user),
           after: { githubId: profile.githubId, githubLogin: user.githubLogin, email: user.email, name: user.name },
         });
         return user as AdapterUser;
@@ -52,7 +51,7 @@ export function gatehouseAdapter(): Adapter {
       await db.$transaction(async (tx) => {
         const account = await tx.account.create({ data: { userId, type, provider, providerAccountId, scope }, include: { user: true } });
         await writeAudit(tx, signInActor(account.user, origin), {
-          action: PEOPLE_EVENTS.accountLinked, targetType: "user", targetId: userId, targetName: displayName(account.user),
+          event: "user.account_linked", targetId: userId, targetName: displayName(account.user),
           metadata: { provider, providerAccountId, scope },
         });
       });
@@ -67,7 +66,7 @@ export function gatehouseAdapter(): Adapter {
         });
         const user = await tx.user.update({ where: { id: userId }, data: { lastSignInAt: session.createdAt } });
         await writeAudit(tx, signInActor(user, origin, session.id), {
-          action: PEOPLE_EVENTS.signedIn, targetType: "session", targetId: session.id, targetName: displayName(user),
+          event: "session.created", targetId: session.id, targetName: displayName(user),
         });
         return sessionOf(session, sessionToken);
       });
@@ -81,7 +80,7 @@ export function gatehouseAdapter(): Adapter {
         const session = await tx.session.delete({ where: { sessionToken: sessionTokenHash(sessionToken) }, include: { user: true } });
         if (session.expires > new Date()) {
           await writeAudit(tx, signInActor(session.user, origin, session.id), {
-            action: PEOPLE_EVENTS.signedOut, targetType: "session", targetId: session.id, targetName: displayName(session.user),
+            event: "session.ended", targetId: session.id, targetName: displayName(session.user),
           });
         }
         return sessionOf(session, sessionToken);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
 import { env } from "@/lib/env";
-import type { SignInRefusal } from "@/lib/domain/people/events";
+import type { SignInRefusal } from "@/lib/domain/audit/events";
 import { gatehouseAdapter } from "./adapter";
 import { githubProvider, type GatehouseProfileUser, type GithubProfile } from "./github";
 import { requestOrigin } from "./request-origin";

@@ -6,7 +6,7 @@ import { writeAudit } from "@/lib/db/mutation";
 import type { StaffRole } from "@/lib/db/generated/enums";
 import { isLocalDemo } from "@/lib/mode";
 import { displayName } from "@/lib/domain/members/queries";
-import { PEOPLE_EVENTS, type SignInRefusal } from "@/lib/domain/people/events";
+import type { SignInRefusal } from "@/lib/domain/audit/events";
 import { bootstrapWouldPromote, hasEnabledAdmin, isBootstrapLogin } from "./bootstrap";
 import type { Actor } from "./principal";
 import type { RequestOrigin } from "./request-origin";
@@ -57,8 +57,8 @@ export async function recordSignInRefusal(identity: GithubIdentity, refusal: Sig
     ? signInActor(user, origin)
     : { type: "user", id: null, name: identity.githubLogin, staffRole: null, memberships: [], sessionId: null, ...origin };
   await db.$transaction((tx) => writeAudit(tx, actor, {
-    action: PEOPLE_EVENTS.signInRefused, isFailure: true, description: `sign-in refused: ${refusal}`,
-    targetType: "user", targetId: user?.id ?? null, targetName: actor.name,
+    event: "user.sign_in_refused", isFailure: true, description: `sign-in refused: ${refusal}`,
+    targetId: user?.id ?? null, targetName: actor.name,
     metadata: { reason: refusal, githubId: String(identity.githubId), githubLogin: identity.githubLogin, verifiedEmail: identity.verifiedEmail },
   }));
 }
@@ -77,7 +77,7 @@ export async function promoteBootstrapAdmin(userId: string, identity: GithubIden
     if (user.disabledAt || (await hasEnabledAdmin(tx))) return false;
     const admin = await tx.user.update({ where: { id: userId }, data: { staffRole: "admin" } });
     await writeAudit(tx, signInActor(admin, origin), {
-      action: PEOPLE_EVENTS.staffRoleChanged, targetType: "user", targetId: userId, targetName: displayName(admin),
+      event: "user.staff_role_changed", targetId: userId, targetName: displayName(admin),
       description: "first platform admin, via GATEHOUSE_BOOTSTRAP_ADMINS",
       before: { staffRole: user.staffRole }, after: { staffRole: "admin" },
       metadata: { via: "bootstrap", githubLogin: identity.githubLogin, githubId: String(identity.githubId) },
@@ -100,7 +100,7 @@ export async function acceptPendingInvitations(userId: string, verifiedEmail: st
       });
       await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
       await writeAudit(tx, actor, {
-        action: "invitation.accepted", tenantId: invitation.tenantId, targetType: "invitation", targetId: invitation.id,
+        event: "invitation.accepted", tenantId: invitation.tenantId, targetId: invitation.id,
         targetName: invitation.email, after: { role: invitation.role },
       });
     }

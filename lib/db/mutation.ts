@@ -1,6 +1,7 @@
 // The mutation pipeline every service uses: validate (zod) → authorize (the permission table) → one
 // transaction that makes the change and writes its audit event. Failures come back as a typed result, never
-// as a thrown error reaching the UI; a refused call is itself recorded as a failure event.
+// as a thrown error reaching the UI; a refused call is itself recorded as a failure event, under the event its
+// success would have written.
 import type { z } from "zod";
 import { db } from "./client";
 import type { Prisma } from "./generated/client";
@@ -8,6 +9,7 @@ import { refusalFor, standingRefusal } from "@/lib/auth/authorize";
 import { grantedByStaffRole, type Action } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/principal";
 import { FailureLimiter } from "@/lib/rate-limit";
+import { AUDIT_EVENTS, auditEventProblem, type AuditEventName, type AuditPayload, type RefusalPayload } from "@/lib/domain/audit/events";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -31,60 +33,82 @@ export class MutationRefusal extends Error {
   }
 }
 
-export interface AuditEvent {
-  action: string;
+/** Where an event happened and what it is about; its target type is its name's (lib/domain/audit/events.ts). */
+interface AuditContext {
   tenantId?: string | null;
   projectId?: string | null;
-  targetType?: string;
   targetId?: string | null;
   targetName?: string | null;
   description?: string;
-  before?: unknown;
-  after?: unknown;
-  metadata?: Record<string, unknown>;
-  isFailure?: boolean;
 }
+
+/** What a change records besides its name: its context and the payload the vocabulary lists for `N`. */
+export type AuditDetails<N extends AuditEventName> = N extends AuditEventName ? AuditContext & AuditPayload<N> : never;
+
+/** An event of the vocabulary, with the payload listed for its name; a failure when the call was turned away. */
+export type AuditEvent<N extends AuditEventName = AuditEventName> = N extends AuditEventName
+  ? AuditDetails<N> & { event: N; isFailure?: boolean }
+  : never;
+
+/**
+ * A refused call, recorded under the event its success would have written: no change, so no payload of it; and
+ * when its input named no target, no target type either (targetType: null).
+ */
+type RefusalEvent = AuditContext & RefusalPayload & { event: AuditEventName; isFailure: true; targetType?: null };
+
+// Outside production every event is checked against its listed shape, so a test or a dev run catches a writer
+// the types let through (a cast, a JSON value); in production a mismatch is not worth refusing the change for.
+const checksEvents = process.env.NODE_ENV !== "production";
 
 /**
  * Writes `event` by `actor` in the transaction `tx` of the change it records. The database's insert trigger puts
  * it in its hash chain (the tenant's, or the platform's): it takes the chain's lock for the rest of `tx`, links
  * the event to the chain's head and hashes it, with created_at stamped by the database as it inserts.
  */
-export async function writeAudit(tx: Tx, actor: Actor, event: AuditEvent): Promise<void> {
+export async function writeAudit(tx: Tx, actor: Actor, record: AuditEvent | RefusalEvent): Promise<void> {
+  const { event, tenantId, projectId, targetId, targetName, description, isFailure = false, targetType = AUDIT_EVENTS[record.event]?.target, ...given } =
+    record as RefusalEvent;
+  // an undefined field is one the stored JSON will not have, so it is not part of the payload checked either
+  const payload = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+  const problem = checksEvents ? auditEventProblem(event, payload, isFailure) : null;
+  if (problem) throw new Error(`gatehouse: ${problem}`);
+  const { before, after, metadata } = payload as { before?: unknown; after?: unknown; metadata?: Record<string, unknown> };
   await tx.auditLog.create({
     data: {
-      tenantId: event.tenantId ?? null,
-      projectId: event.projectId ?? null,
+      tenantId: tenantId ?? null,
+      projectId: projectId ?? null,
       actorType: actor.type,
       actorId: actor.id,
       actorName: actor.name,
-      action: event.action,
-      targetType: event.targetType,
-      targetId: event.targetId ?? null,
-      targetName: event.targetName ?? null,
-      description: event.description,
-      isFailure: event.isFailure ?? false,
-      metadata: JSON.parse(JSON.stringify({ ...event.metadata, before: event.before, after: event.after })),
+      action: event,
+      targetType,
+      targetId: targetId ?? null,
+      targetName: targetName ?? null,
+      description,
+      isFailure,
+      metadata: JSON.parse(JSON.stringify({ ...metadata, before, after })),
       sourceIp: actor.sourceIp,
       userAgent: actor.userAgent,
     },
   });
 }
 
-export interface MutationSpec<Schema extends z.ZodType, T> {
-  /** the permission checked, and the audit action unless `execute` names another */
-  action: Action;
+export interface MutationSpec<Schema extends z.ZodType, T, N extends AuditEventName> {
+  /** the permission checked */
+  permission: Action;
+  /** the event recorded, whether the call succeeds or is refused */
+  event: N;
   schema: Schema;
   /** the tenant the change happens in (null: platform-wide); may read the validated input. By default the input's `tenantId` */
   tenantId?: (input: z.output<Schema>) => string | null;
   /** what the change is to, when the input names it: on a refused call's event too, and the default on its own */
-  target?: (input: z.output<Schema>) => Pick<AuditEvent, "targetType" | "targetId">;
-  execute: (tx: Tx, input: z.output<Schema>) => Promise<{ data: T; audit: AuditEvent }>;
+  targetId?: (input: z.output<Schema>) => string | null;
+  execute: (tx: Tx, input: z.output<Schema>) => Promise<{ data: T; audit: AuditDetails<NoInfer<N>> }>;
 }
 
-export async function mutate<Schema extends z.ZodType, T>(
+export async function mutate<Schema extends z.ZodType, T, N extends AuditEventName>(
   actor: Actor,
-  spec: MutationSpec<Schema, T>,
+  spec: MutationSpec<Schema, T, N>,
   rawInput: unknown,
 ): Promise<MutationResult<T>> {
   const parsed = spec.schema.safeParse(rawInput);
@@ -95,23 +119,25 @@ export async function mutate<Schema extends z.ZodType, T>(
   }
   const input = parsed.data;
   const tenantId = spec.tenantId ? spec.tenantId(input) : tenantNamedBy(input);
-  const target = spec.target?.(input);
+  const { event } = spec;
+  const targetId = spec.targetId?.(input);
   const refused = async (kind: "forbidden" | "not_found", message: string) => {
-    await recordRefusal(actor, { action: spec.action, tenantId, ...target, description: `${kind}: ${message}` });
+    await recordRefusal(actor, { event, tenantId, ...(targetId === undefined ? { targetType: null } : { targetId }), description: `${kind}: ${message}` });
     return { ok: false as const, kind, message };
   };
-  const refusal = await refusalFor(actor, spec.action, tenantId);
+  const refusal = await refusalFor(actor, spec.permission, tenantId);
   if (refusal) return refused("forbidden", refusal);
   try {
     const data = await db.$transaction(async (tx) => {
       // The status read above may be stale by now: asked again under the tenant row's lock, which a freeze or an
       // archive takes before changing it, so one that committed meanwhile is seen and one that comes later waits.
-      if (tenantId && !grantedByStaffRole(actor, spec.action)) {
+      if (tenantId && !grantedByStaffRole(actor, spec.permission)) {
         const standing = standingRefusal(await lockStanding(tx, tenantId));
         if (standing) throw new StandingRefusal(standing);
       }
       const { data, audit } = await spec.execute(tx, input);
-      await writeAudit(tx, actor, { tenantId, ...target, ...audit });
+      // the union AuditDetails<N> does not narrow with the generic N: the name and its payload agree by the spec's types
+      await writeAudit(tx, actor, { event, tenantId, targetId, ...audit } as AuditEvent);
       return data;
     });
     return { ok: true, data };
@@ -148,9 +174,9 @@ const recordedRefusals = new FailureLimiter(RECORDED_REFUSALS_PER_MINUTE);
  * a tenant's chain without bound. Nothing is written in its place, as a summary event would need its own limit
  * and a moment to be written that the end of a burst does not give; the log line keeps each one for operators.
  */
-async function recordRefusal(actor: Actor, event: Pick<AuditEvent, "action" | "targetType" | "targetId" | "description"> & { tenantId: string | null }) {
+async function recordRefusal(actor: Actor, event: Omit<RefusalEvent, "isFailure" | "tenantId"> & { tenantId: string | null; description: string }) {
   if (recordedRefusals.fail(`${actor.type}:${actor.id ?? actor.name}`, Date.now()) > 0) {
-    console.warn(`gatehouse: refusal not recorded (${actor.type} ${actor.id ?? actor.name} is past ${RECORDED_REFUSALS_PER_MINUTE} a minute): ${event.action} in ${event.tenantId ?? "the platform"}, ${event.description}`);
+    console.warn(`gatehouse: refusal not recorded (${actor.type} ${actor.id ?? actor.name} is past ${RECORDED_REFUSALS_PER_MINUTE} a minute): ${event.event} in ${event.tenantId ?? "the platform"}, ${event.description}`);
     return;
   }
   const { tenantId, ...rest } = event;
@@ -158,7 +184,7 @@ async function recordRefusal(actor: Actor, event: Pick<AuditEvent, "action" | "t
 }
 
 /** A refused call's tenant: audit_log's foreign key takes only one that exists, so an attempt on another keeps its id aside. */
-async function failureTenant(tx: Tx, tenantId: string | null): Promise<Pick<AuditEvent, "tenantId" | "metadata">> {
+async function failureTenant(tx: Tx, tenantId: string | null): Promise<Pick<RefusalEvent, "tenantId" | "metadata">> {
   if (!tenantId || (await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true } }))) return { tenantId };
   return { tenantId: null, metadata: { attemptedTenantId: tenantId } };
 }

@@ -22,7 +22,7 @@ const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
 /** Writes one event the way services do: writeAudit inside a transaction. Returns its id. */
 async function audit(actor: Actor, event: AuditEvent): Promise<bigint> {
   await db.$transaction((tx) => writeAudit(tx, actor, event), { maxWait: 60_000, timeout: 60_000 });
-  const [row] = await db.auditLog.findMany({ where: { actorId: actor.id, action: event.action }, orderBy: { id: "desc" }, take: 1 });
+  const [row] = await db.auditLog.findMany({ where: { actorId: actor.id, action: event.event }, orderBy: { id: "desc" }, take: 1 });
   return row.id;
 }
 
@@ -33,7 +33,7 @@ async function chainOfFive() {
   const tenant = await tenantFor(db);
   const owner = await actorFor(db, { roles: { [tenant.id]: "owner" } });
   const ids: bigint[] = [];
-  for (let i = 0; i < 5; i++) ids.push(await audit(owner, { action: `project.renamed`, tenantId: tenant.id, targetName: `p${i}`, before: { name: `p${i}` }, after: { name: `p${i + 1}` } }));
+  for (let i = 0; i < 5; i++) ids.push(await audit(owner, { event: "project.renamed", tenantId: tenant.id, targetName: `p${i}`, before: { name: `p${i}` }, after: { name: `p${i + 1}` } }));
   return { tenant, owner, chain: chainOf(tenant.id), ids };
 }
 
@@ -48,7 +48,7 @@ describe("the database keeps the audit log append-only", () => {
   it("refuses UPDATE, DELETE and TRUNCATE in raw SQL, clearing a tenant by hand included", async () => {
     const tenant = await tenantFor(db);
     const actor = await actorFor(db, { roles: { [tenant.id]: "owner" } });
-    const id = await audit(actor, { action: "project.created", tenantId: tenant.id, targetType: "project", targetName: "Main" });
+    const id = await audit(actor, { event: "project.created", tenantId: tenant.id, targetName: "Main", after: { name: "Main", slug: "main", status: "active" } });
     const before = await db.auditLog.findUniqueOrThrow({ where: { id } });
 
     await refused(db.$executeRawUnsafe("UPDATE audit_log SET metadata = '{\"forged\": true}' WHERE id = $1", id), "changed");
@@ -68,8 +68,8 @@ describe("the database keeps the audit log append-only", () => {
     const tenant = await tenantFor(db);
     const project = await db.tenantProject.create({ data: { tenantId: tenant.id, name: "Main", slug: "main" } });
     const actor = await actorFor(db, { roles: { [tenant.id]: "owner" } });
-    await audit(actor, { action: "project.created", tenantId: tenant.id, projectId: project.id, targetType: "project", targetId: project.id });
-    await audit(actor, { action: "project.renamed", tenantId: tenant.id, projectId: project.id, targetType: "project", targetId: project.id, before: { name: "Main" }, after: { name: "Core" } });
+    await audit(actor, { event: "project.created", tenantId: tenant.id, projectId: project.id, targetId: project.id, after: { name: "Main", slug: "main", status: "active" } });
+    await audit(actor, { event: "project.renamed", tenantId: tenant.id, projectId: project.id, targetId: project.id, before: { name: "Main" }, after: { name: "Core" } });
     const chain = chainOf(tenant.id);
     const before = await db.auditLog.findMany({ where: { chain }, orderBy: { seq: "asc" } });
 
@@ -92,8 +92,10 @@ describe("the hash chain", () => {
       const who = i % 3 === 0 ? service : i % 3 === 1 ? actor : SYSTEM_ACTOR;
       return db.$transaction(
         (tx) => writeAudit(tx, who, {
-          action: i % 2 ? "api_key.created" : "member.role_changed", tenantId, targetType: "api_key", targetId: `key-${i}`,
-          targetName: `key ${i}`, isFailure: i % 7 === 0, before: { n: i - 1 }, after: { n: i, note: "ünïcödé \"quoted\"\n" },
+          tenantId, targetId: `key-${i}`, targetName: `key ${i}`, isFailure: i % 7 === 0,
+          ...(i % 2
+            ? { event: "project.renamed", before: { name: `${i - 1}` }, after: { name: `${i} ünïcödé "quoted"\n` } }
+            : { event: "membership.role_changed", before: { role: `${i - 1}` }, after: { role: `${i} ünïcödé "quoted"\n` } }),
         }),
         { maxWait: 60_000, timeout: 60_000 },
       );
@@ -124,7 +126,7 @@ describe("the hash chain", () => {
   it("hashes a staff actor's staff role, which the insert recorded: clearing it is detected", async () => {
     const tenant = await tenantFor(db);
     const admin = await actorFor(db, { staffRole: "admin" });
-    const id = await audit(admin, { action: "project.created", tenantId: tenant.id, targetType: "project", targetName: "Main" });
+    const id = await audit(admin, { event: "project.created", tenantId: tenant.id, targetName: "Main", after: { name: "Main", slug: "main", status: "active" } });
     const chain = chainOf(tenant.id);
     expect(await db.auditLog.findUniqueOrThrow({ where: { id } })).toMatchObject({ actorStaffRole: "admin" });
     expect(await verifyChain(chain)).toEqual({ intact: true, checked: 1 });
@@ -229,7 +231,7 @@ describe("the retention job", () => {
     ]));
     expect(result.chains.find((c) => c.chain === chainOf(late.id))).toBeUndefined();
 
-    const [ran] = await db.auditLog.findMany({ where: { action: "audit.retention_applied" }, orderBy: { id: "desc" }, take: 1 });
+    const [ran] = await db.auditLog.findMany({ where: { action: "audit_log.retention_applied" }, orderBy: { id: "desc" }, take: 1 });
     expect(ran).toMatchObject({ actorType: "system", actorName: "system", tenantId: null, chain: "platform", isFailure: false });
     expect(ran.metadata).toMatchObject({ deleted: result.deleted, chains: expect.arrayContaining([{ chain: chainOf(short.id), deleted: 2, keptFromSeq: 3 }]) });
 

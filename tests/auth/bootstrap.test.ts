@@ -47,7 +47,7 @@ describe("GATEHOUSE_BOOTSTRAP_ADMINS", () => {
     expect(allowed).toBe(true);
     expect(await staffRoleOf(first)).toBe("admin");
     const events = await db.auditLog.findMany({ where: { actorId: userId }, orderBy: { id: "asc" } });
-    expect(events.map((e) => e.action)).toEqual(["user.created", "user.account_linked", "user.signed_in", "user.staff_role_changed"]);
+    expect(events.map((e) => e.action)).toEqual(["user.created", "user.account_linked", "session.created", "user.staff_role_changed"]);
     const promoted = events[3];
     expect(promoted).toMatchObject({
       tenantId: null, targetType: "user", targetId: userId, isFailure: false, sourceIp: ORIGIN.sourceIp, userAgent: ORIGIN.userAgent,

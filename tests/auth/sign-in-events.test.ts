@@ -49,7 +49,7 @@ describe("a first sign-in", () => {
     expect(session).toMatchObject({ ipAddress: ORIGIN.sourceIp, userAgent: ORIGIN.userAgent });
 
     const events = await eventsOf(github.id);
-    expect(events.map((e) => e.action)).toEqual(["user.created", "user.account_linked", "user.signed_in", "invitation.accepted"]);
+    expect(events.map((e) => e.action)).toEqual(["user.created", "user.account_linked", "session.created", "invitation.accepted"]);
     for (const event of events) {
       expect(event).toMatchObject({ actorType: "user", actorId: user.id, actorName: github.name, isFailure: false, sourceIp: ORIGIN.sourceIp, userAgent: ORIGIN.userAgent });
     }
@@ -75,7 +75,7 @@ describe("a first sign-in", () => {
 
     expect((await signInWithGithub(github)).userId).toBe(staff.id);
 
-    expect((await eventsOf(github.id)).map((e) => e.action)).toEqual(["user.signed_in"]);
+    expect((await eventsOf(github.id)).map((e) => e.action)).toEqual(["session.created"]);
     expect(await db.account.count({ where: { userId: staff.id } })).toBe(0);
   });
 });
@@ -94,9 +94,9 @@ describe("a later sign-in and signing out", () => {
     await signOut(second.sessionToken!); // NextAuth's session route deletes an expired session so
 
     expect(await db.session.count({ where: { userId: first.userId! } })).toBe(0);
-    const events = (await eventsOf(github.id)).filter((e) => e.action.startsWith("user.signed"));
+    const events = (await eventsOf(github.id)).filter((e) => e.action === "session.created" || e.action === "session.ended");
     expect(events.map((e) => [e.action, e.targetId])).toEqual([
-      ["user.signed_in", firstSession.id], ["user.signed_in", secondSession.id], ["user.signed_out", firstSession.id],
+      ["session.created", firstSession.id], ["session.created", secondSession.id], ["session.ended", firstSession.id],
     ]);
     expect(events[2]).toMatchObject({ actorId: first.userId, isFailure: false, sourceIp: ORIGIN.sourceIp, userAgent: ORIGIN.userAgent });
   });
@@ -156,6 +156,6 @@ describe("a refused sign-in", () => {
     await db.user.create({ data: { githubId: BigInt(github.id), githubLogin: github.login, name: github.name, staffRole: "sales" } });
 
     expect((await signInWithGithub(github)).allowed).toBe(true);
-    expect((await eventsOf(github.id)).map((e) => e.action)).toEqual(["user.signed_in"]);
+    expect((await eventsOf(github.id)).map((e) => e.action)).toEqual(["session.created"]);
   });
 });

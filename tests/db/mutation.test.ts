@@ -48,7 +48,7 @@ describe("mutation pipeline", () => {
     expect(result).toMatchObject({ ok: false, kind: "not_found" });
     expect(await db.session.findUnique({ where: { id: theirs.sessions[0].id } })).not.toBeNull();
     expect(await auditOf(db, { targetId: theirs.sessions[0].id })).toMatchObject([{
-      action: "session.revoke", actorId: mine.actor.id, isFailure: true, tenantId: null, chain: "platform", targetType: "session",
+      action: "session.revoked", actorId: mine.actor.id, isFailure: true, tenantId: null, chain: "platform", targetType: "session",
       description: "not_found: That session is already signed out.",
     }]);
   });
@@ -61,7 +61,7 @@ describe("mutation pipeline", () => {
     expect(await db.session.findUnique({ where: { id: sessions[0].id } })).not.toBeNull();
     const failures = await auditOf(db, { actorId: gateway.id });
     expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatchObject({ action: "session.revoke", isFailure: true, actorType: "service" });
+    expect(failures[0]).toMatchObject({ action: "session.revoked", isFailure: true, actorType: "service" });
   });
 
   it("keeps the current session when signing out all others", async () => {

@@ -30,7 +30,7 @@ describe("saving an OIDC provider", () => {
     const events = await auditOf(db, { tenantId: tenant.id });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
-      action: "idp.oidc_saved", actorId: owner.id, actorType: "user", isFailure: false, targetType: "idp_config", targetId: stored!.id,
+      action: "idp_config.saved", actorId: owner.id, actorType: "user", isFailure: false, targetType: "idp_config", targetId: stored!.id,
       metadata: { before: null, after: { metadata: { discoveryUrl: DISCOVERY_URL, clientId: "gatehouse-console" }, verified: false } },
     });
   });
@@ -73,7 +73,7 @@ describe("saving a SAML provider", () => {
     expect(metadata).toContain("BEGIN CERTIFICATE");
     expect(metadata).not.toContain("IDPSSODescriptor");
     const [event] = await auditOf(db, { tenantId: tenant.id });
-    expect(event).toMatchObject({ action: "idp.saml_saved", actorId: owner.id, targetId: stored!.id, metadata: { before: null, after: { verified: false, metadata: { entityId: "http://www.okta.com/exk1example" } } } });
+    expect(event).toMatchObject({ action: "idp_config.saved", actorId: owner.id, targetId: stored!.id, metadata: { before: null, after: { verified: false, metadata: { entityId: "http://www.okta.com/exk1example" } } } });
   });
 
   it("answers malformed metadata with the parser's message on metadataXml and writes nothing", async () => {
@@ -124,7 +124,7 @@ describe("saving a SAML provider", () => {
     expect(await db.tenantIdpConfig.count({ where: { tenantId: tenant.id } })).toBe(1);
     const last = (await auditOf(db, { tenantId: tenant.id })).at(-1)!;
     expect(last).toMatchObject({
-      action: "idp.saml_saved",
+      action: "idp_config.saved",
       metadata: {
         before: { verified: true, metadata: { entityId: "http://www.okta.com/exk1example" } },
         after: { verified: false, metadata: { entityId: "https://sts.windows.net/00000000-0000-0000-0000-000000000000/" } },
@@ -142,13 +142,13 @@ describe("verifying", () => {
     expect((await configOf(tenant.id, "oidc"))!.verified).toBe(false);
     const failures = await auditOf(db, { tenantId: tenant.id, isFailure: true });
     expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatchObject({ action: "idp.verify", actorId: owner.id });
+    expect(failures[0]).toMatchObject({ action: "idp_config.verified", actorId: owner.id });
 
     const admin = await actorFor(db, { staffRole: "admin" });
     expect((await markIdpVerified(admin, { tenantId: tenant.id, type: "oidc" })).ok).toBe(true);
     const stored = await configOf(tenant.id, "oidc");
     expect(stored!.verified).toBe(true);
-    const verified = await db.auditLog.findMany({ where: { tenantId: tenant.id, action: "idp.verified" } });
+    const verified = await db.auditLog.findMany({ where: { tenantId: tenant.id, action: "idp_config.verified", isFailure: false } });
     expect(verified).toHaveLength(1);
     expect(verified[0]).toMatchObject({ actorId: admin.id, targetId: stored!.id, isFailure: false, metadata: { before: { verified: false }, after: { verified: true } } });
   });
@@ -182,7 +182,7 @@ describe("removing", () => {
     const { id } = (await configOf(tenant.id, "oidc"))!;
     expect(await removeIdpConfig(owner, { tenantId: tenant.id, type: "oidc" })).toEqual({ ok: true, data: { id } });
     expect(await configOf(tenant.id, "oidc")).toBeNull();
-    const [event] = await db.auditLog.findMany({ where: { tenantId: tenant.id, action: "idp.removed" } });
+    const [event] = await db.auditLog.findMany({ where: { tenantId: tenant.id, action: "idp_config.removed" } });
     expect(event).toMatchObject({ actorId: owner.id, targetId: id, metadata: { before: { verified: false, metadata: { clientId: "console" } }, after: null } });
     expect(await removeIdpConfig(owner, { tenantId: tenant.id, type: "oidc" })).toMatchObject({ ok: false, kind: "not_found" });
   });
@@ -195,7 +195,7 @@ describe("who may save", () => {
     expect(await saveOidcConfig(person, { tenantId: tenant.id, discoveryUrl: DISCOVERY_URL, clientId: "console" })).toMatchObject({ ok: false, kind: "forbidden" });
     expect(await saveSamlConfig(person, { tenantId: tenant.id, metadataXml: PREFIXED_XML })).toMatchObject({ ok: false, kind: "forbidden" });
     expect(await db.tenantIdpConfig.count({ where: { tenantId: tenant.id } })).toBe(0);
-    expect((await auditOf(db, { tenantId: tenant.id })).map((e) => [e.action, e.isFailure])).toEqual([["idp.manage", true], ["idp.manage", true]]);
+    expect((await auditOf(db, { tenantId: tenant.id })).map((e) => [e.action, e.isFailure])).toEqual([["idp_config.saved", true], ["idp_config.saved", true]]);
   });
 
   it("sales staff are forbidden; admin staff may save", async () => {

@@ -58,7 +58,7 @@ describe("inviteMember", () => {
 
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
-      action: "member.invited", actorId: owner.id, isFailure: false,
+      action: "invitation.created", actorId: owner.id, isFailure: false,
       targetType: "invitation", targetId: invitation.id, targetName: email,
     });
     expect(events[0].metadata).toMatchObject({ after: { email, role: "viewer" } });
@@ -152,7 +152,7 @@ describe("inviteMember", () => {
     expect(await db.invitation.count({ where: { tenantId: tenant.id } })).toBe(0);
     const events = await auditOf(db, { tenantId: tenant.id });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "member.invite", actorId: actor.id, isFailure: true });
+    expect(events[0]).toMatchObject({ action: "invitation.created", actorId: actor.id, isFailure: true });
   });
 
   it("lets admin staff invite, but not sales staff", async () => {
@@ -165,8 +165,8 @@ describe("inviteMember", () => {
 
     expect(await db.invitation.findMany({ where: { tenantId: tenant.id } })).toMatchObject([{ invitedById: admin.id }]);
     expect((await auditOf(db, { tenantId: tenant.id })).map((e) => [e.actorId, e.action, e.isFailure])).toEqual([
-      [admin.id, "member.invited", false],
-      [sales.id, "member.invite", true],
+      [admin.id, "invitation.created", false],
+      [sales.id, "invitation.created", true],
     ]);
   });
 

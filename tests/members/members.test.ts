@@ -67,7 +67,7 @@ describe("changeMemberRole", () => {
     const events = await auditOf(db, { tenantId: tenant.id });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
-      action: "member.role_changed", actorId: owner.actor.id, isFailure: false,
+      action: "membership.role_changed", actorId: owner.actor.id, isFailure: false,
       targetType: "membership", targetId: member.membershipId, targetName: member.actor.name,
     });
     expect(events[0].metadata).toEqual({ before: { role: "member" }, after: { role: "viewer" } });
@@ -92,7 +92,7 @@ describe("changeMemberRole", () => {
 
     expect(changed).toMatchObject({ ok: false, kind: "forbidden" });
     expect(await rolesIn(tenant.id)).toEqual(before);
-    expect(await auditOf(db, { tenantId: tenant.id })).toMatchObject([{ action: "member.change_role", actorId: actor.actor.id, isFailure: true }]);
+    expect(await auditOf(db, { tenantId: tenant.id })).toMatchObject([{ action: "membership.role_changed", actorId: actor.actor.id, isFailure: true }]);
   });
 
   it("never demotes the last owner: conflict, nothing changed", async () => {
@@ -132,7 +132,7 @@ describe("changeMemberRole", () => {
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(results.find((r) => !r.ok)).toMatchObject({ kind: "conflict", message: expect.stringContaining("last owner") });
       expect(await db.membership.count({ where: { tenantId: tenant.id, role: "owner" } })).toBe(1);
-      expect(await db.auditLog.count({ where: { tenantId: tenant.id, action: "member.role_changed" } })).toBe(1);
+      expect(await db.auditLog.count({ where: { tenantId: tenant.id, action: "membership.role_changed" } })).toBe(1);
     }
   });
 
@@ -159,7 +159,7 @@ describe("removeMember", () => {
     const events = await auditOf(db, { tenantId: tenant.id });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
-      action: "member.removed", actorId: owner.actor.id, isFailure: false,
+      action: "membership.removed", actorId: owner.actor.id, isFailure: false,
       targetType: "membership", targetId: member.membershipId, targetName: member.actor.name,
     });
     expect(events[0].metadata).toEqual({ before: { role: "member", userId: member.actor.id } });

@@ -66,7 +66,7 @@ describe("changeStaffRole", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: person.id! } })).staffRole).toBeNull();
     const refusals = await eventsAbout(person.id!);
     expect(refusals).toHaveLength(3);
-    expect(refusals.every((e) => e.isFailure && e.action === "person.change_staff_role" && e.tenantId === null)).toBe(true);
+    expect(refusals.every((e) => e.isFailure && e.action === "user.staff_role_changed" && e.tenantId === null)).toBe(true);
   });
 });
 

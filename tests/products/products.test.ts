@@ -125,7 +125,7 @@ describe("product entitlements", () => {
       expect(await setEntitlement(actor, input(999))).toMatchObject({ ok: false, kind: "forbidden" });
       const failures = await auditOf(db, { actorId: actor.id });
       expect(failures).toHaveLength(1);
-      expect(failures[0]).toMatchObject({ action: "product.manage", tenantId: tenant.id, isFailure: true });
+      expect(failures[0]).toMatchObject({ action: "product.entitlement_changed", tenantId: tenant.id, isFailure: true });
     }
     expect(await entitlementOf(tenant.id, "gateway")).toMatchObject({ config: { rate_limit_rpm: 200 } });
   });

@@ -121,7 +121,7 @@ describe("projects", () => {
     expect(await db.tenantProject.count({ where: { tenantId: tenant.id } })).toBe(1);
     const failures = await auditOf(db, { actorId: actor.id });
     expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatchObject({ action: "project.manage", tenantId: tenant.id, isFailure: true });
+    expect(failures[0]).toMatchObject({ action: "project.created", tenantId: tenant.id, isFailure: true });
 
     expect(await renameProject(actor, { tenantId: tenant.id, projectId: created.data.id, name: "Renamed" })).toMatchObject({ ok: false, kind: "forbidden" });
     expect(await archiveProject(actor, { tenantId: tenant.id, projectId: created.data.id })).toMatchObject({ ok: false, kind: "forbidden" });

@@ -19,12 +19,13 @@ afterAll(() => db.$disconnect());
 /** A tenant-scoped mutation that writes an API key row: what any service's change in the tenant looks like. */
 function createKey(actor: Actor, tenantId: string) {
   return mutate(actor, {
-    action: "api_key.create",
+    permission: "api_key.create",
+    event: "api_key.created",
     schema: z.object({ name: z.string() }),
     tenantId: () => tenantId,
     async execute(tx, { name }) {
       const key = await tx.apiKey.create({ data: { tenantId, name, prefix: `gh_${randomBytes(8).toString("hex")}`, hash: "$argon2id$v=19$test" } });
-      return { data: key.id, audit: { action: "api_key.created", targetType: "api_key", targetId: key.id, targetName: name } };
+      return { data: key.id, audit: { targetId: key.id, targetName: name, after: { name, scopes: key.scopes, prefix: key.prefix, projectId: null, product: null, expiresAt: null } } };
     },
   }, { name: "ci" });
 }
@@ -69,7 +70,7 @@ describe("a frozen tenant", () => {
       expect(await keysOf(tenant.id)).toBe(0);
       const events = await auditOf(db, { tenantId: tenant.id, actorId: person.id });
       expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({ action: "api_key.create", isFailure: true, description: expect.stringContaining("frozen") });
+      expect(events[0]).toMatchObject({ action: "api_key.created", isFailure: true, description: expect.stringContaining("frozen") });
     });
   }
 
@@ -80,7 +81,7 @@ describe("a frozen tenant", () => {
     const result = await createKey(supportOwner, tenant.id);
     expect(result).toMatchObject({ ok: false, kind: "forbidden", message: expect.stringContaining("Frosty Ltd is frozen") });
     expect(await keysOf(tenant.id)).toBe(0);
-    expect(await auditOf(db, { tenantId: tenant.id, actorId: supportOwner.id })).toMatchObject([{ action: "api_key.create", isFailure: true }]);
+    expect(await auditOf(db, { tenantId: tenant.id, actorId: supportOwner.id })).toMatchObject([{ action: "api_key.created", isFailure: true }]);
     // admin staff who own it act by their staff role, which grants the action
     const adminOwner = await actorFor(db, { staffRole: "admin", roles: { [tenant.id]: "owner" } });
     expect(await allowedNow(adminOwner, "api_key.create", tenant.id)).toBe(true);
@@ -139,7 +140,7 @@ describe("a change racing a freeze", () => {
     const result = await change;
     expect(result).toMatchObject({ ok: false, kind: "forbidden", message: expect.stringContaining("Racing Ltd is frozen") });
     expect(await keysOf(tenant.id)).toBe(0);
-    expect(await auditOf(db, { tenantId: tenant.id, actorId: owner.id })).toMatchObject([{ action: "api_key.create", isFailure: true, description: expect.stringContaining("frozen") }]);
+    expect(await auditOf(db, { tenantId: tenant.id, actorId: owner.id })).toMatchObject([{ action: "api_key.created", isFailure: true, description: expect.stringContaining("frozen") }]);
   });
 
 });
@@ -153,14 +154,15 @@ describe("the tenant row's lock in the pipeline", () => {
     const arrivals: number[] = [];
     /** A change that, once in its transaction, waits at the gate and then updates the tenant row (as a budget does). */
     const updateTenantRow = (actor: Actor, alertPct: number) => mutate(actor, {
-      action: "budget.manage",
+      permission: "budget.manage",
+      event: "tenant.budget_changed",
       schema: z.object({}),
       tenantId: () => tenant.id,
       async execute(tx) {
         arrivals.push((await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0].pid);
         await gate;
         await tx.tenant.update({ where: { id: tenant.id }, data: { budgetAlertPct: alertPct } });
-        return { data: alertPct, audit: { action: "usage.budget_changed", targetType: "tenant", targetId: tenant.id } };
+        return { data: alertPct, audit: { targetId: tenant.id, before: { monthlyBudgetUsd: null, budgetAlertPct: null }, after: { monthlyBudgetUsd: null, budgetAlertPct: alertPct } } };
       },
     }, {});
     const firstChange = updateTenantRow(first, 10);

@@ -174,7 +174,7 @@ describe("who may change a tenant's lifecycle", () => {
       expect(after.statusChangedAt).toEqual(tenant.statusChangedAt);
       const events = await auditOf(db, { tenantId: tenant.id });
       expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({ action: "tenant.change_lifecycle", actorId: actor.id, isFailure: true });
+      expect(events[0]).toMatchObject({ action: "tenant.status_changed", actorId: actor.id, isFailure: true });
     });
   }
 });
@@ -190,7 +190,7 @@ describe("extendTrial", () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       action: "tenant.trial_extended", actorId: sales.id, targetId: tenant.id, description: "needs more time to evaluate",
-      metadata: { before: { trial_ends_at: tenant.trialEndsAt!.toISOString() }, after: { trial_ends_at: newEnd.toISOString() } },
+      metadata: { before: { trialEndsAt: tenant.trialEndsAt!.toISOString() }, after: { trialEndsAt: newEnd.toISOString() } },
     });
   });
 

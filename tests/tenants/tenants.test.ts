@@ -35,7 +35,7 @@ describe("createTenant", () => {
     expect(tenant.trialEndsAt!.getTime() - Date.now()).toBeGreaterThan(9.9 * 86_400_000);
     expect(tenant.invitations).toMatchObject([{ email: "boss@newco.example", role: "owner" }]);
     const audit = await db.auditLog.findMany({ where: { tenantId: tenant.id }, orderBy: { id: "asc" } });
-    expect(audit.map((a) => a.action)).toEqual(["member.invited", "tenant.created"]);
+    expect(audit.map((a) => a.action)).toEqual(["invitation.created", "tenant.created"]);
     expect(audit.every((a) => a.actorId === sales.id)).toBe(true);
   });
 

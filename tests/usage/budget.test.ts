@@ -9,7 +9,7 @@ afterAll(() => db.$disconnect());
 
 const budgetOf = (id: string) => db.tenant.findUniqueOrThrow({ where: { id }, select: { monthlyBudgetUsd: true, budgetAlertPct: true } })
   .then((t) => ({ budget: t.monthlyBudgetUsd?.toFixed(2) ?? null, alertPct: t.budgetAlertPct }));
-const budgetEventsOf = (tenantId: string) => auditOf(db, { tenantId, action: "usage.budget_changed" });
+const budgetEventsOf = (tenantId: string) => auditOf(db, { tenantId, action: "tenant.budget_changed", isFailure: false });
 
 describe("setBudget", () => {
   it("lets an owner set the budget and alert, with one audit event holding before and after", async () => {
@@ -21,7 +21,7 @@ describe("setBudget", () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       actorId: owner.id, actorType: "user", targetType: "tenant", targetId: tenant.id, targetName: tenant.slug, isFailure: false,
-      metadata: { before: { monthly_budget_usd: "100.00", budget_alert_pct: 80 }, after: { monthly_budget_usd: "2500.50", budget_alert_pct: 90 } },
+      metadata: { before: { monthlyBudgetUsd: "100.00", budgetAlertPct: 80 }, after: { monthlyBudgetUsd: "2500.50", budgetAlertPct: 90 } },
     });
   });
 

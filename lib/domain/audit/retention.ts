@@ -17,7 +17,7 @@ const TRANSACTION_TIMEOUT_MS = 600_000;
 
 /**
  * Removes, in one transaction, each chain's oldest events up to its first event still within retention, and
- * records that it ran (audit.retention_applied, with the counts) in that transaction. Only a chain's leading
+ * records that it ran (audit_log.retention_applied, with the counts) in that transaction. Only a chain's leading
  * run of old events goes, and never its newest event, so what stays is one unbroken chain that verifies.
  */
 export function applyAuditRetention(): Promise<RetentionResult> {
@@ -46,7 +46,7 @@ export function applyAuditRetention(): Promise<RetentionResult> {
     await tx.$executeRaw`SELECT set_config('gatehouse.audit_retention', 'off', true)`;
     const deleted = rows.reduce((sum, row) => sum + row.deleted, 0);
     await writeAudit(tx, SYSTEM_ACTOR, {
-      action: "audit.retention_applied", targetType: "audit_log", targetName: "audit log",
+      event: "audit_log.retention_applied", targetName: "audit log",
       description: `${deleted} event${deleted === 1 ? "" : "s"} older than their retention removed`,
       metadata: { deleted, chains: rows },
     });

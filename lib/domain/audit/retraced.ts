@@ -19,13 +19,13 @@ export interface RetracedEvent {
   fields: Record<string, string>;
 }
 
-// Words of an action's verb (its last part, split on "_"), past tense as recorded and present tense as in the
-// permission names that refused calls are recorded under.
+// Words of an action's verb (its last part, split on "_"), past tense as recorded, and present tense as in the
+// permission names that refused calls were recorded under before the vocabulary (lib/domain/audit/events.ts).
 const CRUD_WORDS: Record<string, Crud> = Object.fromEntries([
   ...["created", "create", "invited", "invite", "added", "add", "granted", "grant", "issued"].map((w) => [w, "c"]),
   ...["updated", "update", "changed", "change", "renamed", "rename", "rolled", "roll", "resent", "extended", "saved", "set",
-    "verified", "verify", "enabled", "disabled", "applied", "manage", "moved", "accepted"].map((w) => [w, "u"]),
-  ...["revoked", "revoke", "removed", "remove", "deleted", "delete", "archived", "archive", "purged"].map((w) => [w, "d"]),
+    "verified", "verify", "enabled", "disabled", "applied", "manage", "moved", "accepted", "activated", "frozen"].map((w) => [w, "u"]),
+  ...["revoked", "revoke", "removed", "remove", "deleted", "delete", "archived", "archive", "purged", "ended"].map((w) => [w, "d"]),
 ]);
 
 /** c, u or d from the verb of `action` (tenant.created → c, member.role_changed → u, api_key.revoked → d), else r. */

@@ -10,7 +10,8 @@ import { configInput, oidcInput, samlInput, verifyInput } from "./schemas";
 /** Sets the tenant's OIDC provider; a changed configuration must be verified again. */
 export function saveOidcConfig(actor: Actor, input: unknown) {
   return mutate(actor, {
-    action: "idp.manage",
+    permission: "idp.manage",
+    event: "idp_config.saved",
     schema: oidcInput,
     execute: (tx, { tenantId, discoveryUrl, clientId }) =>
       saveConfig(tx, tenantId, "oidc", { discoveryUrl, clientId } satisfies OidcMetadata),
@@ -20,7 +21,8 @@ export function saveOidcConfig(actor: Actor, input: unknown) {
 /** Sets the tenant's SAML provider from its metadata XML (the parsed fields are kept, not the XML). */
 export function saveSamlConfig(actor: Actor, input: unknown) {
   return mutate(actor, {
-    action: "idp.manage",
+    permission: "idp.manage",
+    event: "idp_config.saved",
     schema: samlInput,
     execute: (tx, { tenantId, metadataXml: metadata }) => saveConfig(tx, tenantId, "saml", metadata),
   }, input);
@@ -36,8 +38,6 @@ async function saveConfig(tx: Tx, tenantId: string, type: IdpKind, metadata: Oid
   return {
     data: { id: saved.id },
     audit: {
-      action: `idp.${type}_saved`,
-      targetType: "idp_config",
       targetId: saved.id,
       targetName: IDP_LABEL[type],
       before: previous ? { metadata: previous.metadata, verified: previous.verified } : null,
@@ -49,7 +49,8 @@ async function saveConfig(tx: Tx, tenantId: string, type: IdpKind, metadata: Oid
 /** Platform admins confirm a configuration works (e.g. after a test sign-in) before it is relied on. */
 export function markIdpVerified(actor: Actor, input: unknown) {
   return mutate(actor, {
-    action: "idp.verify",
+    permission: "idp.verify",
+    event: "idp_config.verified",
     schema: verifyInput,
     async execute(tx, { tenantId, type, seenUpdatedAt }) {
       const config = await existingConfig(tx, tenantId, type);
@@ -60,7 +61,7 @@ export function markIdpVerified(actor: Actor, input: unknown) {
       await tx.tenantIdpConfig.update({ where: { id: config.id }, data: { verified: true } });
       return {
         data: { id: config.id },
-        audit: { action: "idp.verified", targetType: "idp_config", targetId: config.id, targetName: IDP_LABEL[type], before: { verified: false }, after: { verified: true } },
+        audit: { targetId: config.id, targetName: IDP_LABEL[type], before: { verified: false }, after: { verified: true } },
       };
     },
   }, input);
@@ -69,7 +70,8 @@ export function markIdpVerified(actor: Actor, input: unknown) {
 /** Removes the tenant's OIDC or SAML provider. */
 export function removeIdpConfig(actor: Actor, input: unknown) {
   return mutate(actor, {
-    action: "idp.manage",
+    permission: "idp.manage",
+    event: "idp_config.removed",
     schema: configInput,
     async execute(tx, { tenantId, type }) {
       const config = await existingConfig(tx, tenantId, type);
@@ -77,7 +79,7 @@ export function removeIdpConfig(actor: Actor, input: unknown) {
       return {
         data: { id: config.id },
         audit: {
-          action: "idp.removed", targetType: "idp_config", targetId: config.id, targetName: IDP_LABEL[type],
+          targetId: config.id, targetName: IDP_LABEL[type],
           before: { metadata: config.metadata, verified: config.verified }, after: null,
         },
       };

@@ -77,7 +77,7 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 const auditTarget = (key: KeyRow) =>
-  ({ projectId: key.projectId, targetType: "api_key", targetId: key.id, targetName: key.name });
+  ({ projectId: key.projectId, targetId: key.id, targetName: key.name });
 
 /** Everything about a new key but its secret: the prefix is the lookup id the console shows anyway. */
 const auditedSettings = (key: KeyRow) => ({
@@ -87,7 +87,8 @@ const auditedSettings = (key: KeyRow) => ({
 /** Creates a key and returns it whole, once; only its prefix and argon2id hash are stored. */
 export function createApiKey(actor: Actor, input: unknown): Promise<MutationResult<IssuedKey>> {
   return withNewKey((newKey) => mutate(actor, {
-    action: "api_key.create",
+    permission: "api_key.create",
+    event: "api_key.created",
     schema: createKeyInput,
     async execute(tx, { tenantId, name, scopes, projectId, product, expiresAt }) {
       const tenant = await tenantOrThrow(tx, tenantId, { name: true, status: true });
@@ -101,7 +102,7 @@ export function createApiKey(actor: Actor, input: unknown): Promise<MutationResu
       });
       return {
         data: { id: key.id, key: newKey.key, prefix: key.prefix },
-        audit: { action: "api_key.created", ...auditTarget(key), after: auditedSettings(key) },
+        audit: { ...auditTarget(key), after: auditedSettings(key) },
       };
     },
   }, input));
@@ -110,9 +111,10 @@ export function createApiKey(actor: Actor, input: unknown): Promise<MutationResu
 /** Revokes a key at once: the gateway refuses it from the moment this commits. */
 export function revokeApiKey(actor: Actor, input: unknown) {
   return mutate(actor, {
-    action: "api_key.revoke",
+    permission: "api_key.revoke",
+    event: "api_key.revoked",
     schema: revokeKeyInput,
-    target: (input) => ({ targetType: "api_key", targetId: input.keyId }),
+    targetId: (input) => input.keyId,
     async execute(tx, { tenantId, keyId }) {
       const key = await lockKey(tx, tenantId, keyId);
       if (key.revokedAt) throw new MutationRefusal("conflict", `${key.name} was already revoked on ${day(key.revokedAt)}.`);
@@ -121,7 +123,7 @@ export function revokeApiKey(actor: Actor, input: unknown) {
       return {
         data: { id: revoked.id, revokedAt: revoked.revokedAt! },
         audit: {
-          action: "api_key.revoked", ...auditTarget(key),
+          ...auditTarget(key),
           before: { revokedAt: null }, after: { revokedAt: iso(revoked.revokedAt) }, metadata: { prefix: key.prefix },
         },
       };
@@ -136,9 +138,10 @@ export function revokeApiKey(actor: Actor, input: unknown) {
  */
 export function rollApiKey(actor: Actor, input: unknown): Promise<MutationResult<IssuedKey>> {
   return withNewKey((newKey) => mutate(actor, {
-    action: "api_key.create",
+    permission: "api_key.create",
+    event: "api_key.rolled",
     schema: rollKeyInput,
-    target: (input) => ({ targetType: "api_key", targetId: input.keyId }),
+    targetId: (input) => input.keyId,
     async execute(tx, { tenantId, keyId, grace }) {
       const old = await lockKey(tx, tenantId, keyId);
       const now = new Date();
@@ -161,7 +164,7 @@ export function rollApiKey(actor: Actor, input: unknown): Promise<MutationResult
       return {
         data: { id: successor.id, key: newKey.key, prefix: successor.prefix },
         audit: {
-          action: "api_key.rolled", ...auditTarget(old),
+          ...auditTarget(old),
           before: { expiresAt: iso(old.expiresAt), revokedAt: null, rolledToId: null },
           after: { expiresAt: iso(rolled.expiresAt), revokedAt: iso(rolled.revokedAt), rolledToId: successor.id },
           metadata: {

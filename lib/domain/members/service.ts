@@ -30,7 +30,8 @@ export const newInvitationTerms = () => ({ tokenHash: newTokenHash(), expiresAt:
 /** Invites `email` into the tenant with `role`; signing in with that verified email accepts it. */
 export function inviteMember(actor: Actor, input: unknown) {
   return mutate(actor, {
-    action: "member.invite",
+    permission: "member.invite",
+    event: "invitation.created",
     schema: inviteInput,
     async execute(tx, { tenantId, email, role }) {
       if (await isMemberByEmail(tx, tenantId, email)) throw new MutationRefusal("conflict", `${email} is already a member of this tenant.`);
@@ -50,7 +51,7 @@ export function inviteMember(actor: Actor, input: unknown) {
       return {
         data: invitation,
         audit: {
-          action: "member.invited", targetType: "invitation", targetId: invitation.id, targetName: email,
+          targetId: invitation.id, targetName: email,
           after: { email, role, expiresAt: invitation.expiresAt },
         },
       };
@@ -74,9 +75,10 @@ async function isMemberByEmail(tx: Tx, tenantId: string, email: string): Promise
 /** Gives a pending invitation a new token and another 7 days. */
 export function resendInvitation(actor: Actor, input: unknown) {
   return mutate(actor, {
-    action: "member.invite",
+    permission: "member.invite",
+    event: "invitation.resent",
     schema: invitationInput,
-    target: (i) => ({ targetType: "invitation", targetId: i.invitationId }),
+    targetId: (i) => i.invitationId,
     async execute(tx, { tenantId, invitationId }) {
       const invitation = await lockPendingInvitation(tx, tenantId, invitationId);
       const expiresAt = newExpiry();
@@ -84,7 +86,7 @@ export function resendInvitation(actor: Actor, input: unknown) {
       return {
         data: { id: invitation.id, expiresAt },
         audit: {
-          action: "invitation.resent", targetName: invitation.email,
+          targetName: invitation.email,
           before: { expiresAt: invitation.expiresAt }, after: { expiresAt },
         },
       };
@@ -95,9 +97,10 @@ export function resendInvitation(actor: Actor, input: unknown) {
 /** Withdraws a pending invitation: signing in with its email no longer accepts it. */
 export function revokeInvitation(actor: Actor, input: unknown) {
   return mutate(actor, {
-    action: "member.invite",
+    permission: "member.invite",
+    event: "invitation.revoked",
     schema: invitationInput,
-    target: (i) => ({ targetType: "invitation", targetId: i.invitationId }),
+    targetId: (i) => i.invitationId,
     async execute(tx, { tenantId, invitationId }) {
       const invitation = await lockPendingInvitation(tx, tenantId, invitationId);
       const revokedAt = new Date();
@@ -105,7 +108,7 @@ export function revokeInvitation(actor: Actor, input: unknown) {
       return {
         data: { id: invitation.id, revokedAt },
         audit: {
-          action: "invitation.revoked", targetName: invitation.email,
+          targetName: invitation.email,
           before: { role: invitation.role, expiresAt: invitation.expiresAt },
         },
       };
@@ -126,9 +129,10 @@ async function lockPendingInvitation(tx: Tx, tenantId: string, invitationId: str
 /** Changes a member's role; the tenant's last owner cannot be demoted. */
 export function changeMemberRole(actor: Actor, input: unknown) {
   return mutate(actor, {
-    action: "member.change_role",
+    permission: "member.change_role",
+    event: "membership.role_changed",
     schema: changeRoleInput,
-    target: (i) => ({ targetType: "membership", targetId: i.membershipId }),
+    targetId: (i) => i.membershipId,
     async execute(tx, { tenantId, membershipId, role }) {
       const target = await lockMembershipKeepingAnOwner(tx, tenantId, membershipId, role);
       if (target.role === role) throw new MutationRefusal("conflict", `${target.name} is already ${withArticle(role)}.`);
@@ -136,7 +140,7 @@ export function changeMemberRole(actor: Actor, input: unknown) {
       return {
         data: { id: membershipId, role },
         audit: {
-          action: "member.role_changed", targetName: target.name,
+          targetName: target.name,
           before: { role: target.role }, after: { role },
         },
       };
@@ -147,16 +151,17 @@ export function changeMemberRole(actor: Actor, input: unknown) {
 /** Removes a member from the tenant (their sessions stay: a session is the person's, not the tenant's). */
 export function removeMember(actor: Actor, input: unknown) {
   return mutate(actor, {
-    action: "member.remove",
+    permission: "member.remove",
+    event: "membership.removed",
     schema: membershipInput,
-    target: (i) => ({ targetType: "membership", targetId: i.membershipId }),
+    targetId: (i) => i.membershipId,
     async execute(tx, { tenantId, membershipId }) {
       const target = await lockMembershipKeepingAnOwner(tx, tenantId, membershipId, null);
       await tx.membership.delete({ where: { id: membershipId } });
       return {
         data: { id: membershipId },
         audit: {
-          action: "member.removed", targetName: target.name,
+          targetName: target.name,
           before: { role: target.role, userId: target.userId },
         },
       };

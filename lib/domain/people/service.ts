@@ -6,15 +6,15 @@ import type { StaffRole } from "@/lib/db/generated/enums";
 import type { Actor } from "@/lib/auth/principal";
 import { countsAsAdmin } from "@/lib/auth/bootstrap";
 import { displayName } from "@/lib/domain/members/queries";
-import { PEOPLE_EVENTS } from "./events";
 import { changeStaffRoleInput, personInput } from "./schemas";
 
 /** Gives a person a staff role, changes it, or takes it away (`none`). */
 export function changeStaffRole(actor: Actor, input: unknown) {
   return mutate(actor, {
-    action: "person.change_staff_role",
+    permission: "person.change_staff_role",
+    event: "user.staff_role_changed",
     schema: changeStaffRoleInput,
-    target: (i) => ({ targetType: "user", targetId: i.userId }),
+    targetId: (i) => i.userId,
     async execute(tx, { userId, staffRole }) {
       const person = await lockPersonKeepingAnAdmin(tx, userId, (p) => ({ staffRole, enabled: !p.disabledAt }));
       if (person.staffRole === staffRole) {
@@ -23,7 +23,7 @@ export function changeStaffRole(actor: Actor, input: unknown) {
       await tx.user.update({ where: { id: userId }, data: { staffRole } });
       return {
         data: { userId, staffRole },
-        audit: { action: PEOPLE_EVENTS.staffRoleChanged, targetName: person.name, before: { staffRole: person.staffRole }, after: { staffRole } },
+        audit: { targetName: person.name, before: { staffRole: person.staffRole }, after: { staffRole } },
       };
     },
   }, input);
@@ -41,9 +41,10 @@ export const enablePerson = (actor: Actor, input: unknown) => changeAccount(acto
 
 function changeAccount(actor: Actor, input: unknown, disable: boolean) {
   return mutate(actor, {
-    action: "person.disable",
+    permission: "person.disable",
+    event: disable ? "user.disabled" : "user.enabled",
     schema: personInput,
-    target: (i) => ({ targetType: "user", targetId: i.userId }),
+    targetId: (i) => i.userId,
     async execute(tx, { userId }) {
       if (disable && userId === actor.id) throw new MutationRefusal("conflict", "You cannot disable your own account: another admin can.");
       const person = await lockPersonKeepingAnAdmin(tx, userId, (p) => ({ staffRole: p.staffRole, enabled: !disable }));
@@ -54,7 +55,7 @@ function changeAccount(actor: Actor, input: unknown, disable: boolean) {
       return {
         data: { userId, disabledAt, sessionsEnded },
         audit: {
-          action: disable ? PEOPLE_EVENTS.disabled : PEOPLE_EVENTS.enabled, targetName: person.name,
+          targetName: person.name,
           before: { disabledAt: person.disabledAt }, after: { disabledAt }, metadata: disable ? { sessionsEnded } : undefined,
         },
       };

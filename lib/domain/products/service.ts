@@ -12,7 +12,8 @@ const audited = (row: { enabled: boolean; expiresAt: Date | null; config: unknow
 /** Grants, changes or disables a tenant's product; the config is replaced by the one given. */
 export function setEntitlement(actor: Actor, input: unknown) {
   return mutate(actor, {
-    action: "product.manage",
+    permission: "product.manage",
+    event: "product.entitlement_changed",
     schema: entitlementInput,
     async execute(tx, { tenantId, product, enabled, expiresAt, config }) {
       await tenantOrThrow(tx, tenantId, { id: true });
@@ -23,8 +24,6 @@ export function setEntitlement(actor: Actor, input: unknown) {
       return {
         data: after,
         audit: {
-          action: "product.entitlement_changed",
-          targetType: "product",
           targetId: product,
           targetName: PRODUCTS[product].label,
           before: audited(before),

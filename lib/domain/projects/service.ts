@@ -8,11 +8,12 @@ const projectOf = (tx: Tx, tenantId: string, projectId: string) =>
   foundOr(scoped(tx, tenantId).project(projectId), "That project does not exist in this tenant.");
 
 const auditTarget = (project: { id: string; name: string }) =>
-  ({ projectId: project.id, targetType: "project", targetId: project.id, targetName: project.name });
+  ({ projectId: project.id, targetId: project.id, targetName: project.name });
 
 export function createProject(actor: Actor, input: unknown) {
   return mutate(actor, {
-    action: "project.manage",
+    permission: "project.manage",
+    event: "project.created",
     schema: createInput,
     async execute(tx, { tenantId, name, slug }) {
       await tenantOrThrow(tx, tenantId, { id: true });
@@ -22,7 +23,7 @@ export function createProject(actor: Actor, input: unknown) {
       const project = await tx.tenantProject.create({ data: { tenantId, name, slug } });
       return {
         data: project,
-        audit: { action: "project.created", ...auditTarget(project), after: { name, slug, status: project.status } },
+        audit: { ...auditTarget(project), after: { name, slug, status: project.status } },
       };
     },
   }, input);
@@ -30,16 +31,17 @@ export function createProject(actor: Actor, input: unknown) {
 
 export function renameProject(actor: Actor, input: unknown) {
   return mutate(actor, {
-    action: "project.manage",
+    permission: "project.manage",
+    event: "project.renamed",
     schema: renameInput,
-    target: (input) => ({ targetType: "project", targetId: input.projectId }),
+    targetId: (input) => input.projectId,
     async execute(tx, { tenantId, projectId, name }) {
       const project = await projectOf(tx, tenantId, projectId);
       if (project.status === "archived") throw new MutationRefusal("conflict", `${project.name} is archived: it can no longer be renamed.`);
       const renamed = await tx.tenantProject.update({ where: { id: project.id }, data: { name } });
       return {
         data: renamed,
-        audit: { action: "project.renamed", ...auditTarget(renamed), before: { name: project.name }, after: { name } },
+        audit: { ...auditTarget(renamed), before: { name: project.name }, after: { name } },
       };
     },
   }, input);
@@ -47,16 +49,17 @@ export function renameProject(actor: Actor, input: unknown) {
 
 export function archiveProject(actor: Actor, input: unknown) {
   return mutate(actor, {
-    action: "project.manage",
+    permission: "project.manage",
+    event: "project.archived",
     schema: archiveInput,
-    target: (input) => ({ targetType: "project", targetId: input.projectId }),
+    targetId: (input) => input.projectId,
     async execute(tx, { tenantId, projectId }) {
       const project = await projectOf(tx, tenantId, projectId);
       if (project.status === "archived") throw new MutationRefusal("conflict", `${project.name} is already archived.`);
       const archived = await tx.tenantProject.update({ where: { id: project.id }, data: { status: "archived" } });
       return {
         data: archived,
-        audit: { action: "project.archived", ...auditTarget(archived), before: { status: project.status }, after: { status: archived.status } },
+        audit: { ...auditTarget(archived), before: { status: project.status }, after: { status: archived.status } },
       };
     },
   }, input);

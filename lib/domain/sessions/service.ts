@@ -13,13 +13,14 @@ function ownUserId(actor: Actor): string {
 /** Signs one of the actor's own sessions out; it takes effect on that browser's next request. */
 export function revokeSession(actor: Actor, input: unknown) {
   return mutate(actor, {
-    action: "session.revoke",
+    permission: "session.revoke",
+    event: "session.revoked",
     schema: revokeOneInput,
-    target: (i) => ({ targetType: "session", targetId: i.sessionId }),
+    targetId: (i) => i.sessionId,
     async execute(tx, { sessionId }) {
       const { count } = await tx.session.deleteMany({ where: { id: sessionId, userId: ownUserId(actor) } });
       if (count === 0) throw new MutationRefusal("not_found", "That session is already signed out.");
-      return { data: { revoked: 1 }, audit: { action: "session.revoked" } };
+      return { data: { revoked: 1 }, audit: {} };
     },
   }, input);
 }
@@ -27,11 +28,12 @@ export function revokeSession(actor: Actor, input: unknown) {
 /** Signs out every session of the actor but the one making the request. */
 export function revokeOtherSessions(actor: Actor) {
   return mutate(actor, {
-    action: "session.revoke",
+    permission: "session.revoke",
+    event: "user.sessions_revoked",
     schema: z.object({}),
     async execute(tx) {
       const { count } = await tx.session.deleteMany({ where: { userId: ownUserId(actor), id: { not: actor.sessionId ?? undefined } } });
-      return { data: { revoked: count }, audit: { action: "session.revoked_others", targetType: "user", targetId: actor.id, metadata: { count } } };
+      return { data: { revoked: count }, audit: { targetId: actor.id, metadata: { count } } };
     },
   }, {});
 }

@@ -7,7 +7,7 @@ import { writeAudit } from "@/lib/db/mutation";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { TenantStatus } from "@/lib/db/generated/enums";
 import { SYSTEM_ACTOR } from "@/lib/auth/principal";
-import { allowedTransitions, applyTransition, lockTenant } from "./lifecycle";
+import { allowedTransitions, applyTransition, lockTenant, transitionEvent } from "./lifecycle";
 
 const DAY_MS = 86_400_000;
 export const ARCHIVE_AFTER_FROZEN_DAYS = 30;
@@ -50,7 +50,7 @@ export async function runLifecycleJobs(now = new Date()): Promise<LifecycleJobRe
         const tenant = await lockTenant(tx, id);
         const stillDue = await tx.tenant.count({ where: { AND: [{ id }, due(now)] } });
         if (!tenant || !stillDue || !allowedTransitions(tenant).includes(to)) return null;
-        await writeAudit(tx, SYSTEM_ACTOR, await applyTransition(tx, tenant, to, reason, now));
+        await writeAudit(tx, SYSTEM_ACTOR, { event: transitionEvent(to), ...(await applyTransition(tx, tenant, to, reason, now)) });
         return tenant.slug;
       }, { timeout: TRANSACTION_TIMEOUT_MS });
       if (!slug) continue;

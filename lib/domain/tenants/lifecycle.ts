@@ -3,7 +3,7 @@
 // automatic job (./jobs.ts) shares.
 import "server-only";
 import { db } from "@/lib/db/client";
-import { mutate, MutationRefusal, type AuditEvent, type Tx } from "@/lib/db/mutation";
+import { mutate, MutationRefusal, type AuditDetails, type Tx } from "@/lib/db/mutation";
 import type { TenantKind, TenantStatus } from "@/lib/db/generated/enums";
 import { can } from "@/lib/auth/permissions";
 import { notifyConfigEvent } from "@/lib/db/config-events";
@@ -70,11 +70,15 @@ function transitionRefusal(tenant: LockedTenant, to: TenantStatus): string | nul
   return `A ${tenant.kind} tenant in ${tenant.status} can move to ${allowed.join(" or ")} only, not to ${to}.`;
 }
 
+/** The event a move records: archiving is final and removes data, so it has its own; every other move is a status change. */
+export const transitionEvent = (to: TenantStatus) => (to === "archived" ? "tenant.archived" : "tenant.status_changed");
+type TransitionEvent = ReturnType<typeof transitionEvent>;
+
 /**
  * Moves a locked tenant to `to` if the table allows it (else a validation refusal on `to`), removing its data when
- * the move archives it, and returns the audit event that records the move. The caller writes that event.
+ * the move archives it, and returns what the move's event (transitionEvent(to)) records. The caller writes that event.
  */
-export async function applyTransition(tx: Tx, tenant: LockedTenant, to: TenantStatus, reason: string, now: Date): Promise<AuditEvent> {
+export async function applyTransition(tx: Tx, tenant: LockedTenant, to: TenantStatus, reason: string, now: Date): Promise<AuditDetails<TransitionEvent>> {
   const refusal = transitionRefusal(tenant, to);
   if (refusal) throw MutationRefusal.onField("to", refusal);
   await tx.tenant.update({ where: { id: tenant.id }, data: { status: to, statusChangedAt: now } });
@@ -82,8 +86,7 @@ export async function applyTransition(tx: Tx, tenant: LockedTenant, to: TenantSt
   // a frozen or archived tenant's keys stop verifying at once; a reactivated one's start again
   await notifyConfigEvent(tx, { kind: "api_key", tenantId: tenant.id, id: null });
   return {
-    action: to === "archived" ? "tenant.archived" : "tenant.status_changed",
-    tenantId: tenant.id, targetType: "tenant", targetId: tenant.id, targetName: tenant.slug,
+    tenantId: tenant.id, targetId: tenant.id, targetName: tenant.slug,
     description: reason,
     before: { status: tenant.status }, after: { status: to },
     metadata: removed ? { reason, removed } : { reason },
@@ -92,7 +95,7 @@ export async function applyTransition(tx: Tx, tenant: LockedTenant, to: TenantSt
 
 /**
  * Locks the tenant (not_found when there is none), lets `check` refuse the move for what it finds, then moves it to
- * `to`: what a status change and an archive return, with the event that records the move.
+ * `to`: what a status change and an archive return, with what the move's event records.
  */
 async function moveTenant<To extends TenantStatus>(tx: Tx, tenantId: string, to: To, reason: string, check: (tenant: LockedTenant) => void) {
   const tenant = await lockExisting(tx, tenantId);
@@ -106,7 +109,8 @@ async function moveTenant<To extends TenantStatus>(tx: Tx, tenantId: string, to:
  */
 export function changeTenantStatus(actor: Actor, input: unknown) {
   return mutate(actor, {
-    action: "tenant.change_lifecycle",
+    permission: "tenant.change_lifecycle",
+    event: "tenant.status_changed",
     schema: changeStatusInput,
     execute: (tx, { tenantId, to, from, reason }) => moveTenant(tx, tenantId, to, reason, (tenant) => {
       if (from && tenant.status !== from) {
@@ -119,7 +123,8 @@ export function changeTenantStatus(actor: Actor, input: unknown) {
 /** Moves the end of a tenant's trial later. Only a tenant in trial has a trial to extend. */
 export function extendTrial(actor: Actor, input: unknown) {
   return mutate(actor, {
-    action: "tenant.change_lifecycle",
+    permission: "tenant.change_lifecycle",
+    event: "tenant.trial_extended",
     schema: extendTrialInput,
     async execute(tx, { tenantId, trialEndsAt, reason }) {
       const tenant = await lockExisting(tx, tenantId);
@@ -131,9 +136,9 @@ export function extendTrial(actor: Actor, input: unknown) {
       return {
         data: { trialEndsAt },
         audit: {
-          action: "tenant.trial_extended", targetType: "tenant", targetId: tenant.id, targetName: tenant.slug,
+          targetId: tenant.id, targetName: tenant.slug,
           description: reason,
-          before: { trial_ends_at: tenant.trialEndsAt }, after: { trial_ends_at: trialEndsAt },
+          before: { trialEndsAt: tenant.trialEndsAt }, after: { trialEndsAt },
           metadata: { reason },
         },
       };
@@ -147,7 +152,8 @@ export function extendTrial(actor: Actor, input: unknown) {
  */
 export function archiveTenant(actor: Actor, input: unknown) {
   return mutate(actor, {
-    action: "tenant.change_lifecycle",
+    permission: "tenant.change_lifecycle",
+    event: "tenant.archived",
     schema: archiveInput,
     execute: (tx, { tenantId, confirmSlug, reason }) => moveTenant(tx, tenantId, "archived", reason, (tenant) => {
       if (confirmSlug !== tenant.slug) throw MutationRefusal.onField("confirmSlug", `Type ${tenant.slug} exactly to confirm.`);

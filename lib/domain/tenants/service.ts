@@ -11,7 +11,8 @@ const DAY_MS = 86_400_000;
 /** Sales and admin staff create a tenant: a trial (or a demo), and an owner invitation for its first person. */
 export function createTenant(actor: Actor, input: unknown) {
   return mutate(actor, {
-    action: "tenant.create",
+    permission: "tenant.create",
+    event: "tenant.created",
     schema: createTenantInput,
     async execute(tx, { slug, name, kind, plan, trialDays, ownerEmail }) {
       if (await tx.tenant.findUnique({ where: { slug }, select: { id: true } })) {
@@ -31,14 +32,14 @@ export function createTenant(actor: Actor, input: unknown) {
         },
       });
       await writeAudit(tx, actor, {
-        action: "member.invited", tenantId: tenant.id, targetType: "invitation", targetId: invitation.id,
+        event: "invitation.created", tenantId: tenant.id, targetId: invitation.id,
         targetName: ownerEmail, after: { email: ownerEmail, role: "owner" },
       });
       return {
         data: { slug: tenant.slug },
         audit: {
-          action: "tenant.created", tenantId: tenant.id, targetType: "tenant", targetId: tenant.id, targetName: slug,
-          after: { slug, name, kind, plan, status: tenant.status, trial_ends_at: tenant.trialEndsAt },
+          tenantId: tenant.id, targetId: tenant.id, targetName: slug,
+          after: { slug, name, kind, plan, status: tenant.status, trialEndsAt: tenant.trialEndsAt },
         },
       };
     },
@@ -91,7 +92,8 @@ function seenValues(input: unknown): Partial<Record<DetailField, string | null>>
 export function updateTenantDetails(actor: Actor, input: unknown) {
   const seen = seenValues(input);
   return mutate(actor, {
-    action: "tenant.update_commercial",
+    permission: "tenant.update_commercial",
+    event: "tenant.details_updated",
     schema: updateTenantDetailsInput,
     async execute(tx, details) {
       // Locked first, so a concurrent save is compared with what the other one committed.
@@ -103,7 +105,7 @@ export function updateTenantDetails(actor: Actor, input: unknown) {
       if (stale.length) {
         // only a details save changes these fields (creation aside, which the form postdates)
         const by = await tx.auditLog.findFirst({
-          where: { tenantId: row.id, action: "tenant.details_updated" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { actorName: true },
+          where: { tenantId: row.id, action: "tenant.details_updated", isFailure: false }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { actorName: true },
         });
         const who = by?.actorName ?? "Someone";
         throw new MutationRefusal(
@@ -126,7 +128,7 @@ export function updateTenantDetails(actor: Actor, input: unknown) {
       return {
         data: { changed: changed.map((f) => LABELS[f]) },
         audit: {
-          action: "tenant.details_updated", targetType: "tenant", targetId: row.id, targetName: row.slug,
+          targetId: row.id, targetName: row.slug,
           before: Object.fromEntries(changed.map((f) => [f, before[f]])),
           after: Object.fromEntries(changed.map((f) => [f, after[f]])),
         },

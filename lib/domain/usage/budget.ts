@@ -10,7 +10,8 @@ import { setBudgetInput } from "./schemas";
  */
 export function setBudget(actor: Actor, input: unknown) {
   return mutate(actor, {
-    action: "budget.manage",
+    permission: "budget.manage",
+    event: "tenant.budget_changed",
     schema: setBudgetInput,
     async execute(tx, { tenantId, monthlyBudgetUsd, alertPct }) {
       const tenant = await tenantOrThrow(tx, tenantId, { slug: true, monthlyBudgetUsd: true, budgetAlertPct: true });
@@ -19,11 +20,11 @@ export function setBudget(actor: Actor, input: unknown) {
         data: { monthlyBudgetUsd, budgetAlertPct: alertPct },
         select: { monthlyBudgetUsd: true, budgetAlertPct: true },
       });
-      const view = (t: typeof updated) => ({ monthly_budget_usd: t.monthlyBudgetUsd?.toFixed(2) ?? null, budget_alert_pct: t.budgetAlertPct });
+      const view = (t: typeof updated) => ({ monthlyBudgetUsd: t.monthlyBudgetUsd?.toFixed(2) ?? null, budgetAlertPct: t.budgetAlertPct });
       return {
         data: { monthlyBudgetUsd: updated.monthlyBudgetUsd?.toFixed(2) ?? null, alertPct: updated.budgetAlertPct },
         audit: {
-          action: "usage.budget_changed", targetType: "tenant", targetId: tenantId, targetName: tenant.slug,
+          targetId: tenantId, targetName: tenant.slug,
           before: view(tenant), after: view(updated),
         },
       };
