@@ -93,6 +93,9 @@ export async function writeAudit(tx: Tx, actor: Actor, record: AuditEvent | Refu
   });
 }
 
+/** The names of an input's string fields. */
+type StringFieldOf<Input> = { [K in keyof Input]: Input[K] extends string ? K : never }[keyof Input];
+
 export interface MutationSpec<Schema extends z.ZodType, T, N extends AuditEventName> {
   /** the permission checked */
   permission: Action;
@@ -101,8 +104,8 @@ export interface MutationSpec<Schema extends z.ZodType, T, N extends AuditEventN
   schema: Schema;
   /** the tenant the change happens in (null: platform-wide); may read the validated input. By default the input's `tenantId` */
   tenantId?: (input: z.output<Schema>) => string | null;
-  /** what the change is to, when the input names it: on a refused call's event too, and the default on its own */
-  targetId?: (input: z.output<Schema>) => string | null;
+  /** the input's field naming what the change is to (its id): on a refused call's event too, and the default on its own */
+  target?: StringFieldOf<z.output<Schema>>;
   execute: (tx: Tx, input: z.output<Schema>) => Promise<{ data: T; audit: AuditDetails<NoInfer<N>> }>;
 }
 
@@ -120,7 +123,7 @@ export async function mutate<Schema extends z.ZodType, T, N extends AuditEventNa
   const input = parsed.data;
   const tenantId = spec.tenantId ? spec.tenantId(input) : tenantNamedBy(input);
   const { event } = spec;
-  const targetId = spec.targetId?.(input);
+  const targetId = spec.target === undefined ? undefined : (input[spec.target] as string);
   const refused = async (kind: "forbidden" | "not_found", message: string) => {
     await recordRefusal(actor, { event, tenantId, ...(targetId === undefined ? { targetType: null } : { targetId }), description: `${kind}: ${message}` });
     return { ok: false as const, kind, message };
@@ -154,6 +157,14 @@ export async function mutate<Schema extends z.ZodType, T, N extends AuditEventNa
     if (isUniqueViolation(error)) return { ok: false, kind: "conflict", message: "That conflicts with an existing record." };
     throw error;
   }
+}
+
+/**
+ * A service declared by its spec: `export const renameProject = mutation({ permission, event, schema, execute })`
+ * is the function `(actor, input) => mutate(actor, spec, input)` that server actions and tests call.
+ */
+export function mutation<Schema extends z.ZodType, T, N extends AuditEventName>(spec: MutationSpec<Schema, T, N>) {
+  return (actor: Actor, input: unknown): Promise<MutationResult<T>> => mutate(actor, spec, input);
 }
 
 /** The tenant an input names (its `tenantId`), or null: a change in no tenant is authorized as a platform-wide one. */

@@ -2,7 +2,7 @@
 // database holds the lookup prefix and an argon2id hash, and audit rows name the key by its prefix.
 import "server-only";
 import { hash, type Algorithm } from "@node-rs/argon2";
-import { mutate, MutationRefusal, type MutationResult, type Tx } from "@/lib/db/mutation";
+import { mutate, mutation, MutationRefusal, type MutationResult, type Tx } from "@/lib/db/mutation";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/auth/principal";
 import { notifyConfigEvent } from "@/lib/db/config-events";
@@ -87,8 +87,7 @@ const auditedSettings = (key: KeyRow) => ({
 /** Creates a key and returns it whole, once; only its prefix and argon2id hash are stored. */
 export function createApiKey(actor: Actor, input: unknown): Promise<MutationResult<IssuedKey>> {
   return withNewKey((newKey) => mutate(actor, {
-    permission: "api_key.create",
-    event: "api_key.created",
+    permission: "api_key.create", event: "api_key.created",
     schema: createKeyInput,
     async execute(tx, { tenantId, name, scopes, projectId, product, expiresAt }) {
       const tenant = await tenantOrThrow(tx, tenantId, { name: true, status: true });
@@ -109,27 +108,23 @@ export function createApiKey(actor: Actor, input: unknown): Promise<MutationResu
 }
 
 /** Revokes a key at once: the gateway refuses it from the moment this commits. */
-export function revokeApiKey(actor: Actor, input: unknown) {
-  return mutate(actor, {
-    permission: "api_key.revoke",
-    event: "api_key.revoked",
-    schema: revokeKeyInput,
-    targetId: (input) => input.keyId,
-    async execute(tx, { tenantId, keyId }) {
-      const key = await lockKey(tx, tenantId, keyId);
-      if (key.revokedAt) throw new MutationRefusal("conflict", `${key.name} was already revoked on ${day(key.revokedAt)}.`);
-      const revoked = await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
-      await notifyConfigEvent(tx, { kind: "api_key", tenantId, id: key.id });
-      return {
-        data: { id: revoked.id, revokedAt: revoked.revokedAt! },
-        audit: {
-          ...auditTarget(key),
-          before: { revokedAt: null }, after: { revokedAt: iso(revoked.revokedAt) }, metadata: { prefix: key.prefix },
-        },
-      };
-    },
-  }, input);
-}
+export const revokeApiKey = mutation({
+  permission: "api_key.revoke", event: "api_key.revoked",
+  schema: revokeKeyInput, target: "keyId",
+  async execute(tx, { tenantId, keyId }) {
+    const key = await lockKey(tx, tenantId, keyId);
+    if (key.revokedAt) throw new MutationRefusal("conflict", `${key.name} was already revoked on ${day(key.revokedAt)}.`);
+    const revoked = await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
+    await notifyConfigEvent(tx, { kind: "api_key", tenantId, id: key.id });
+    return {
+      data: { id: revoked.id, revokedAt: revoked.revokedAt! },
+      audit: {
+        ...auditTarget(key),
+        before: { revokedAt: null }, after: { revokedAt: iso(revoked.revokedAt) }, metadata: { prefix: key.prefix },
+      },
+    };
+  },
+});
 
 /**
  * Replaces a key with a successor of the same name, scopes, project, product and expiry, and returns the
@@ -138,10 +133,8 @@ export function revokeApiKey(actor: Actor, input: unknown) {
  */
 export function rollApiKey(actor: Actor, input: unknown): Promise<MutationResult<IssuedKey>> {
   return withNewKey((newKey) => mutate(actor, {
-    permission: "api_key.create",
-    event: "api_key.rolled",
-    schema: rollKeyInput,
-    targetId: (input) => input.keyId,
+    permission: "api_key.create", event: "api_key.rolled",
+    schema: rollKeyInput, target: "keyId",
     async execute(tx, { tenantId, keyId, grace }) {
       const old = await lockKey(tx, tenantId, keyId);
       const now = new Date();

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { mutate, MutationRefusal, type Tx } from "@/lib/db/mutation";
+import { mutate, mutation, MutationRefusal, type Tx } from "@/lib/db/mutation";
 import { Prisma } from "@/lib/db/generated/client";
 import type { MemberRole } from "@/lib/db/generated/enums";
 import type { Actor } from "@/lib/auth/principal";
@@ -30,8 +30,7 @@ export const newInvitationTerms = () => ({ tokenHash: newTokenHash(), expiresAt:
 /** Invites `email` into the tenant with `role`; signing in with that verified email accepts it. */
 export function inviteMember(actor: Actor, input: unknown) {
   return mutate(actor, {
-    permission: "member.invite",
-    event: "invitation.created",
+    permission: "member.invite", event: "invitation.created",
     schema: inviteInput,
     async execute(tx, { tenantId, email, role }) {
       if (await isMemberByEmail(tx, tenantId, email)) throw new MutationRefusal("conflict", `${email} is already a member of this tenant.`);
@@ -50,10 +49,7 @@ export function inviteMember(actor: Actor, input: unknown) {
         });
       return {
         data: invitation,
-        audit: {
-          targetId: invitation.id, targetName: email,
-          after: { email, role, expiresAt: invitation.expiresAt },
-        },
+        audit: { targetId: invitation.id, targetName: email, after: { email, role, expiresAt: invitation.expiresAt } },
       };
     },
   }, input);
@@ -73,48 +69,34 @@ async function isMemberByEmail(tx: Tx, tenantId: string, email: string): Promise
 }
 
 /** Gives a pending invitation a new token and another 7 days. */
-export function resendInvitation(actor: Actor, input: unknown) {
-  return mutate(actor, {
-    permission: "member.invite",
-    event: "invitation.resent",
-    schema: invitationInput,
-    targetId: (i) => i.invitationId,
-    async execute(tx, { tenantId, invitationId }) {
-      const invitation = await lockPendingInvitation(tx, tenantId, invitationId);
-      const expiresAt = newExpiry();
-      await tx.invitation.update({ where: { id: invitation.id }, data: { tokenHash: newTokenHash(), expiresAt } });
-      return {
-        data: { id: invitation.id, expiresAt },
-        audit: {
-          targetName: invitation.email,
-          before: { expiresAt: invitation.expiresAt }, after: { expiresAt },
-        },
-      };
-    },
-  }, input);
-}
+export const resendInvitation = mutation({
+  permission: "member.invite", event: "invitation.resent",
+  schema: invitationInput, target: "invitationId",
+  async execute(tx, { tenantId, invitationId }) {
+    const invitation = await lockPendingInvitation(tx, tenantId, invitationId);
+    const expiresAt = newExpiry();
+    await tx.invitation.update({ where: { id: invitation.id }, data: { tokenHash: newTokenHash(), expiresAt } });
+    return {
+      data: { id: invitation.id, expiresAt },
+      audit: { targetName: invitation.email, before: { expiresAt: invitation.expiresAt }, after: { expiresAt } },
+    };
+  },
+});
 
 /** Withdraws a pending invitation: signing in with its email no longer accepts it. */
-export function revokeInvitation(actor: Actor, input: unknown) {
-  return mutate(actor, {
-    permission: "member.invite",
-    event: "invitation.revoked",
-    schema: invitationInput,
-    targetId: (i) => i.invitationId,
-    async execute(tx, { tenantId, invitationId }) {
-      const invitation = await lockPendingInvitation(tx, tenantId, invitationId);
-      const revokedAt = new Date();
-      await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt } });
-      return {
-        data: { id: invitation.id, revokedAt },
-        audit: {
-          targetName: invitation.email,
-          before: { role: invitation.role, expiresAt: invitation.expiresAt },
-        },
-      };
-    },
-  }, input);
-}
+export const revokeInvitation = mutation({
+  permission: "member.invite", event: "invitation.revoked",
+  schema: invitationInput, target: "invitationId",
+  async execute(tx, { tenantId, invitationId }) {
+    const invitation = await lockPendingInvitation(tx, tenantId, invitationId);
+    const revokedAt = new Date();
+    await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt } });
+    return {
+      data: { id: invitation.id, revokedAt },
+      audit: { targetName: invitation.email, before: { role: invitation.role, expiresAt: invitation.expiresAt } },
+    };
+  },
+});
 
 /**
  * The pending invitation `invitationId` of `tenantId`, locked so that a resend and a revoke of it serialize;
@@ -127,47 +109,33 @@ async function lockPendingInvitation(tx: Tx, tenantId: string, invitationId: str
 }
 
 /** Changes a member's role; the tenant's last owner cannot be demoted. */
-export function changeMemberRole(actor: Actor, input: unknown) {
-  return mutate(actor, {
-    permission: "member.change_role",
-    event: "membership.role_changed",
-    schema: changeRoleInput,
-    targetId: (i) => i.membershipId,
-    async execute(tx, { tenantId, membershipId, role }) {
-      const target = await lockMembershipKeepingAnOwner(tx, tenantId, membershipId, role);
-      if (target.role === role) throw new MutationRefusal("conflict", `${target.name} is already ${withArticle(role)}.`);
-      await tx.membership.update({ where: { id: membershipId }, data: { role } });
-      return {
-        data: { id: membershipId, role },
-        audit: {
-          targetName: target.name,
-          before: { role: target.role }, after: { role },
-        },
-      };
-    },
-  }, input);
-}
+export const changeMemberRole = mutation({
+  permission: "member.change_role", event: "membership.role_changed",
+  schema: changeRoleInput, target: "membershipId",
+  async execute(tx, { tenantId, membershipId, role }) {
+    const target = await lockMembershipKeepingAnOwner(tx, tenantId, membershipId, role);
+    if (target.role === role) throw new MutationRefusal("conflict", `${target.name} is already ${withArticle(role)}.`);
+    await tx.membership.update({ where: { id: membershipId }, data: { role } });
+    return {
+      data: { id: membershipId, role },
+      audit: { targetName: target.name, before: { role: target.role }, after: { role } },
+    };
+  },
+});
 
 /** Removes a member from the tenant (their sessions stay: a session is the person's, not the tenant's). */
-export function removeMember(actor: Actor, input: unknown) {
-  return mutate(actor, {
-    permission: "member.remove",
-    event: "membership.removed",
-    schema: membershipInput,
-    targetId: (i) => i.membershipId,
-    async execute(tx, { tenantId, membershipId }) {
-      const target = await lockMembershipKeepingAnOwner(tx, tenantId, membershipId, null);
-      await tx.membership.delete({ where: { id: membershipId } });
-      return {
-        data: { id: membershipId },
-        audit: {
-          targetName: target.name,
-          before: { role: target.role, userId: target.userId },
-        },
-      };
-    },
-  }, input);
-}
+export const removeMember = mutation({
+  permission: "member.remove", event: "membership.removed",
+  schema: membershipInput, target: "membershipId",
+  async execute(tx, { tenantId, membershipId }) {
+    const target = await lockMembershipKeepingAnOwner(tx, tenantId, membershipId, null);
+    await tx.membership.delete({ where: { id: membershipId } });
+    return {
+      data: { id: membershipId },
+      audit: { targetName: target.name, before: { role: target.role, userId: target.userId } },
+    };
+  },
+});
 
 /**
  * The membership `membershipId` of `tenantId`, refusing a change that would leave the tenant without an owner

@@ -1,7 +1,7 @@
 // Platform admins manage people: staff roles given and taken, accounts disabled and enabled again. The platform
 // keeps at least one enabled admin, as a tenant keeps its last owner (lib/domain/members/service.ts).
 import "server-only";
-import { mutate, MutationRefusal, type Tx } from "@/lib/db/mutation";
+import { mutate, mutation, MutationRefusal, type Tx } from "@/lib/db/mutation";
 import type { StaffRole } from "@/lib/db/generated/enums";
 import type { Actor } from "@/lib/auth/principal";
 import { countsAsAdmin } from "@/lib/auth/bootstrap";
@@ -9,25 +9,21 @@ import { displayName } from "@/lib/domain/members/queries";
 import { changeStaffRoleInput, personInput } from "./schemas";
 
 /** Gives a person a staff role, changes it, or takes it away (`none`). */
-export function changeStaffRole(actor: Actor, input: unknown) {
-  return mutate(actor, {
-    permission: "person.change_staff_role",
-    event: "user.staff_role_changed",
-    schema: changeStaffRoleInput,
-    targetId: (i) => i.userId,
-    async execute(tx, { userId, staffRole }) {
-      const person = await lockPersonKeepingAnAdmin(tx, userId, (p) => ({ staffRole, enabled: !p.disabledAt }));
-      if (person.staffRole === staffRole) {
-        throw new MutationRefusal("conflict", staffRole ? `${person.name} is already ${staffRole} staff.` : `${person.name} has no staff role.`);
-      }
-      await tx.user.update({ where: { id: userId }, data: { staffRole } });
-      return {
-        data: { userId, staffRole },
-        audit: { targetName: person.name, before: { staffRole: person.staffRole }, after: { staffRole } },
-      };
-    },
-  }, input);
-}
+export const changeStaffRole = mutation({
+  permission: "person.change_staff_role", event: "user.staff_role_changed",
+  schema: changeStaffRoleInput, target: "userId",
+  async execute(tx, { userId, staffRole }) {
+    const person = await lockPersonKeepingAnAdmin(tx, userId, (p) => ({ staffRole, enabled: !p.disabledAt }));
+    if (person.staffRole === staffRole) {
+      throw new MutationRefusal("conflict", staffRole ? `${person.name} is already ${staffRole} staff.` : `${person.name} has no staff role.`);
+    }
+    await tx.user.update({ where: { id: userId }, data: { staffRole } });
+    return {
+      data: { userId, staffRole },
+      audit: { targetName: person.name, before: { staffRole: person.staffRole }, after: { staffRole } },
+    };
+  },
+});
 
 /**
  * Disables an account: every session of the person ends in the same transaction, and their sign-in is refused
@@ -43,8 +39,7 @@ function changeAccount(actor: Actor, input: unknown, disable: boolean) {
   return mutate(actor, {
     permission: "person.disable",
     event: disable ? "user.disabled" : "user.enabled",
-    schema: personInput,
-    targetId: (i) => i.userId,
+    schema: personInput, target: "userId",
     async execute(tx, { userId }) {
       if (disable && userId === actor.id) throw new MutationRefusal("conflict", "You cannot disable your own account: another admin can.");
       const person = await lockPersonKeepingAnAdmin(tx, userId, (p) => ({ staffRole: p.staffRole, enabled: !disable }));

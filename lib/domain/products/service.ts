@@ -1,6 +1,5 @@
 import "server-only";
-import { mutate } from "@/lib/db/mutation";
-import type { Actor } from "@/lib/auth/principal";
+import { mutation } from "@/lib/db/mutation";
 import { tenantOrThrow } from "@/lib/domain/tenant-scope";
 import { PRODUCTS } from "./catalog";
 import { entitlementInput } from "./schemas";
@@ -10,26 +9,23 @@ const audited = (row: { enabled: boolean; expiresAt: Date | null; config: unknow
   row && { enabled: row.enabled, expiresAt: row.expiresAt?.toISOString() ?? null, config: row.config };
 
 /** Grants, changes or disables a tenant's product; the config is replaced by the one given. */
-export function setEntitlement(actor: Actor, input: unknown) {
-  return mutate(actor, {
-    permission: "product.manage",
-    event: "product.entitlement_changed",
-    schema: entitlementInput,
-    async execute(tx, { tenantId, product, enabled, expiresAt, config }) {
-      await tenantOrThrow(tx, tenantId, { id: true });
-      const key = { tenantId_product: { tenantId, product } };
-      const before = await tx.tenantProduct.findUnique({ where: key });
-      const values = { enabled, expiresAt: expiresAt ?? null, config };
-      const after = await tx.tenantProduct.upsert({ where: key, create: { tenantId, product, ...values }, update: values });
-      return {
-        data: after,
-        audit: {
-          targetId: product,
-          targetName: PRODUCTS[product].label,
-          before: audited(before),
-          after: audited(after),
-        },
-      };
-    },
-  }, input);
-}
+export const setEntitlement = mutation({
+  permission: "product.manage", event: "product.entitlement_changed",
+  schema: entitlementInput,
+  async execute(tx, { tenantId, product, enabled, expiresAt, config }) {
+    await tenantOrThrow(tx, tenantId, { id: true });
+    const key = { tenantId_product: { tenantId, product } };
+    const before = await tx.tenantProduct.findUnique({ where: key });
+    const values = { enabled, expiresAt: expiresAt ?? null, config };
+    const after = await tx.tenantProduct.upsert({ where: key, create: { tenantId, product, ...values }, update: values });
+    return {
+      data: after,
+      audit: {
+        targetId: product,
+        targetName: PRODUCTS[product].label,
+        before: audited(before),
+        after: audited(after),
+      },
+    };
+  },
+});

@@ -13,10 +13,8 @@ function ownUserId(actor: Actor): string {
 /** Signs one of the actor's own sessions out; it takes effect on that browser's next request. */
 export function revokeSession(actor: Actor, input: unknown) {
   return mutate(actor, {
-    permission: "session.revoke",
-    event: "session.revoked",
-    schema: revokeOneInput,
-    targetId: (i) => i.sessionId,
+    permission: "session.revoke", event: "session.revoked",
+    schema: revokeOneInput, target: "sessionId",
     async execute(tx, { sessionId }) {
       const { count } = await tx.session.deleteMany({ where: { id: sessionId, userId: ownUserId(actor) } });
       if (count === 0) throw new MutationRefusal("not_found", "That session is already signed out.");
@@ -28,8 +26,7 @@ export function revokeSession(actor: Actor, input: unknown) {
 /** Signs out every session of the actor but the one making the request. */
 export function revokeOtherSessions(actor: Actor) {
   return mutate(actor, {
-    permission: "session.revoke",
-    event: "user.sessions_revoked",
+    permission: "session.revoke", event: "user.sessions_revoked",
     schema: z.object({}),
     async execute(tx) {
       const { count } = await tx.session.deleteMany({ where: { userId: ownUserId(actor), id: { not: actor.sessionId ?? undefined } } });

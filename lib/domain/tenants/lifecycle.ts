@@ -3,12 +3,12 @@
 // automatic job (./jobs.ts) shares.
 import "server-only";
 import { db } from "@/lib/db/client";
-import { mutate, MutationRefusal, type AuditDetails, type Tx } from "@/lib/db/mutation";
+import { mutation, MutationRefusal, type AuditDetails, type Tx } from "@/lib/db/mutation";
 import type { TenantKind, TenantStatus } from "@/lib/db/generated/enums";
 import { can } from "@/lib/auth/permissions";
 import { notifyConfigEvent } from "@/lib/db/config-events";
 import { lockTenantRow, tenantOrThrow } from "@/lib/domain/tenant-scope";
-import type { Actor, Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/auth/principal";
 import { archiveInput, changeStatusInput, extendTrialInput } from "./schemas";
 
 // Where a tenant of each kind may go from each status. A status missing from a row goes nowhere: archived
@@ -107,59 +107,50 @@ async function moveTenant<To extends TenantStatus>(tx: Tx, tenantId: string, to:
  * Sales and admin staff move a tenant along the lifecycle table, giving a reason that goes into the audit log;
  * every move but archiving, which is archiveTenant's.
  */
-export function changeTenantStatus(actor: Actor, input: unknown) {
-  return mutate(actor, {
-    permission: "tenant.change_lifecycle",
-    event: "tenant.status_changed",
-    schema: changeStatusInput,
-    execute: (tx, { tenantId, to, from, reason }) => moveTenant(tx, tenantId, to, reason, (tenant) => {
-      if (from && tenant.status !== from) {
-        throw new MutationRefusal("conflict", `${tenant.name} moved from ${from} to ${tenant.status} meanwhile: nothing was changed.`);
-      }
-    }),
-  }, input);
-}
+export const changeTenantStatus = mutation({
+  permission: "tenant.change_lifecycle", event: "tenant.status_changed",
+  schema: changeStatusInput,
+  execute: (tx, { tenantId, to, from, reason }) => moveTenant(tx, tenantId, to, reason, (tenant) => {
+    if (from && tenant.status !== from) {
+      throw new MutationRefusal("conflict", `${tenant.name} moved from ${from} to ${tenant.status} meanwhile: nothing was changed.`);
+    }
+  }),
+});
 
 /** Moves the end of a tenant's trial later. Only a tenant in trial has a trial to extend. */
-export function extendTrial(actor: Actor, input: unknown) {
-  return mutate(actor, {
-    permission: "tenant.change_lifecycle",
-    event: "tenant.trial_extended",
-    schema: extendTrialInput,
-    async execute(tx, { tenantId, trialEndsAt, reason }) {
-      const tenant = await lockExisting(tx, tenantId);
-      if (tenant.status !== "trial") throw new MutationRefusal("conflict", `${tenant.name} is ${tenant.status}, not in trial: there is no trial to extend.`);
-      if (tenant.trialEndsAt && trialEndsAt <= tenant.trialEndsAt) {
-        throw MutationRefusal.onField("trialEndsAt", `The new end must be later than the current one, ${tenant.trialEndsAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
-      }
-      await tx.tenant.update({ where: { id: tenantId }, data: { trialEndsAt } });
-      return {
-        data: { trialEndsAt },
-        audit: {
-          targetId: tenant.id, targetName: tenant.slug,
-          description: reason,
-          before: { trialEndsAt: tenant.trialEndsAt }, after: { trialEndsAt },
-          metadata: { reason },
-        },
-      };
-    },
-  }, input);
-}
+export const extendTrial = mutation({
+  permission: "tenant.change_lifecycle", event: "tenant.trial_extended",
+  schema: extendTrialInput,
+  async execute(tx, { tenantId, trialEndsAt, reason }) {
+    const tenant = await lockExisting(tx, tenantId);
+    if (tenant.status !== "trial") throw new MutationRefusal("conflict", `${tenant.name} is ${tenant.status}, not in trial: there is no trial to extend.`);
+    if (tenant.trialEndsAt && trialEndsAt <= tenant.trialEndsAt) {
+      throw MutationRefusal.onField("trialEndsAt", `The new end must be later than the current one, ${tenant.trialEndsAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
+    }
+    await tx.tenant.update({ where: { id: tenantId }, data: { trialEndsAt } });
+    return {
+      data: { trialEndsAt },
+      audit: {
+        targetId: tenant.id, targetName: tenant.slug,
+        description: reason,
+        before: { trialEndsAt: tenant.trialEndsAt }, after: { trialEndsAt },
+        metadata: { reason },
+      },
+    };
+  },
+});
 
 /**
  * Archives a tenant where the table allows it, once the person has typed its slug: in the same transaction
  * its keys, providers, flags, rules, usage, webhooks, invitations, products, IdP settings and projects go.
  */
-export function archiveTenant(actor: Actor, input: unknown) {
-  return mutate(actor, {
-    permission: "tenant.change_lifecycle",
-    event: "tenant.archived",
-    schema: archiveInput,
-    execute: (tx, { tenantId, confirmSlug, reason }) => moveTenant(tx, tenantId, "archived", reason, (tenant) => {
-      if (confirmSlug !== tenant.slug) throw MutationRefusal.onField("confirmSlug", `Type ${tenant.slug} exactly to confirm.`);
-    }),
-  }, input);
-}
+export const archiveTenant = mutation({
+  permission: "tenant.change_lifecycle", event: "tenant.archived",
+  schema: archiveInput,
+  execute: (tx, { tenantId, confirmSlug, reason }) => moveTenant(tx, tenantId, "archived", reason, (tenant) => {
+    if (confirmSlug !== tenant.slug) throw MutationRefusal.onField("confirmSlug", `Type ${tenant.slug} exactly to confirm.`);
+  }),
+});
 
 /** What the lifecycle section shows, or null when the principal may not read the tenant. */
 export async function getTenantLifecycle(principal: Principal, tenantId: string) {

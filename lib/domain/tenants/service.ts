@@ -11,8 +11,7 @@ const DAY_MS = 86_400_000;
 /** Sales and admin staff create a tenant: a trial (or a demo), and an owner invitation for its first person. */
 export function createTenant(actor: Actor, input: unknown) {
   return mutate(actor, {
-    permission: "tenant.create",
-    event: "tenant.created",
+    permission: "tenant.create", event: "tenant.created",
     schema: createTenantInput,
     async execute(tx, { slug, name, kind, plan, trialDays, ownerEmail }) {
       if (await tx.tenant.findUnique({ where: { slug }, select: { id: true } })) {
@@ -92,8 +91,7 @@ function seenValues(input: unknown): Partial<Record<DetailField, string | null>>
 export function updateTenantDetails(actor: Actor, input: unknown) {
   const seen = seenValues(input);
   return mutate(actor, {
-    permission: "tenant.update_commercial",
-    event: "tenant.details_updated",
+    permission: "tenant.update_commercial", event: "tenant.details_updated",
     schema: updateTenantDetailsInput,
     async execute(tx, details) {
       // Locked first, so a concurrent save is compared with what the other one committed.
