@@ -1,6 +1,7 @@
 // API keys: create, revoke and roll. The plaintext key exists only in the result of create and roll: the
 // database holds the lookup prefix and an argon2id hash, and audit rows name the key by its prefix.
 import "server-only";
+import { formatDay } from "@/lib/format-time";
 import { hash, type Algorithm } from "@node-rs/argon2";
 import { mutate, mutation, MutationRefusal, type MutationResult, type Tx } from "@/lib/db/mutation";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -73,7 +74,6 @@ async function lockKey(tx: Tx, tenantId: string, keyId: string) {
 
 type KeyRow = Awaited<ReturnType<typeof lockKey>>;
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 const auditTarget = (key: KeyRow) =>
@@ -113,7 +113,7 @@ export const revokeApiKey = mutation({
   schema: revokeKeyInput, target: "keyId",
   async execute(tx, { tenantId, keyId }) {
     const key = await lockKey(tx, tenantId, keyId);
-    if (key.revokedAt) throw new MutationRefusal("conflict", `${key.name} was already revoked on ${day(key.revokedAt)}.`);
+    if (key.revokedAt) throw new MutationRefusal("conflict", `${key.name} was already revoked on ${formatDay(key.revokedAt)}.`);
     const revoked = await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
     await notifyConfigEvent(tx, { kind: "api_key", tenantId, id: key.id });
     return {

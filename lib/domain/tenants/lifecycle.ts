@@ -2,6 +2,7 @@
 // it (change status, extend a trial, archive), and the removal of an archived tenant's data, which the
 // automatic job (./jobs.ts) shares.
 import "server-only";
+import { formatMinute } from "@/lib/format-time";
 import { db } from "@/lib/db/client";
 import { mutation, MutationRefusal, type AuditDetails, type Tx } from "@/lib/db/mutation";
 import type { TenantKind, TenantStatus } from "@/lib/db/generated/enums";
@@ -125,7 +126,7 @@ export const extendTrial = mutation({
     const tenant = await lockExisting(tx, tenantId);
     if (tenant.status !== "trial") throw new MutationRefusal("conflict", `${tenant.name} is ${tenant.status}, not in trial: there is no trial to extend.`);
     if (tenant.trialEndsAt && trialEndsAt <= tenant.trialEndsAt) {
-      throw MutationRefusal.onField("trialEndsAt", `The new end must be later than the current one, ${tenant.trialEndsAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
+      throw MutationRefusal.onField("trialEndsAt", `The new end must be later than the current one, ${formatMinute(tenant.trialEndsAt)}.`);
     }
     await tx.tenant.update({ where: { id: tenantId }, data: { trialEndsAt } });
     return {

@@ -1,4 +1,5 @@
 import "server-only";
+import { isoDay } from "@/lib/domain/bounds";
 import { mutate, MutationRefusal, writeAudit, type Tx } from "@/lib/db/mutation";
 import type { Actor } from "@/lib/auth/principal";
 import type { Tenant } from "@/lib/db/generated/client";
@@ -53,7 +54,7 @@ const LABELS: Record<DetailField, string> = {
 };
 
 // Dates travel as YYYY-MM-DD; compare and audit them in that form.
-const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
+const day = (date: Date | null) => (date ? isoDay(date) : null);
 
 /** What a details save reads of the tenant: the fields it edits, and what names and versions the row. */
 const DETAILS_ROW = {

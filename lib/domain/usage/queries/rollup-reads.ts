@@ -1,6 +1,7 @@
 // Reading the rollups: the window a range is widened to, the SQL over the hourly and daily rows that cover it,
 // and the sums every figure is computed from. Shared by the tenant dashboard, the budget and the staff views.
 import { Prisma } from "@/lib/db/generated/client";
+import { isoDay } from "@/lib/domain/bounds";
 import { HISTOGRAM_LENGTH } from "../rollups";
 import { addHistograms, percentileMs } from "../percentiles";
 
@@ -28,7 +29,6 @@ export type Unit = "hour" | "day";
 
 const floorTo = (date: Date, ms: number) => new Date(Math.floor(date.getTime() / ms) * ms);
 export const ceilTo = (date: Date, ms: number) => new Date(Math.ceil(date.getTime() / ms) * ms);
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** [from, to) widened to whole hours, and the bucket its series uses. */
 export function usageWindow(from: Date, to: Date): { from: Date; to: Date; unit: Unit } {
