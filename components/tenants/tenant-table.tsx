@@ -1,11 +1,11 @@
 "use client";
 // The staff tenant table: the rows come already filtered, sorted and paginated from the server, and sort and
 // page live in the URL (nuqs), so a link reproduces the view.
-import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import { DataTable, dataTableColumns } from "@/components/ui/data-table";
 import { formatDay } from "@/lib/format-time";
 import { TenantStatusBadge } from "./status-badge";
+import { TenantName } from "./tenant-name";
 import { tenantListParsers, TENANT_SORTS, type TenantSort } from "@/lib/domain/tenants/list-params";
 import type { TenantKind, TenantPlan, TenantStatus } from "@/lib/db/generated/enums";
 
@@ -29,12 +29,7 @@ const date = (iso: string | null) => (iso ? formatDay(new Date(iso)) : "—");
 const columns = column.columns([
   column.accessor("name", {
     header: "Tenant",
-    cell: ({ row }) => (
-      <span>
-        <Link href={`/t/${row.original.slug}`} className="font-medium hover:underline">{row.original.name}</Link>{" "}
-        <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{row.original.slug}</span>
-      </span>
-    ),
+    cell: ({ row }) => <TenantName slug={row.original.slug} name={row.original.name} />,
   }),
   column.accessor("status", { header: "Status", cell: ({ getValue }) => <TenantStatusBadge status={getValue()} /> }),
   column.accessor("plan", { header: "Plan", cell: ({ row }) => <span className="capitalize">{row.original.plan}{row.original.kind === "demo" ? " · demo" : ""}</span> }),

@@ -42,7 +42,7 @@ const RowActions = createContext<((row: any) => ReactNode) | undefined>(undefine
 
 function RowActionsCell<TData>({ row }: { row: TData }) {
   const render = use(RowActions);
-  return <div className="flex justify-end gap-2">{render?.(row)}</div>;
+  return <div className="flex items-start justify-end gap-2">{render?.(row)}</div>;
 }
 
 const actionsColumn = dataTableColumns<RowData>().display({

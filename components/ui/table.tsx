@@ -1,6 +1,6 @@
-import type { TdHTMLAttributes, ThHTMLAttributes } from "react";
+import { useId, type TdHTMLAttributes, type ThHTMLAttributes } from "react";
 import { cn } from "@/lib/utils";
-import { Card } from "./card";
+import { cardClass } from "./card";
 
 /** A data table in a card. The caption names it for assistive technology, and is shown when asked. */
 export function Table({ caption, showCaption = false, head, children }: {
@@ -9,16 +9,19 @@ export function Table({ caption, showCaption = false, head, children }: {
   head: React.ReactNode;
   children: React.ReactNode;
 }) {
+  const captionId = useId();
   return (
-    <Card className="overflow-x-auto p-0">
+    // A table wider than the page scrolls in its card, and a keyboard scrolls only what has focus: the card takes
+    // focus, named by the caption (a group, not a region: a region landmark would repeat its section's name).
+    <div role="group" aria-labelledby={captionId} tabIndex={0} className={cn(cardClass, "overflow-x-auto p-0 focus-visible:outline-2 focus-visible:outline-sky-600")}>
       <table className="w-full text-left text-sm">
-        <caption className={showCaption ? "px-4 py-2 text-left font-medium" : "sr-only"}>{caption}</caption>
+        <caption id={captionId} className={showCaption ? "px-4 py-2 text-left font-medium" : "sr-only"}>{caption}</caption>
         <thead className="border-y border-zinc-200 text-xs text-zinc-600 first:border-t-0 dark:border-zinc-800 dark:text-zinc-400">
           <tr>{head}</tr>
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </Card>
+    </div>
   );
 }
 
