@@ -12,11 +12,11 @@ import { listMigrations, MIGRATIONS_DIR, Migrator } from "../../lib/db/migrator"
 import { dropDatabase, withClient } from "../../lib/db/embedded";
 import { scratchDatabase, testPrisma } from "../support/database";
 import { actorFor, tenantFor } from "../support/actors";
+import { DAY_MS } from "../support/time";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
 
-const DAY_MS = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
 
 /** Writes one event the way services do: writeAudit inside a transaction. Returns its id. */

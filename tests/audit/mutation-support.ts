@@ -6,7 +6,9 @@ import { actorFor } from "../support/actors";
 
 export const db = testPrisma();
 
-export const DAY_MS = 86_400_000;
+import { DAY_MS } from "../support/time";
+
+export { DAY_MS };
 
 export const project = (tenantId: string, name = "Main") => db.tenantProject.create({ data: { tenantId, name, slug: uniqueSlug("p") } });
 export const invitation = (tenantId: string) =>

@@ -6,11 +6,11 @@ import type { MemberRole } from "../../lib/db/generated/enums";
 import { testPrisma } from "../support/database";
 import { actorFor, tenantFor } from "../support/actors";
 import { issued } from "../support/keys";
+import { auditOf } from "../support/audit";
 
 export const db = testPrisma();
 
-export const HOUR = 3_600_000;
-export const DAY = 24 * HOUR;
+export { DAY_MS as DAY, HOUR_MS as HOUR } from "../support/time";
 
 export async function tenantWith(role: MemberRole = "owner", data: Parameters<typeof tenantFor>[1] = {}) {
   const tenant = await tenantFor(db, data);
@@ -26,8 +26,7 @@ export const rawKey = (tenantId: string, data: { name: string; expiresAt?: Date 
   db.apiKey.create({ data: { tenantId, prefix: randomBytes(4).toString("hex"), hash: "$argon2id$v=19$test", scopes: ["proxy"], ...data } });
 
 export const keyRow = (id: string) => db.apiKey.findUniqueOrThrow({ where: { id } });
-export const auditOf = (targetId: string) => db.auditLog.findMany({ where: { targetId }, orderBy: { id: "asc" } });
-export const failuresOf = (actor: Actor) => db.auditLog.findMany({ where: { actorId: actor.id, isFailure: true }, orderBy: { id: "asc" } });
+export const failuresOf = (actor: Actor) => auditOf(db, { actorId: actor.id, isFailure: true });
 export const keysOf = (tenantId: string) => db.apiKey.findMany({ where: { tenantId }, orderBy: { createdAt: "asc" } });
 
 /** A row as text, to search it (audit ids are bigints). */

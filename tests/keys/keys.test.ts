@@ -7,7 +7,8 @@ import { createApiKey, revokeApiKey, rollApiKey } from "../../lib/domain/keys/se
 import { generateKey, parseKey } from "../../lib/domain/keys/format";
 import { actorFor, tenantFor } from "../support/actors";
 import { issued } from "../support/keys";
-import { asText, auditOf, createKey, DAY, db, keyRow, keysOf, secretOf, tenantWith } from "./key-support";
+import { asText, createKey, DAY, db, keyRow, keysOf, secretOf, tenantWith } from "./key-support";
+import { auditOf } from "../support/audit";
 
 // Key generation passes through, unless a test queues lookup prefixes to force a collision with a key in force.
 const forcedPrefixes: string[] = [];
@@ -48,7 +49,7 @@ describe("creating a key", () => {
     expect(await verify(row.hash, result.key)).toBe(true);
     expect(await verify(row.hash, generateKey().key)).toBe(false);
 
-    const events = await auditOf(result.id);
+    const events = await auditOf(db, { targetId: result.id });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       action: "api_key.created", tenantId: tenant.id, projectId: project.id, actorId: actor.id, actorType: "user",
@@ -113,7 +114,7 @@ describe("creating a key", () => {
     expect(second.prefix).not.toBe(first.prefix);
     expect(parseKey(second.key)).toEqual({ prefix: second.prefix });
     expect(await verify((await keyRow(second.id)).hash, second.key)).toBe(true);
-    expect((await auditOf(second.id)).map((e) => e.action)).toEqual(["api_key.created"]);
+    expect((await auditOf(db, { targetId: second.id })).map((e) => e.action)).toEqual(["api_key.created"]);
 
     expect(await revokeApiKey(actor, { tenantId: tenant.id, keyId: first.id })).toMatchObject({ ok: true });
     forcedPrefixes.push(first.prefix);

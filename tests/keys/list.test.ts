@@ -7,12 +7,11 @@ import type { Actor } from "../../lib/auth/principal";
 import { testPrisma } from "../support/database";
 import { actorFor, tenantFor } from "../support/actors";
 import { keyRowFor, UNVERIFIABLE_KEY_HASH } from "../support/keys";
+import { DAY_MS as DAY, HOUR_MS as HOUR } from "../support/time";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const now = new Date();
 const ago = (ms: number) => new Date(now.getTime() - ms);
 const ahead = (ms: number) => new Date(now.getTime() + ms);

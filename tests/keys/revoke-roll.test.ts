@@ -7,7 +7,8 @@ import { revokeApiKey, rollApiKey } from "../../lib/domain/keys/service";
 import { parseKey } from "../../lib/domain/keys/format";
 import { actorFor } from "../support/actors";
 import { issued } from "../support/keys";
-import { asText, auditOf, createKey, DAY, db, HOUR, keyRow, keysOf, rawKey, secretOf, tenantWith } from "./key-support";
+import { asText, createKey, DAY, db, HOUR, keyRow, keysOf, rawKey, secretOf, tenantWith } from "./key-support";
+import { auditOf } from "../support/audit";
 
 afterAll(() => db.$disconnect());
 
@@ -20,7 +21,7 @@ describe("revoking a key", () => {
     expect(result).toMatchObject({ ok: true });
     const row = await keyRow(key.id);
     expect(row.revokedAt).toBeInstanceOf(Date);
-    const events = await auditOf(key.id);
+    const events = await auditOf(db, { targetId: key.id });
     expect(events.map((e) => e.action)).toEqual(["api_key.created", "api_key.revoked"]);
     expect(events[1]).toMatchObject({
       tenantId: tenant.id, actorId: actor.id, targetType: "api_key", targetName: "Production", isFailure: false,
@@ -31,7 +32,7 @@ describe("revoking a key", () => {
     expect(again).toMatchObject({ ok: false, kind: "conflict" });
     expect(!again.ok && again.message).toContain("already revoked");
     expect((await keyRow(key.id)).revokedAt).toEqual(row.revokedAt);
-    expect(await auditOf(key.id)).toHaveLength(2);
+    expect(await auditOf(db, { targetId: key.id })).toHaveLength(2);
   });
 
   it("treats another tenant's key as not found, even for the owner of the tenant named", async () => {
@@ -45,7 +46,7 @@ describe("revoking a key", () => {
     expect(await keyRow(key.id)).toMatchObject({ revokedAt: null, rolledToId: null });
     expect(await keysOf(mine.tenant.id)).toEqual([]);
     // its creation, then the two calls naming it, refused and recorded as failures
-    expect((await auditOf(key.id)).map((e) => e.isFailure)).toEqual([false, true, true]);
+    expect((await auditOf(db, { targetId: key.id })).map((e) => e.isFailure)).toEqual([false, true, true]);
   });
 
   it("refuses a key id that is not an id: validation on keyId", async () => {
@@ -80,7 +81,7 @@ describe("rolling a key", () => {
     expect(rolled.expiresAt!.getTime()).toBeGreaterThanOrEqual(before + HOUR);
     expect(rolled.expiresAt!.getTime()).toBeLessThanOrEqual(Date.now() + HOUR);
 
-    const events = await auditOf(old.id);
+    const events = await auditOf(db, { targetId: old.id });
     expect(events.map((e) => e.action)).toEqual(["api_key.created", "api_key.rolled"]);
     expect(events[1]).toMatchObject({
       tenantId: tenant.id, actorId: roller.id, targetType: "api_key", targetName: "Production", projectId: project.id,
@@ -91,7 +92,7 @@ describe("rolling a key", () => {
       },
     });
     expect(asText(events)).not.toContain(secretOf(successor.key));
-    expect(await auditOf(successor.id)).toEqual([]);
+    expect(await auditOf(db, { targetId: successor.id })).toEqual([]);
 
     const again = await rollApiKey(roller, { tenantId: tenant.id, keyId: old.id, grace: "1h" });
     expect(again).toMatchObject({ ok: false, kind: "conflict" });
@@ -106,7 +107,7 @@ describe("rolling a key", () => {
     expect(rolled).toMatchObject({ rolledToId: successor.id, expiresAt: null });
     expect(rolled.revokedAt!.getTime()).toBeLessThanOrEqual(Date.now());
     expect(await keyRow(successor.id)).toMatchObject({ revokedAt: null, expiresAt: null });
-    expect((await auditOf(old.id))[1].metadata).toMatchObject({ grace: "none", oldKeyRevokedAt: rolled.revokedAt!.toISOString() });
+    expect((await auditOf(db, { targetId: old.id }))[1].metadata).toMatchObject({ grace: "none", oldKeyRevokedAt: rolled.revokedAt!.toISOString() });
   });
 
   it("never lets the grace period outlast the old key's own expiry", async () => {

@@ -6,8 +6,9 @@ import { REBUILD_ROLLUPS_SQL } from "../../lib/domain/usage/rollups";
 import { tenantFor } from "../support/actors";
 import { keyRowFor } from "../support/keys";
 
-export const HOUR = 3_600_000;
-export const DAY = 86_400_000;
+import { DAY_MS as DAY, HOUR_MS as HOUR } from "../support/time";
+
+export { DAY, HOUR };
 
 /** A tenant with `keys` API keys (named "key 0", "key 1", …). */
 export async function usageTenant(db: PrismaClient, { keys = 1, ...data }: { keys?: number } & Parameters<typeof tenantFor>[1] = {}) {
