@@ -1,6 +1,7 @@
 // Every area is one navigation entry away for the people who may open it, and only for them: per role, the
 // console's and Acme's navigation offer exactly the expected pages, and a click on each opens it with its heading,
-// marks it current and passes axe. The skip link takes a keyboard past the header into the page.
+// marks it current and passes axe; what it hides answers not found when its URL is typed. The skip link takes a
+// keyboard past the header into the page.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { signInAs } from "./sign-in";
@@ -16,14 +17,17 @@ const EVERY_TENANT_PAGE: Entry[] = [
   ["Audit log", "Audit log"], ["Settings", "Settings"], ["Products", "Products"], ["Single sign-on", "Single sign-on"],
 ];
 
-const ROLES: { who: string; identity: string; consolePages: Entry[]; tenantPages: Entry[] }[] = [
-  { who: "an owner", identity: "Olivia Owner (@olivia-owner)", consolePages: CONSOLE_FOR_EVERYONE, tenantPages: EVERY_TENANT_PAGE },
-  { who: "a member", identity: "Max Member (@max-member)", consolePages: CONSOLE_FOR_EVERYONE, tenantPages: EVERY_TENANT_PAGE },
-  { who: "a viewer", identity: "Vera Viewer (@vera-viewer)", consolePages: CONSOLE_FOR_EVERYONE, tenantPages: EVERY_TENANT_PAGE },
+// what the navigation hides from a member of a tenant, typed as a URL instead
+const STAFF_PAGES = ["/tenants", "/usage", "/audit", "/staff"];
+
+const ROLES: { who: string; identity: string; consolePages: Entry[]; tenantPages: Entry[]; hidden: string[] }[] = [
+  { who: "an owner", identity: "Olivia Owner (@olivia-owner)", consolePages: CONSOLE_FOR_EVERYONE, tenantPages: EVERY_TENANT_PAGE, hidden: STAFF_PAGES },
+  { who: "a member", identity: "Max Member (@max-member)", consolePages: CONSOLE_FOR_EVERYONE, tenantPages: EVERY_TENANT_PAGE, hidden: STAFF_PAGES },
+  { who: "a viewer", identity: "Vera Viewer (@vera-viewer)", consolePages: CONSOLE_FOR_EVERYONE, tenantPages: EVERY_TENANT_PAGE, hidden: STAFF_PAGES },
   // sales staff read no API keys
-  { who: "sales staff", identity: "Sam Sales (@sam-sales)", consolePages: CONSOLE_FOR_SALES, tenantPages: EVERY_TENANT_PAGE.filter(([label]) => label !== "API keys") },
-  { who: "support staff", identity: "Sue Support (@sue-support)", consolePages: CONSOLE_FOR_SUPPORT, tenantPages: EVERY_TENANT_PAGE },
-  { who: "an admin", identity: "Ada Admin (@ada-admin)", consolePages: CONSOLE_FOR_SUPPORT, tenantPages: EVERY_TENANT_PAGE },
+  { who: "sales staff", identity: "Sam Sales (@sam-sales)", consolePages: CONSOLE_FOR_SALES, tenantPages: EVERY_TENANT_PAGE.filter(([label]) => label !== "API keys"), hidden: ["/staff", "/t/acme/keys"] },
+  { who: "support staff", identity: "Sue Support (@sue-support)", consolePages: CONSOLE_FOR_SUPPORT, tenantPages: EVERY_TENANT_PAGE, hidden: [] },
+  { who: "an admin", identity: "Ada Admin (@ada-admin)", consolePages: CONSOLE_FOR_SUPPORT, tenantPages: EVERY_TENANT_PAGE, hidden: [] },
 ];
 
 /** Checks that `nav` offers exactly `entries`, then opens each by a click. */
@@ -39,7 +43,7 @@ async function walk(page: Page, nav: Locator, entries: Entry[]) {
   }
 }
 
-for (const { who, identity, consolePages, tenantPages } of ROLES) {
+for (const { who, identity, consolePages, tenantPages, hidden } of ROLES) {
   test(`${who} reaches every page they may open, and only those, from the navigation`, async ({ page }) => {
     test.setTimeout(180_000); // up to fourteen pages, each with an axe scan, on a shared machine
     await signInAs(page, identity);
@@ -56,5 +60,11 @@ for (const { who, identity, consolePages, tenantPages } of ROLES) {
     await walk(page, page.getByRole("navigation", { name: "Main" }), consolePages);
     await page.goto("/t/acme");
     await walk(page, page.getByRole("navigation", { name: "Tenant pages" }), tenantPages);
+
+    // a hidden entry is not only missing: its URL, typed, answers not found
+    for (const path of hidden) {
+      expect((await page.goto(path))!.status(), `${who} typing ${path}`).toBe(404);
+      await expect(page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
+    }
   });
 }
