@@ -14,6 +14,10 @@ test("a viewer switches the range to 7 days and the grouping to feature; chart a
   // the chart's numbers, as its table (collapsed until asked for): a header row and one row a day
   const spendDays = page.getByRole("table", { name: "Spend per day by model", includeHidden: true }).getByRole("row", { includeHidden: true });
   await expect(spendDays).toHaveCount(1 + 30);
+  // a model without a price has an unknown cost, not $0.00 and 0%
+  const unpriced = page.getByRole("table", { name: "Top models by spend, sortable by column" }).getByRole("row", { name: /mistral-large/ });
+  await expect(unpriced.getByRole("cell").nth(1)).toHaveText("no price on file");
+  await expect(unpriced.getByRole("cell").nth(2)).toHaveText("—");
 
   await page.getByRole("group", { name: "Range" }).getByRole("button", { name: "7 days" }).click();
   await expect(page).toHaveURL(/range=7d/);
