@@ -76,3 +76,19 @@ test("sales staff see a tenant's usage by key as anonymous keys, on the page and
   await owner.goto("/t/acme/usage?groupBy=key");
   await expect(owner.getByRole("table", { name: "Top API keys by spend, sortable by column" }).getByRole("row", { name: /^Production\s*gth_/ })).toBeVisible();
 });
+
+test("an owner sets the budget as people type money, and too large an amount is refused with the real limit", async ({ page }) => {
+  await signInAs(page, "Ina Initech (@ina-initech)");
+  await page.goto("/t/initech/usage");
+  const amount = page.getByLabel("Monthly budget (USD)");
+  await amount.fill("12345678901");
+  await page.getByRole("button", { name: "Save budget" }).click();
+  await expect(amount).toHaveAccessibleDescription(/The budget can be at most \$9,999,999,999\.99\./);
+  await expect(amount).toHaveValue("12345678901"); // kept, to be corrected
+
+  await amount.fill("$3,000.50");
+  await page.getByRole("button", { name: "Save budget" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Budget saved." })).toBeVisible();
+  await expect(amount).toHaveValue("3000.50");
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
