@@ -92,6 +92,10 @@ test("a revoked session is signed out on its next navigation", async ({ browser 
 
   await other.goto("/account/sessions");
   await expect(other.getByRole("table", { name: "Signed-in sessions" }).getByRole("row")).toHaveCount(3);
+  // each session's browser in words, its raw user agent on hover
+  const agent = await other.evaluate(() => navigator.userAgent);
+  await expect(other.getByRole("table", { name: "Signed-in sessions" }).getByTitle(agent)).toHaveText([/^(Headless )?Chrome \d+ on Linux/, /^(Headless )?Chrome \d+ on Linux/]);
+  await expect(other.getByRole("table", { name: "Signed-in sessions" })).not.toContainText("Mozilla/5.0");
   expect((await new AxeBuilder({ page: other }).analyze()).violations).toEqual([]);
   await other.getByRole("button", { name: "Sign out all other sessions" }).click();
   await expect(other.getByRole("table", { name: "Signed-in sessions" }).getByRole("row")).toHaveCount(2);

@@ -14,6 +14,10 @@ test("a viewer switches the range to 7 days and the grouping to feature; chart a
   // the chart's numbers, as its table (collapsed until asked for): a header row and one row a day
   const spendDays = page.getByRole("table", { name: "Spend per day by model", includeHidden: true }).getByRole("row", { includeHidden: true });
   await expect(spendDays).toHaveCount(1 + 30);
+  // a model without a price has an unknown cost, not $0.00 and 0%
+  const unpriced = page.getByRole("table", { name: "Top models by spend, sortable by column" }).getByRole("row", { name: /mistral-large/ });
+  await expect(unpriced.getByRole("cell").nth(1)).toHaveText("no price on file");
+  await expect(unpriced.getByRole("cell").nth(2)).toHaveText("—");
 
   await page.getByRole("group", { name: "Range" }).getByRole("button", { name: "7 days" }).click();
   await expect(page).toHaveURL(/range=7d/);
@@ -71,4 +75,20 @@ test("sales staff see a tenant's usage by key as anonymous keys, on the page and
   await signInAs(owner, "Olivia Owner (@olivia-owner)");
   await owner.goto("/t/acme/usage?groupBy=key");
   await expect(owner.getByRole("table", { name: "Top API keys by spend, sortable by column" }).getByRole("row", { name: /^Production\s*gth_/ })).toBeVisible();
+});
+
+test("an owner sets the budget as people type money, and too large an amount is refused with the real limit", async ({ page }) => {
+  await signInAs(page, "Ina Initech (@ina-initech)");
+  await page.goto("/t/initech/usage");
+  const amount = page.getByLabel("Monthly budget (USD)");
+  await amount.fill("12345678901");
+  await page.getByRole("button", { name: "Save budget" }).click();
+  await expect(amount).toHaveAccessibleDescription(/The budget can be at most \$9,999,999,999\.99\./);
+  await expect(amount).toHaveValue("12345678901"); // kept, to be corrected
+
+  await amount.fill("$3,000.50");
+  await page.getByRole("button", { name: "Save budget" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Budget saved." })).toBeVisible();
+  await expect(amount).toHaveValue("3000.50");
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });

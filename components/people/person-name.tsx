@@ -1,4 +1,6 @@
 // A person as lists show them: their avatar, their name, and their GitHub login and e-mail beneath it.
+import { Avatar } from "./avatar";
+
 export function PersonName({ name, githubLogin, email, avatarUrl, note }: {
   name: string;
   githubLogin: string | null;
@@ -9,13 +11,7 @@ export function PersonName({ name, githubLogin, email, avatarUrl, note }: {
 }) {
   return (
     <div className="flex items-center gap-3">
-      {avatarUrl ? (
-        // Decorative (the name is beside it); GitHub's avatar host is allowed by the CSP, next/image is not set up for it.
-        // eslint-disable-next-line @next/next/no-img-element
-        <img src={avatarUrl} alt="" width={32} height={32} className="size-8 rounded-full bg-zinc-200 dark:bg-zinc-800" />
-      ) : (
-        <span aria-hidden className="size-8 shrink-0 rounded-full bg-zinc-200 dark:bg-zinc-800" />
-      )}
+      <Avatar name={name} url={avatarUrl} />
       <div>
         <div className="font-medium">
           {name}

@@ -1,12 +1,13 @@
 "use client";
 // The columns of the signed-in person's own sessions (the sessions page reads them; each but this browser's can
-// be signed out).
+// be signed out). The browser is named in words ("Chrome 131 on macOS"), its raw user agent kept on hover.
 import { Badge } from "@/components/ui/badge";
 import { ActionButton } from "@/components/ui/action-buttons";
 import { DataTable, dataTableColumns } from "@/components/ui/data-table";
 import type { FormAction } from "@/components/ui/use-action-form";
 import type { listOwnSessions } from "@/lib/domain/sessions/queries";
 import { formatMinute } from "@/lib/format-time";
+import { describeUserAgent } from "@/lib/user-agent";
 
 export type SessionRow = Awaited<ReturnType<typeof listOwnSessions>>[number];
 
@@ -16,7 +17,7 @@ const columns = column.columns([
     header: "Browser", meta: { cellClassName: "max-w-xs truncate" },
     cell: ({ row: { original: session } }) => (
       <span title={session.userAgent ?? undefined}>
-        {session.userAgent ?? "unknown browser"} {session.current && <Badge tone="green">this browser</Badge>}
+        {session.userAgent ? describeUserAgent(session.userAgent) : "unknown browser"} {session.current && <Badge tone="green">this browser</Badge>}
       </span>
     ),
   }),

@@ -17,9 +17,9 @@ export function BudgetForm({ tenantId, budgetUsd, alertPct, action }: {
       <input type="hidden" name="tenantId" value={tenantId} />
       {/* only the fields are drawn afresh: the status beside the button stays, to announce its change */}
       <div key={form.revision} className="grid gap-3 sm:grid-cols-2">
-        <Field id="budget-amount" label="Monthly budget (USD)" hint="Leave empty for no budget." errors={form.errors("monthlyBudgetUsd")}>
+        <Field id="budget-amount" label="Monthly budget (USD)" hint="Like 2,500 or $99.50. Leave empty for no budget." errors={form.errors("monthlyBudgetUsd")}>
           {(control) => (
-            <Input {...control} name="monthlyBudgetUsd" inputMode="decimal" autoComplete="off" placeholder="2500" defaultValue={form.value("monthlyBudgetUsd", budgetUsd ?? "")} />
+            <Input {...control} name="monthlyBudgetUsd" inputMode="decimal" autoComplete="off" placeholder="2,500" defaultValue={form.value("monthlyBudgetUsd", budgetUsd ?? "")} />
           )}
         </Field>
         <Field id="budget-alert" label="Alert at (% of the budget)" errors={form.errors("alertPct")}>

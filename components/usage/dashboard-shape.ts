@@ -97,14 +97,23 @@ export function dashboardCharts(summary: UsageSummary): DashboardChart[] {
 /** The groups table's rows: each group with what the table sorts by (its spend as a number, its share of all). */
 export function dashboardGroupRows(summary: UsageSummary): GroupRow[] {
   const totalSpend = Number(summary.current.spendUsd);
-  return summary.groups.map(({ key, p50LatencyMs, p95LatencyMs, ...group }) => ({
-    ...group,
-    // a group without a key (no feature, no API key, or a key this reader may not see) is told apart by its label
-    id: key ?? group.label,
-    spend: Number(group.spendUsd),
-    share: totalSpend ? Number(group.spendUsd) / totalSpend : 0,
-    // no latency to measure: undefined, which the table sorts last
-    p50LatencyMs: p50LatencyMs ?? undefined,
-    p95LatencyMs: p95LatencyMs ?? undefined,
-  }));
+  return summary.groups.map(({ key, p50LatencyMs, p95LatencyMs, unpricedRequests, ...group }) => {
+    // none of its requests had a price: its cost is unknown, not $0.00 and 0% of the spend
+    const noPrice = group.requests > 0 && unpricedRequests === group.requests;
+    return {
+      ...group,
+      // a group without a key (no feature, no API key, or a key this reader may not see) is told apart by its label
+      id: key ?? group.label,
+      spend: Number(group.spendUsd),
+      spendText: noPrice ? "no price on file" : formatUsd(group.spendUsd),
+      spendNote: !noPrice && unpricedRequests > 0
+        ? `not counting ${formatCount(unpricedRequests)} ${unpricedRequests === 1 ? "request" : "requests"} with no price on file`
+        : undefined,
+      // undefined (sorted last) when the spend is unknown
+      share: noPrice ? undefined : totalSpend ? Number(group.spendUsd) / totalSpend : 0,
+      // no latency to measure: undefined, which the table sorts last
+      p50LatencyMs: p50LatencyMs ?? undefined,
+      p95LatencyMs: p95LatencyMs ?? undefined,
+    };
+  });
 }

@@ -3,7 +3,7 @@
 // on the page, so sorting them needs no round trip.
 import { useMemo } from "react";
 import { DataTable, dataTableColumns, type DataTableSorting } from "@/components/ui/data-table";
-import { formatCount, formatMs, formatRate, formatUsd } from "./format";
+import { formatCount, formatMs, formatRate } from "./format";
 
 export interface GroupRow {
   id: string;
@@ -11,10 +11,14 @@ export interface GroupRow {
   /** API key groups: the key's visible prefix */
   keyPrefix?: string;
   spend: number;
-  /** spend as summed, for display */
+  /** spend as summed */
   spendUsd: string;
-  /** of the range's spend, 0 to 1 */
-  share: number;
+  /** the spend as shown: "$12.30", or "no price on file" when none of the group's requests had a price */
+  spendText: string;
+  /** beneath the spend, when some of the group's requests had no price and are not counted in it */
+  spendNote?: string;
+  /** of the range's spend, 0 to 1; undefined when the group's spend is unknown (no price on file): sorted last */
+  share?: number;
   requests: number;
   errorRate: number;
   inputTokens: number;
@@ -40,8 +44,19 @@ function columnsFor(groupLabel: string) {
         </span>
       ),
     }),
-    column.accessor("spend", { header: "Spend", meta: numeric, cell: ({ row }) => formatUsd(row.original.spendUsd) }),
-    column.accessor("share", { header: "Share of spend", meta: numeric, cell: ({ getValue }) => formatRate(getValue()) }),
+    column.accessor("spend", {
+      header: "Spend", meta: numeric,
+      cell: ({ row: { original: group } }) => (
+        <>
+          {group.spendText}
+          {group.spendNote && <span className="block text-xs text-zinc-600 dark:text-zinc-400">{group.spendNote}</span>}
+        </>
+      ),
+    }),
+    column.accessor("share", {
+      header: "Share of spend", sortUndefined: "last", meta: numeric,
+      cell: ({ getValue }) => { const share = getValue(); return share === undefined ? "—" : formatRate(share); },
+    }),
     column.accessor("requests", { header: "Requests", meta: numeric, cell: ({ getValue }) => formatCount(getValue()) }),
     column.accessor("errorRate", { header: "Error rate", meta: numeric, cell: ({ getValue }) => formatRate(getValue()) }),
     column.accessor("inputTokens", { header: "Tokens in", meta: numeric, cell: ({ getValue }) => formatCount(getValue()) }),

@@ -113,4 +113,23 @@ describe("dashboardGroupRows", () => {
     });
     expect(row).toMatchObject({ id: "key-1", label: "Production", keyPrefix: "gth_4fT9aQ2z_…", share: 0, inputTokens: 0, outputTokens: 0 });
   });
+
+  it("say \"no price on file\" for a group none of whose requests had a price, not $0.00 and 0%", () => {
+    const rows = dashboardGroupRows({
+      ...daily,
+      groups: [
+        ...daily.groups,
+        group("mistral-large", "mistral-large", { requests: 7, unpricedRequests: 7 }),
+        group("gpt-4-turbo", "gpt-4-turbo", { spendUsd: "0.5000000000", requests: 1_200, unpricedRequests: 1_001 }),
+        group("gpt-3.5-turbo", "gpt-3.5-turbo", { spendUsd: "0.2500000000", requests: 3, unpricedRequests: 1 }),
+      ],
+    });
+    expect(rows.map((r) => [r.id, r.spendText, r.spendNote, r.share])).toEqual([
+      ["gpt-4o", "$3.00", undefined, 0.75],
+      ["claude", "$1.00", undefined, 0.25],
+      ["mistral-large", "no price on file", undefined, undefined],
+      ["gpt-4-turbo", "$0.50", "not counting 1,001 requests with no price on file", 0.125],
+      ["gpt-3.5-turbo", "$0.25", "not counting 1 request with no price on file", 0.0625],
+    ]);
+  });
 });
