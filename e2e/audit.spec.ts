@@ -40,6 +40,17 @@ test("a viewer filters the audit log by action and date, opens an event with its
   expect(csv.slice(1).every((line) => line.includes("routing_rule."))).toBe(true);
 });
 
+test("the audit log says how many events match: the page's rows against the whole filtered set", async ({ page }) => {
+  await signInAs(page, "Vera Viewer (@vera-viewer)");
+  await page.goto("/t/acme/audit");
+  // Acme's seeded history is more than a page of 50
+  await expect(page.getByTestId("audit-count")).toHaveText(/^50 of [\d,]+ events$/);
+  await page.goto("/t/acme/audit?actor=Sam%20Sales&action=tenant.created");
+  await expect(page.getByTestId("audit-count")).toHaveText("1 matching event");
+  await page.goto("/t/acme/audit?action=nothing.here");
+  await expect(page.getByTestId("audit-count")).toHaveText("0 matching events");
+});
+
 test("a viewer changing the URL to a tenant she is not in gets not found, for the audit log and its export alike", async ({ page }) => {
   await signInAs(page, "Vera Viewer (@vera-viewer)");
   // Globex, which she views, answers: the same URLs for Initech are refused, not mistyped

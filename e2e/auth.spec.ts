@@ -21,6 +21,20 @@ test("an owner signs in through GitHub, lands on the console with their name, an
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
+test("the sign-in page, the console and the demo identity picker all have an icon", async ({ page }) => {
+  await page.goto("/sign-in");
+  await expect(page.locator('head link[rel="icon"][type="image/svg+xml"]')).toHaveCount(1);
+  const consoleIcon = await page.request.get("/favicon.ico");
+  expect(consoleIcon.status()).toBe(200);
+  expect(consoleIcon.headers()["content-type"]).toBe("image/x-icon");
+
+  await page.getByRole("button", { name: "Sign in with GitHub" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Local demo identity provider");
+  const pickerIcon = await page.request.get(new URL("/favicon.ico", page.url()).href);
+  expect(pickerIcon.status()).toBe(200);
+  expect(pickerIcon.headers()["content-type"]).toBe("image/x-icon");
+});
+
 test("a GitHub user with no membership, staff role or invitation sees no access", async ({ page }) => {
   await signInAs(page, "Stan Stranger (@stranger)");
   await expect(page).toHaveURL(/\/no-access/);

@@ -329,6 +329,19 @@ async function seedAuditHistory(db: PrismaClient, tenants: Map<string, DemoTenan
   rows.push({ ...staff("ada-admin"), action: "model_price.created", targetType: "model_price", targetName: "openai/gpt-4o",
     createdAt: daysFromNow(-45), metadata: { after: { inputCostPer1k: "0.002500", outputCostPer1k: "0.010000" } } });
   rows.sort((a, b) => (a.createdAt as Date).getTime() - (b.createdAt as Date).getTime());
-  const { count } = await db.auditLog.createMany({ data: rows });
+  const { count } = await db.auditLog.createMany({ data: await keptByRetention(db, rows) });
   return count;
+}
+
+/**
+ * The events the retention (lib/domain/audit/retention.ts) keeps, with a day to spare: an older one (Stark's
+ * creation, 400 days ago) would be removed by the first retention run, right after the seed. Each chain's
+ * retention is read from the database's own audit_log_retention_days, which the retention job uses.
+ */
+async function keptByRetention(db: PrismaClient, rows: Prisma.AuditLogCreateManyInput[]) {
+  const retention = await db.$queryRaw<{ tenantId: string | null; days: number }[]>`
+    SELECT id::text AS "tenantId", audit_log_retention_days('tenant:' || id) AS "days" FROM tenants
+    UNION ALL SELECT NULL, audit_log_retention_days('platform')`;
+  const oldestKept = new Map(retention.map(({ tenantId, days }) => [tenantId, daysFromNow(-(days - 1)).getTime()]));
+  return rows.filter((row) => (row.createdAt as Date).getTime() >= oldestKept.get(row.tenantId ?? null)!);
 }

@@ -1,4 +1,5 @@
 // Reading and answering requests for the local GitHub stand-in, with GitHub's own error messages.
+import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -44,4 +45,11 @@ export function sendText(res: ServerResponse, status: number, text: string): voi
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" })
     .end(JSON.stringify(body));
+}
+
+/** The console's own icon (app/favicon.ico), so the stand-in's tab looks like the demo it belongs to, not a 404. */
+const FAVICON = readFileSync(new URL("../app/favicon.ico", import.meta.url));
+
+export function sendFavicon(res: ServerResponse): void {
+  res.writeHead(200, { "content-type": "image/x-icon", "cache-control": "public, max-age=86400" }).end(FAVICON);
 }

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { demoIdentities, type DevIdentity } from "./github-dev-identities";
-import { HttpError, readParams, sendHtml, sendJson, sendText, type Params } from "./github-dev-http";
+import { HttpError, readParams, sendFavicon, sendHtml, sendJson, sendText, type Params } from "./github-dev-http";
 import { authorizePage } from "./github-dev-picker";
 import { badVerificationCode, basicAuthClientId, parseAuthorizeRequest, refusal, type AuthorizeRequest, type PendingCode } from "./github-dev-oauth";
 
@@ -79,6 +79,8 @@ export async function startGithubDevServer(options: {
         // openid-client (NextAuth) authenticates with HTTP Basic and leaves client_id out of the body.
         return sendJson(res, 200, exchangeCode(params, params.client_id ?? basicAuthClientId(req)));
       }
+      case "GET /favicon.ico":
+        return sendFavicon(res);
       case "GET /user": {
         const identity = authenticatedIdentity(req);
         return sendJson(res, 200, {

@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/principal";
-import { auditFilterSuggestions, getAuditEvent, listAuditEvents, listAuditTenants, type ResolvedScope } from "@/lib/domain/audit/queries";
+import { auditFilterSuggestions, getAuditEvent, listAuditEvents, listAuditTenants, type AuditPage, type ResolvedScope } from "@/lib/domain/audit/queries";
 import { serializeAuditListParams, type AuditListParams } from "@/lib/domain/audit/params";
 import { AuditFilters } from "./audit-filters";
 import { AuditTable } from "./audit-table";
@@ -13,6 +13,14 @@ import { VerifyIntegrity, type VerifyAction } from "./verify-integrity";
 
 const LINK = "rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-zinc-700 dark:hover:bg-zinc-800";
 const DISABLED = "rounded-md border border-zinc-200 px-3 py-1 text-sm text-zinc-400 dark:border-zinc-800";
+
+/** "50 of more than 1,000 events", "50 of 734 matching events", "3 events": the page's rows against the count. */
+function countLine(shown: number, { count, more }: AuditPage["matching"], filtered: boolean): string {
+  const events = `${filtered ? "matching " : ""}event${count === 1 && !more ? "" : "s"}`;
+  if (more) return `${shown.toLocaleString("en-US")} of more than ${count.toLocaleString("en-US")} ${events}`;
+  if (shown === count) return `${count.toLocaleString("en-US")} ${events}`;
+  return `${shown.toLocaleString("en-US")} of ${count.toLocaleString("en-US")} ${events}`;
+}
 
 export async function AuditLog({ actor, resolved, params, path, slug, verifyAction }: {
   actor: Actor;
@@ -44,7 +52,9 @@ export async function AuditLog({ actor, resolved, params, path, slug, verifyActi
     <div className="space-y-4">
       <AuditFilters suggestions={suggestions} tenants={tenants} />
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Times are UTC; hover one for the exact instant.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          <span data-testid="audit-count">{countLine(page.events.length, page.matching, filtered)}</span>. Times are UTC; hover one for the exact instant.
+        </p>
         <div className="flex gap-2 text-sm">
           <a className={LINK} href={exportHref("csv")} download>Export CSV</a>
           <a className={LINK} href={exportHref("jsonl")} download>Export JSON lines</a>

@@ -44,6 +44,24 @@ describe("filters", () => {
   });
 });
 
+describe("the count of matching events", () => {
+  const tenantA = () => ({ kind: "tenant" as const, tenantId: world.a.id });
+  const matching = async (filters: AuditFilters, countCap?: number) =>
+    (await listAuditEvents(world.viewerA, tenantA(), filters, null, countCap))!.matching;
+
+  it("is exact up to the cap, for the filters and not just the page", async () => {
+    expect(await matching({})).toEqual({ count: 8, more: false });
+    expect(await matching({ q: "prod" })).toEqual({ count: 2, more: false });
+    expect(await matching({ action: "nothing.here" })).toEqual({ count: 0, more: false });
+    expect(await matching({}, 8)).toEqual({ count: 8, more: false });
+  });
+
+  it("stops at the cap and says there are more", async () => {
+    expect(await matching({}, 7)).toEqual({ count: 7, more: true });
+    expect(await matching({ outcome: "success" }, 3)).toEqual({ count: 3, more: true });
+  });
+});
+
 describe("scoping", () => {
   it("keeps a tenant's reader to that tenant", async () => {
     const { viewerA, a, b, alice } = world;

@@ -71,6 +71,14 @@ describe("github dev server", () => {
     expect(await missing.text()).toBe("Missing redirect_uri");
   });
 
+  it("serves the console's icon at /favicon.ico, so the picker's tab has one", async () => {
+    const icon = await fetch(`${server.url}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toBe("image/x-icon");
+    // an ICO file's header: reserved 0, type 1 (icon)
+    expect([...new Uint8Array(await icon.arrayBuffer()).slice(0, 4)]).toEqual([0, 0, 1, 0]);
+  });
+
   it("signs in through the whole flow with PKCE S256", async () => {
     const { verifier, challenge } = pkcePair();
     const callback = await choose("olivia-owner", { state: "st&te", code_challenge: challenge, code_challenge_method: "S256" });

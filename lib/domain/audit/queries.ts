@@ -186,17 +186,28 @@ export interface AuditPage {
   newer: { cursor: string | null } | null;
   /** the page after this one, or null when there is nothing older */
   older: { cursor: string } | null;
+  /** how many events match the filters, counted up to a cap: `more` when there are more than `count` */
+  matching: { count: number; more: boolean };
 }
 
+/** Counting stops here: the count reads at most this many rows plus one, so a page costs as little past it. */
+export const AUDIT_COUNT_CAP = 1_000;
+
 /**
- * One page of `scope`'s events matching `filters`, newest first, at `cursorToken` (none: the newest). Stable
- * while events arrive: a page is defined by its position, so new events only ever add to the first page.
- * Null when the principal may not read the scope.
+ * One page of `scope`'s events matching `filters`, newest first, at `cursorToken` (none: the newest), with
+ * their count up to `countCap`. Stable while events arrive: a page is defined by its position, so new events
+ * only ever add to the first page. Null when the principal may not read the scope.
  */
-export async function listAuditEvents(principal: Principal, scope: AuditScope, filters: AuditFilters, cursorToken?: string | null): Promise<AuditPage | null> {
+export async function listAuditEvents(
+  principal: Principal, scope: AuditScope, filters: AuditFilters, cursorToken?: string | null, countCap = AUDIT_COUNT_CAP,
+): Promise<AuditPage | null> {
   const where = await auditWhere(principal, scope, filters);
   if (!where) return null;
-  const cursor = decodeCursor(cursorToken);
+  const [page, matching] = await Promise.all([pageAt(principal, where, decodeCursor(cursorToken)), countUpTo(where, countCap)]);
+  return { ...page, matching };
+}
+
+async function pageAt(principal: Principal, where: Prisma.Sql, cursor: AuditCursor | null): Promise<Omit<AuditPage, "matching">> {
   if (cursor?.direction === "newer") {
     const rows = await selectPage(principal, where, cursor, AUDIT_PAGE_SIZE + 1);
     // fewer than a page newer than the cursor: those are the newest, so show the first page
@@ -204,7 +215,7 @@ export async function listAuditEvents(principal: Principal, scope: AuditScope, f
       const events = rows.slice(0, AUDIT_PAGE_SIZE).reverse();
       return { events, newer: { cursor: cursorAt("newer", events[0]) }, older: { cursor: cursorAt("older", events.at(-1)!) } };
     }
-    return listAuditEvents(principal, scope, filters, null);
+    return pageAt(principal, where, null);
   }
   const rows = await selectPage(principal, where, cursor, AUDIT_PAGE_SIZE + 1);
   const events = rows.slice(0, AUDIT_PAGE_SIZE);
@@ -213,6 +224,12 @@ export async function listAuditEvents(principal: Principal, scope: AuditScope, f
     newer: cursor ? { cursor: events.length ? cursorAt("newer", events[0]) : null } : null,
     older: rows.length > AUDIT_PAGE_SIZE ? { cursor: cursorAt("older", events.at(-1)!) } : null,
   };
+}
+
+async function countUpTo(where: Prisma.Sql, cap: number): Promise<AuditPage["matching"]> {
+  const [{ count }] = await db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS "count" FROM (SELECT 1 FROM audit_log a WHERE ${where} LIMIT ${cap + 1}) matching`;
+  return count > cap ? { count: cap, more: true } : { count, more: false };
 }
 
 /** Everything about one event, for its detail view. */
