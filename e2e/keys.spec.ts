@@ -97,3 +97,18 @@ test("an owner finds a key by name or by the prefix shown, and the URL keeps the
   await expect(page.getByRole("table", { name: "API keys" }).getByRole("row", { name: /Production/ })).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });
+
+test("the overview's active keys are the keys page's active ones, an expired key in neither", async ({ page }) => {
+  await signInAs(page, "Olivia Owner (@olivia-owner)");
+  await page.goto("/");
+  const overview = page.getByRole("table", { name: "Tenants" });
+  const header = (await overview.getByRole("columnheader").allInnerTexts()).map((text) => text.trim());
+  const onOverview = await overview.getByRole("row", { name: /Acme/ }).getByRole("cell").nth(header.indexOf("Active keys")).innerText();
+
+  await page.goto("/t/acme/keys?status=active");
+  const active = page.getByRole("table", { name: "Active API keys" });
+  await expect(active.getByRole("row", { name: /Production/ })).toBeVisible();
+  await expect(active.getByRole("row")).toHaveCount(Number(onOverview) + 1); // the head and each active key
+  await page.goto("/t/acme/keys?status=expired");
+  await expect(page.getByRole("table", { name: "Expired API keys" }).getByRole("row", { name: /Hackathon/ })).toBeVisible();
+});
