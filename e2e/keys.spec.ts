@@ -112,3 +112,32 @@ test("the overview's active keys are the keys page's active ones, an expired key
   await page.goto("/t/acme/keys?status=expired");
   await expect(page.getByRole("table", { name: "Expired API keys" }).getByRole("row", { name: /Hackathon/ })).toBeVisible();
 });
+
+test("closing the new key's dialog before copying the key asks first, by keyboard or a click outside", async ({ page }) => {
+  await signInAs(page, "Olivia Owner (@olivia-owner)");
+  await page.goto("/t/acme/keys");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create an API key" });
+  await dialog.getByRole("textbox", { name: "Name" }).fill("Not copied");
+  await dialog.getByRole("button", { name: "Generate key" }).click();
+
+  const reveal = page.getByRole("dialog", { name: "Copy your new key" });
+  // the title is said once: the description is the warning, not the title again
+  await expect(reveal).toHaveAccessibleDescription("This is the only time the key is shown. Store it in your secrets manager now.");
+  const key = await reveal.getByRole("textbox", { name: "Your new API key" }).inputValue();
+  const question = reveal.getByRole("group", { name: /Close without copying the key\?/ });
+
+  await page.keyboard.press("Escape");
+  await expect(question).toBeVisible();
+  await expect(question.getByRole("button", { name: "Keep it open" })).toBeFocused();
+  expect((await new AxeBuilder({ page }).include("[role=dialog]").analyze()).violations).toEqual([]);
+  await page.keyboard.press("Enter");
+  await expect(question).toHaveCount(0);
+  await expect(reveal.getByRole("textbox", { name: "Your new API key" })).toHaveValue(key);
+
+  await page.mouse.click(5, 5); // outside the dialog
+  await expect(question).toBeVisible();
+  await question.getByRole("button", { name: "Close without copying" }).click();
+  await expect(reveal).toHaveCount(0);
+  await expect(page.getByRole("row", { name: /Not copied/ })).toBeVisible();
+});
