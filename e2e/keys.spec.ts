@@ -141,3 +141,17 @@ test("closing the new key's dialog before copying the key asks first, by keyboar
   await expect(reveal).toHaveCount(0);
   await expect(page.getByRole("row", { name: /Not copied/ })).toBeVisible();
 });
+
+test("a name already used by a key in force is refused on the name field, and the hint says why a roll shares it", async ({ page }) => {
+  await signInAs(page, "Olivia Owner (@olivia-owner)");
+  await page.goto("/t/acme/keys");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create an API key" });
+  const name = dialog.getByRole("textbox", { name: "Name" });
+  await expect(name).toHaveAccessibleDescription(/unique among the keys in force.*successor the same name/);
+  await name.fill("Production");
+  await dialog.getByRole("button", { name: "Generate key" }).click();
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expect(name).toHaveAccessibleDescription(/already named Production/);
+  await expect(page.getByRole("dialog", { name: "Copy your new key" })).toHaveCount(0);
+});

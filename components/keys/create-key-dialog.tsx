@@ -62,7 +62,7 @@ function CreateKeyForm({ tenantId, action, projects, products, onCreated }: {
       footer={<DialogFormButtons pending={form.pending} submitLabel="Generate key" pendingLabel="Generating…" />}
     >
       <input type="hidden" name="scopes" value={scopes.join(",")} />
-      <Field id="new-key-name" label="Name" hint="Where the key is used, like “Production” or “CI”." errors={form.errors("name")}>
+      <Field id="new-key-name" label="Name" hint="Where the key is used, like “Production” or “CI”: unique among the keys in force. Rolling a key gives its successor the same name while the old one runs out." errors={form.errors("name")}>
         {(control) => <Input {...control} name="name" defaultValue={form.value("name")} autoComplete="off" maxLength={100} />}
       </Field>
 
