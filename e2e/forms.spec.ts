@@ -45,6 +45,7 @@ test("checkbox: scopes ticked beside a missing name are kept, and the key gets t
   await dialog.getByRole("textbox", { name: "Name" }).fill("Usage reader");
   await dialog.getByRole("button", { name: "Generate key" }).click();
   await page.getByRole("dialog", { name: "Copy your new key" }).getByRole("button", { name: "Done" }).click();
+  await page.getByRole("dialog", { name: "Copy your new key" }).getByRole("button", { name: "Close without copying" }).click(); // not copied: asked first
   await expect(page.getByRole("row", { name: /Usage reader/ }).getByRole("cell").nth(2)).toHaveText("usage:read");
 });
 
@@ -68,6 +69,7 @@ test("date: an expiry picked beside a missing name is kept, within the days the 
   await dialog.getByRole("textbox", { name: "Name" }).fill("Expires late");
   await dialog.getByRole("button", { name: "Generate key" }).click();
   await page.getByRole("dialog", { name: "Copy your new key" }).getByRole("button", { name: "Done" }).click();
+  await page.getByRole("dialog", { name: "Copy your new key" }).getByRole("button", { name: "Close without copying" }).click(); // not copied: asked first
   const row = page.getByRole("row", { name: /Expires late/ });
   await expect(row).toContainText(`${max} 00:00 UTC`);
   await expect(row).toContainText("Analytics");

@@ -97,3 +97,61 @@ test("an owner finds a key by name or by the prefix shown, and the URL keeps the
   await expect(page.getByRole("table", { name: "API keys" }).getByRole("row", { name: /Production/ })).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });
+
+test("the overview's active keys are the keys page's active ones, an expired key in neither", async ({ page }) => {
+  await signInAs(page, "Olivia Owner (@olivia-owner)");
+  await page.goto("/");
+  const overview = page.getByRole("table", { name: "Tenants" });
+  const header = (await overview.getByRole("columnheader").allInnerTexts()).map((text) => text.trim());
+  const onOverview = await overview.getByRole("row", { name: /Acme/ }).getByRole("cell").nth(header.indexOf("Active keys")).innerText();
+
+  await page.goto("/t/acme/keys?status=active");
+  const active = page.getByRole("table", { name: "Active API keys" });
+  await expect(active.getByRole("row", { name: /Production/ })).toBeVisible();
+  await expect(active.getByRole("row")).toHaveCount(Number(onOverview) + 1); // the head and each active key
+  await page.goto("/t/acme/keys?status=expired");
+  await expect(page.getByRole("table", { name: "Expired API keys" }).getByRole("row", { name: /Hackathon/ })).toBeVisible();
+});
+
+test("closing the new key's dialog before copying the key asks first, by keyboard or a click outside", async ({ page }) => {
+  await signInAs(page, "Olivia Owner (@olivia-owner)");
+  await page.goto("/t/acme/keys");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create an API key" });
+  await dialog.getByRole("textbox", { name: "Name" }).fill("Not copied");
+  await dialog.getByRole("button", { name: "Generate key" }).click();
+
+  const reveal = page.getByRole("dialog", { name: "Copy your new key" });
+  // the title is said once: the description is the warning, not the title again
+  await expect(reveal).toHaveAccessibleDescription("This is the only time the key is shown. Store it in your secrets manager now.");
+  const key = await reveal.getByRole("textbox", { name: "Your new API key" }).inputValue();
+  const question = reveal.getByRole("group", { name: /Close without copying the key\?/ });
+
+  await page.keyboard.press("Escape");
+  await expect(question).toBeVisible();
+  await expect(question.getByRole("button", { name: "Keep it open" })).toBeFocused();
+  expect((await new AxeBuilder({ page }).include("[role=dialog]").analyze()).violations).toEqual([]);
+  await page.keyboard.press("Enter");
+  await expect(question).toHaveCount(0);
+  await expect(reveal.getByRole("textbox", { name: "Your new API key" })).toHaveValue(key);
+
+  await page.mouse.click(5, 5); // outside the dialog
+  await expect(question).toBeVisible();
+  await question.getByRole("button", { name: "Close without copying" }).click();
+  await expect(reveal).toHaveCount(0);
+  await expect(page.getByRole("row", { name: /Not copied/ })).toBeVisible();
+});
+
+test("a name already used by a key in force is refused on the name field, and the hint says why a roll shares it", async ({ page }) => {
+  await signInAs(page, "Olivia Owner (@olivia-owner)");
+  await page.goto("/t/acme/keys");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create an API key" });
+  const name = dialog.getByRole("textbox", { name: "Name" });
+  await expect(name).toHaveAccessibleDescription(/unique among the keys in force.*successor the same name/);
+  await name.fill("Production");
+  await dialog.getByRole("button", { name: "Generate key" }).click();
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expect(name).toHaveAccessibleDescription(/already named Production/);
+  await expect(page.getByRole("dialog", { name: "Copy your new key" })).toHaveCount(0);
+});

@@ -8,7 +8,7 @@ import { Field, Input, SelectField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { dayBounds, KEY_EXPIRY } from "@/lib/domain/date-bounds";
 import { API_KEY_SCOPES, SCOPES, type ApiKeyScope } from "@/lib/domain/keys/scopes";
-import { KeyReveal, REVEAL_TITLE, type KeyFormAction } from "./key-reveal";
+import { REVEAL_DESCRIPTION, REVEAL_TITLE, useIssuedKey, type KeyFormAction } from "./key-reveal";
 
 export interface Choice {
   value: string;
@@ -23,22 +23,17 @@ export function CreateKeyDialog({ tenantId, action, projects, products }: {
   products: Choice[];
 }) {
   const [open, setOpen] = useState(false);
-  const [issuedKey, setIssuedKey] = useState<string | null>(null);
-  const openChange = (next: boolean) => {
-    setOpen(next);
-    if (!next) setIssuedKey(null); // closing forgets the key
-  };
+  const { issuedKey, setIssuedKey, requestClose, reveal } = useIssuedKey(() => setOpen(false));
+  const openChange = (next: boolean) => (next ? setOpen(true) : requestClose());
 
   return (
     <Dialog open={open} onOpenChange={openChange}>
       <DialogTrigger asChild><Button>Create key</Button></DialogTrigger>
       <DialogContent
         title={issuedKey ? REVEAL_TITLE : "Create an API key"}
-        description={issuedKey ? undefined : "The key is shown once, when it is created: only a hash of it is kept."}
+        description={issuedKey ? REVEAL_DESCRIPTION : "The key is shown once, when it is created: only a hash of it is kept."}
       >
-        {issuedKey
-          ? <KeyReveal apiKey={issuedKey} onDone={() => openChange(false)} />
-          : <CreateKeyForm tenantId={tenantId} action={action} projects={projects} products={products} onCreated={setIssuedKey} />}
+        {reveal || <CreateKeyForm tenantId={tenantId} action={action} projects={projects} products={products} onCreated={setIssuedKey} />}
       </DialogContent>
     </Dialog>
   );
@@ -67,7 +62,7 @@ function CreateKeyForm({ tenantId, action, projects, products, onCreated }: {
       footer={<DialogFormButtons pending={form.pending} submitLabel="Generate key" pendingLabel="Generating…" />}
     >
       <input type="hidden" name="scopes" value={scopes.join(",")} />
-      <Field id="new-key-name" label="Name" hint="Where the key is used, like “Production” or “CI”." errors={form.errors("name")}>
+      <Field id="new-key-name" label="Name" hint="Where the key is used, like “Production” or “CI”: unique among the keys in force. Rolling a key gives its successor the same name while the old one runs out." errors={form.errors("name")}>
         {(control) => <Input {...control} name="name" defaultValue={form.value("name")} autoComplete="off" maxLength={100} />}
       </Field>
 

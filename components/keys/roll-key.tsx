@@ -8,7 +8,7 @@ import { ActionFormShell, DialogFormButtons } from "@/components/ui/action-form"
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { RollGrace } from "@/lib/domain/keys/schemas";
-import { KeyReveal, REVEAL_TITLE, type KeyFormAction } from "./key-reveal";
+import { REVEAL_DESCRIPTION, REVEAL_TITLE, useIssuedKey, type KeyFormAction } from "./key-reveal";
 
 interface RollTarget {
   id: string;
@@ -27,36 +27,33 @@ const RollContext = createContext<(target: RollTarget, opener: HTMLElement) => v
 
 export function RollKeyHost({ tenantId, action, children }: { tenantId: string; action: KeyFormAction; children: React.ReactNode }) {
   const [target, setTarget] = useState<RollTarget | null>(null);
-  const [issuedKey, setIssuedKey] = useState<string | null>(null);
   const opener = useRef<HTMLElement | null>(null);
 
   const open = (next: RollTarget, from: HTMLElement) => {
     opener.current = from;
     setTarget(next);
   };
-  const close = () => {
+  const closed = () => {
     setTarget(null);
-    setIssuedKey(null); // closing forgets the key
     // no DialogTrigger to return focus to: go back to the Roll button, if its row is still listed
     const from = opener.current;
     setTimeout(() => from?.isConnected && from.focus(), 0);
   };
+  const { issuedKey, setIssuedKey, requestClose, reveal } = useIssuedKey(closed);
 
   return (
     <RollContext value={open}>
       {children}
-      <Dialog open={target !== null} onOpenChange={(isOpen) => !isOpen && close()}>
+      <Dialog open={target !== null} onOpenChange={(isOpen) => !isOpen && requestClose()}>
         {target && (
           <DialogContent
             title={issuedKey ? REVEAL_TITLE : `Roll ${target.name}`}
-            description={issuedKey ? undefined : (
+            description={issuedKey ? REVEAL_DESCRIPTION : (
               `A new key replaces ${target.name}, with the same name, scopes, project, product and expiry. ` +
               "During the grace period both keys work, so you can deploy the new one; then the old key stops working (never later than its own expiry)."
             )}
           >
-            {issuedKey
-              ? <KeyReveal apiKey={issuedKey} onDone={close} />
-              : <RollForm tenantId={tenantId} target={target} action={action} onRolled={setIssuedKey} />}
+            {reveal || <RollForm tenantId={tenantId} target={target} action={action} onRolled={setIssuedKey} />}
           </DialogContent>
         )}
       </Dialog>

@@ -7,7 +7,7 @@ import { createApiKey, revokeApiKey, rollApiKey } from "../../lib/domain/keys/se
 import { generateKey, parseKey } from "../../lib/domain/keys/format";
 import { actorFor, tenantFor } from "../support/actors";
 import { issued } from "../support/keys";
-import { asText, createKey, DAY, db, keyRow, keysOf, secretOf, tenantWith } from "./key-support";
+import { asText, createKey, DAY, db, keyRow, keysOf, rawKey, secretOf, tenantWith } from "./key-support";
 import { auditOf } from "../support/audit";
 
 // Key generation passes through, unless a test queues lookup prefixes to force a collision with a key in force.
@@ -164,5 +164,36 @@ describe("the database never holds a plaintext key", () => {
         expect(row).not.toContain(secretOf(key));
       }
     }
+  });
+});
+
+describe("a key's name among the tenant's keys in force", () => {
+  it("is refused on name when a live key has it, whatever its case, inside the transaction", async () => {
+    const { tenant, actor } = await tenantWith();
+    await createKey(actor, tenant.id, { name: "Production" });
+    const again = await createApiKey(actor, { tenantId: tenant.id, name: " production ", scopes: ["proxy"] });
+    expect(again).toMatchObject({ ok: false, kind: "conflict", fieldErrors: { name: [expect.stringContaining("already named Production")] } });
+    expect((await keysOf(tenant.id)).map((k) => k.name)).toEqual(["Production"]);
+    expect(await createApiKey(actor, { tenantId: tenant.id, name: "Prod_ction", scopes: ["proxy"] })).toMatchObject({ ok: true }); // _ is no wildcard
+  });
+
+  it("two creates of one name at once give one key", async () => {
+    const { tenant, actor } = await tenantWith();
+    const results = await Promise.all([1, 2].map(() => createApiKey(actor, { tenantId: tenant.id, name: "Twin", scopes: ["proxy"] })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect((await keysOf(tenant.id)).filter((k) => k.name === "Twin")).toHaveLength(1);
+  });
+
+  it("is free again once that key is revoked or expired, and a roll's successor keeps it", async () => {
+    const { tenant, actor } = await tenantWith();
+    const revoked = await createKey(actor, tenant.id, { name: "Revoked one" });
+    await db.apiKey.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
+    await rawKey(tenant.id, { name: "Expired one", expiresAt: new Date(Date.now() - DAY) });
+    expect(await createApiKey(actor, { tenantId: tenant.id, name: "Revoked one", scopes: ["proxy"] })).toMatchObject({ ok: true });
+    expect(await createApiKey(actor, { tenantId: tenant.id, name: "Expired one", scopes: ["proxy"] })).toMatchObject({ ok: true });
+
+    const rolled = await createKey(actor, tenant.id, { name: "Rolled" });
+    expect(await rollApiKey(actor, { tenantId: tenant.id, keyId: rolled.id, grace: "24h" })).toMatchObject({ ok: true });
+    expect((await keysOf(tenant.id)).filter((k) => k.name === "Rolled")).toHaveLength(2);
   });
 });

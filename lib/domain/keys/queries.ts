@@ -20,7 +20,10 @@ export const REQUEST_WINDOW_DAYS = 14;
 /** Keys on one page of the list. */
 export const KEY_PAGE_SIZE = 50;
 
-/** Where a key stands at `now`. `statusSql` is the same rule for the database; the two must agree. */
+/**
+ * Where a key stands at `now`. `statusSql` (the keys list) and `apiKeyStatusWhere` (the counts on the overview and
+ * the staff tenant list) are the same rule for the database; the three must agree.
+ */
 export function apiKeyStatus(key: { revokedAt: Date | null; expiresAt: Date | null }, now: Date): ApiKeyStatus {
   if (key.revokedAt) return "revoked";
   if (key.expiresAt && key.expiresAt <= now) return "expired";
@@ -35,6 +38,17 @@ function statusSql(status: ApiKeyStatus, now: Date): Prisma.Sql {
     case "expired": return Prisma.sql`k.revoked_at IS NULL AND k.expires_at <= ${now}::timestamptz`;
     case "expiring": return Prisma.sql`k.revoked_at IS NULL AND k.expires_at > ${now}::timestamptz AND k.expires_at <= ${soon}::timestamptz`;
     case "active": return Prisma.sql`k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ${soon}::timestamptz)`;
+  }
+}
+
+/** The keys with `status` at `now`, as a Prisma filter for counting them beside a tenant. */
+export function apiKeyStatusWhere(status: ApiKeyStatus, now: Date): Prisma.ApiKeyWhereInput {
+  const soon = new Date(now.getTime() + EXPIRING_WITHIN_MS);
+  switch (status) {
+    case "revoked": return { revokedAt: { not: null } };
+    case "expired": return { revokedAt: null, expiresAt: { lte: now } };
+    case "expiring": return { revokedAt: null, expiresAt: { gt: now, lte: soon } };
+    case "active": return { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: soon } }] };
   }
 }
 

@@ -7,8 +7,10 @@ import { mutate, mutation, MutationRefusal, type MutationResult, type Tx } from 
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/auth/principal";
 import { notifyConfigEvent } from "@/lib/db/config-events";
+import { escapeLike } from "@/lib/db/like";
 import { foundOr, scoped, tenantOrThrow } from "@/lib/domain/tenant-scope";
 import { generateKey } from "./format";
+import { apiKeyStatusWhere } from "./queries";
 import { createKeyInput, revokeKeyInput, rollKeyInput, ROLL_GRACE_MS } from "./schemas";
 
 // Algorithm is an ambient const enum, which isolatedModules cannot read at run time; the type checks the value.
@@ -84,14 +86,36 @@ const auditedSettings = (key: KeyRow) => ({
   name: key.name, scopes: key.scopes, prefix: key.prefix, projectId: key.projectId, product: key.product, expiresAt: iso(key.expiresAt),
 });
 
+/**
+ * Refuses `name` when a live key (active or expiring) of the tenant has it, whatever its case. Only a roll gives two
+ * live keys one name: the successor, while the old key runs out its grace period.
+ */
+async function refuseLiveName(tx: Tx, tenantId: string, name: string) {
+  const now = new Date();
+  const taken = await tx.apiKey.findFirst({
+    where: scoped(tx, tenantId).where({
+      // Prisma's case-insensitive equals is an ILIKE: the name's own _ and % must match only themselves
+      name: { equals: escapeLike(name), mode: "insensitive" as const },
+      OR: [apiKeyStatusWhere("active", now), apiKeyStatusWhere("expiring", now)],
+    }),
+    select: { name: true },
+  });
+  if (taken) {
+    const message = `A key in force is already named ${taken.name}: choose another name, or roll that key to replace it.`;
+    throw new MutationRefusal("conflict", message, { name: [message] });
+  }
+}
+
 /** Creates a key and returns it whole, once; only its prefix and argon2id hash are stored. */
 export function createApiKey(actor: Actor, input: unknown): Promise<MutationResult<IssuedKey>> {
   return withNewKey((newKey) => mutate(actor, {
     permission: "api_key.create", event: "api_key.created",
     schema: createKeyInput,
     async execute(tx, { tenantId, name, scopes, projectId, product, expiresAt }) {
-      const tenant = await tenantOrThrow(tx, tenantId, { name: true, status: true });
+      // locked: two creates of one name at once are serialized, and the second one sees the first one's key
+      const tenant = await tenantOrThrow(tx, tenantId, { name: true, status: true }, { lock: true });
       if (tenant.status === "archived") throw new MutationRefusal("conflict", `${tenant.name} is archived: it can have no keys.`);
+      await refuseLiveName(tx, tenantId, name);
       if (projectId && !(await scoped(tx, tenantId).project(projectId, { status: "active" }))) {
         throw MutationRefusal.onField("projectId", "Choose one of this tenant's active projects.");
       }

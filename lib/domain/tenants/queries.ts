@@ -8,6 +8,7 @@ import type { TenantKind, TenantPlan, TenantStatus } from "@/lib/db/generated/en
 import { can } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { pageWithin } from "@/lib/domain/bounds";
+import { apiKeyStatusWhere } from "@/lib/domain/keys/queries";
 import { TENANT_PAGE_SIZE, type TenantSort } from "./list-params";
 
 /** The tenants `principal` may read: every tenant for staff, their memberships' tenants for anyone else. */
@@ -32,7 +33,10 @@ export function listSwitchableTenants(principal: Principal, query = "") {
 /** At most this many tenants on the overview; staff find the rest in the tenant list. */
 export const OVERVIEW_LIMIT = 200;
 
-/** The overview's table: the first visible tenants by name with member and active-key counts, and how many in all. */
+/**
+ * The overview's table: the first visible tenants by name with member and active-key counts (the keys page's
+ * "active": neither expiring nor expired nor revoked), and how many in all.
+ */
 export async function listTenantOverview(principal: Principal) {
   const where = visibleTenants(principal);
   const [tenants, total] = await Promise.all([
@@ -42,7 +46,7 @@ export async function listTenantOverview(principal: Principal) {
       take: OVERVIEW_LIMIT,
       select: {
         id: true, slug: true, name: true, status: true, kind: true, plan: true, trialEndsAt: true,
-        _count: { select: { memberships: true, apiKeys: { where: { revokedAt: null } } } },
+        _count: { select: { memberships: true, apiKeys: { where: apiKeyStatusWhere("active", new Date()) } } },
       },
     }),
     db.tenant.count({ where }),
@@ -101,7 +105,7 @@ export async function listTenants(principal: Principal, params: TenantListParams
     select: {
       id: true, slug: true, name: true, status: true, kind: true, plan: true, trialEndsAt: true, salesOwner: true,
       erpCustomerId: true, stripeCustomerId: true, createdAt: true,
-      _count: { select: { memberships: true, apiKeys: { where: { revokedAt: null } } } },
+      _count: { select: { memberships: true, apiKeys: { where: apiKeyStatusWhere("active", new Date()) } } },
     },
   });
   const [{ rows, total, page, pageCount }, byStatus, owners] = await Promise.all([
