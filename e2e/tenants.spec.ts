@@ -118,6 +118,17 @@ test("an owner invites a member, who signs in and lands in the tenant", async ({
   await inviteeContext.close();
 });
 
+test("an owner is offered no demotion or removal of the tenant's last owner, and is for everyone else", async ({ page }) => {
+  await signInAs(page, "Olivia Owner (@olivia-owner)"); // Acme's only owner
+  await page.goto("/t/acme/members");
+  const members = page.getByRole("table", { name: "Members of this tenant" });
+  await expect(members.getByRole("button", { name: "Remove Max Member" })).toBeVisible();
+  await expect(members.getByLabel("Role of Max Member")).toBeVisible();
+  await expect(members.getByRole("button", { name: "Remove Olivia Owner" })).toHaveCount(0);
+  await expect(members.getByLabel("Role of Olivia Owner")).toHaveCount(0);
+  await expect(members.getByRole("row").filter({ hasText: "Olivia Owner" })).toContainText("owner");
+});
+
 test("the owner of a frozen tenant is told so on every page, and offered no change the tenant would refuse", async ({ page }) => {
   await signInAs(page, "Gavin Belson (@gavin-hooli)");
   await expect(page).toHaveURL(/\/t\/hooli$/); // his only tenant

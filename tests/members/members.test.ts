@@ -54,6 +54,16 @@ describe("listMembers", () => {
     expect(members.find((m) => m.name === "Bob")?.lastSignInAt).toBeNull();
     expect(await listMembers(outsider, tenant.id)).toEqual([]);
   });
+
+  it("marks the only owner as the last one, and no owner once a second one joins", async () => {
+    const { tenant, people: [owner, member] } = await tenantWith("owner", "member");
+    const lastOwners = async () => (await listMembers(owner.actor, tenant.id)).map((m) => [m.id, m.lastOwner]);
+
+    expect(await lastOwners()).toEqual([[owner.membershipId, true], [member.membershipId, false]]);
+
+    await db.membership.update({ where: { id: member.membershipId }, data: { role: "owner" } });
+    expect(new Map(await lastOwners())).toEqual(new Map([[owner.membershipId, false], [member.membershipId, false]]));
+  });
 });
 
 describe("changeMemberRole", () => {
