@@ -57,12 +57,12 @@ describe("listMembers", () => {
 
   it("marks the only owner as the last one, and no owner once a second one joins", async () => {
     const { tenant, people: [owner, member] } = await tenantWith("owner", "member");
-    const lastOwners = async () => (await listMembers(owner.actor, tenant.id)).map((m) => [m.id, m.lastOwner]);
+    const lastOwners = async () => new Map((await listMembers(owner.actor, tenant.id)).map((m) => [m.id, m.lastOwner] as const));
 
-    expect(await lastOwners()).toEqual([[owner.membershipId, true], [member.membershipId, false]]);
+    expect(await lastOwners()).toEqual(new Map([[owner.membershipId, true], [member.membershipId, false]]));
 
     await db.membership.update({ where: { id: member.membershipId }, data: { role: "owner" } });
-    expect(new Map(await lastOwners())).toEqual(new Map([[owner.membershipId, false], [member.membershipId, false]]));
+    expect(await lastOwners()).toEqual(new Map([[owner.membershipId, false], [member.membershipId, false]]));
   });
 });
 
