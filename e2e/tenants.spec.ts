@@ -123,9 +123,11 @@ test("an owner is offered no demotion or removal of the tenant's last owner, and
   await page.goto("/t/acme/members");
   const members = page.getByRole("table", { name: "Members of this tenant" });
   await expect(members.getByRole("button", { name: "Remove Max Member" })).toBeVisible();
-  await expect(members.getByLabel("Role of Max Member")).toBeVisible();
+  await expect(members.getByRole("combobox", { name: "Role of Max Member" })).toBeVisible();
+  await expect(members.getByRole("button", { name: "Change the role of Max Member" })).toBeVisible();
   await expect(members.getByRole("button", { name: "Remove Olivia Owner" })).toHaveCount(0);
-  await expect(members.getByLabel("Role of Olivia Owner")).toHaveCount(0);
+  await expect(members.getByRole("combobox", { name: "Role of Olivia Owner" })).toHaveCount(0);
+  await expect(members.getByRole("button", { name: "Change the role of Olivia Owner" })).toHaveCount(0);
   await expect(members.getByRole("row").filter({ hasText: "Olivia Owner" })).toContainText("owner");
 });
 
