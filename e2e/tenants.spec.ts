@@ -45,6 +45,26 @@ test("sales create a tenant; bad input is shown on its field and kept", async ({
   await expect(page.getByRole("table", { name: "Recent activity" })).toContainText("tenant.created");
 });
 
+test("the new tenant dialog suggests the slug from the name until it is typed, and says a bad slug in its own words", async ({ page }) => {
+  await signInAs(page, "Sam Sales (@sam-sales)");
+  await page.goto("/tenants");
+  await page.getByRole("button", { name: "New tenant" }).click();
+  const dialog = page.getByRole("dialog", { name: "New tenant" });
+  const slug = dialog.getByLabel("Slug");
+  await dialog.getByLabel("Name").fill("Wonka Industries (EU)");
+  await expect(slug).toHaveValue("wonka-industries-eu");
+
+  await slug.fill("Wonka EU"); // by hand, and not a slug
+  await dialog.getByLabel("Name").fill("Wonka Industries");
+  await expect(slug).toHaveValue("Wonka EU");
+  await dialog.getByLabel("First owner's email").fill("willy@wonka.example");
+  await dialog.getByRole("button", { name: "Create tenant" }).click();
+  // the browser does not stop the form with a bubble of its own: the server's message is the one shown
+  await expect(dialog.getByText("3–40 characters: lowercase letters, digits and dashes, not starting or ending with a dash.")).toBeVisible();
+  await expect(slug).toHaveValue("Wonka EU");
+  expect(await slug.evaluate((input: HTMLInputElement) => input.validity.valid)).toBe(true);
+});
+
 test("a second editor's save is refused with what changed, keeping their typing", async ({ browser }) => {
   const [first, second] = [await browser.newContext(), await browser.newContext()];
   const [a, b] = [await first.newPage(), await second.newPage()];
