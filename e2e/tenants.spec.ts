@@ -48,8 +48,11 @@ test("sales create a tenant; bad input is shown on its field and kept", async ({
 test("the new tenant dialog suggests the slug from the name until it is typed, and says a bad slug in its own words", async ({ page }) => {
   await signInAs(page, "Sam Sales (@sam-sales)");
   await page.goto("/tenants");
+  // one name per plan, the same in the list and in the dialog's choice
+  await expect(page.getByRole("table", { name: "Tenants" }).getByRole("row").filter({ hasText: "Acme Corp" })).toContainText("Enterprise");
   await page.getByRole("button", { name: "New tenant" }).click();
   const dialog = page.getByRole("dialog", { name: "New tenant" });
+  await expect(dialog.getByLabel("Plan").locator("option")).toHaveText(["Free", "Starter", "Pro", "Enterprise"]);
   const slug = dialog.getByLabel("Slug");
   await dialog.getByLabel("Name").fill("Wonka Industries (EU)");
   await expect(slug).toHaveValue("wonka-industries-eu");

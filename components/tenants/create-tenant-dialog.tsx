@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import type { ActionForm, FormAction } from "@/components/ui/use-action-form";
 import { TRIAL_MAX_DAYS } from "@/lib/domain/date-bounds";
-import { TENANT_PLANS } from "@/lib/domain/tenants/list-params";
+import { TENANT_PLAN_OPTIONS } from "@/lib/domain/tenants/list-params";
 import { suggestProjectSlug } from "@/lib/domain/projects/slug";
 
 export function CreateTenantDialog({ action }: { action: FormAction<{ slug: string }> }) {
@@ -38,7 +38,7 @@ export function CreateTenantDialog({ action }: { action: FormAction<{ slug: stri
             <Field id="tenant-plan" label="Plan" errors={errors("plan")}>
               {(control) => (
                 <Select {...control} name="plan" defaultValue={value("plan", "starter")}>
-                  {TENANT_PLANS.map((plan) => <option key={plan} value={plan}>{plan}</option>)}
+                  {TENANT_PLAN_OPTIONS.map((plan) => <option key={plan.value} value={plan.value}>{plan.label}</option>)}
                 </Select>
               )}
             </Field>
