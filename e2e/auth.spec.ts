@@ -94,6 +94,15 @@ test("a member cannot open another tenant by changing the URL", async ({ page })
   await expect(page.getByRole("heading", { name: /not found/i })).toBeVisible();
 });
 
+test("on a tenant she cannot see, a viewer's tenant switcher names no tenant of the URL", async ({ page }) => {
+  await signInAs(page, "Vera Viewer (@vera-viewer)"); // a viewer of Acme and Globex, not of Initech
+  await page.goto("/t/initech");
+  await expect(page.getByRole("heading", { name: /not found/i })).toBeVisible();
+  const switcher = page.getByRole("button", { name: /Switch tenant/ });
+  await expect(switcher).toHaveAccessibleName("Switch tenant");
+  await expect(page.getByRole("banner")).not.toContainText("initech");
+});
+
 test("a revoked session is signed out on its next navigation", async ({ browser }) => {
   const first = await browser.newContext();
   const second = await browser.newContext();

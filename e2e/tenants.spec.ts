@@ -45,6 +45,29 @@ test("sales create a tenant; bad input is shown on its field and kept", async ({
   await expect(page.getByRole("table", { name: "Recent activity" })).toContainText("tenant.created");
 });
 
+test("the new tenant dialog suggests the slug from the name until it is typed, and says a bad slug in its own words", async ({ page }) => {
+  await signInAs(page, "Sam Sales (@sam-sales)");
+  await page.goto("/tenants");
+  // one name per plan, the same in the list and in the dialog's choice
+  await expect(page.getByRole("table", { name: "Tenants" }).getByRole("row").filter({ hasText: "Acme Corp" })).toContainText("Enterprise");
+  await page.getByRole("button", { name: "New tenant" }).click();
+  const dialog = page.getByRole("dialog", { name: "New tenant" });
+  await expect(dialog.getByLabel("Plan").locator("option")).toHaveText(["Free", "Starter", "Pro", "Enterprise"]);
+  const slug = dialog.getByLabel("Slug");
+  await dialog.getByLabel("Name").fill("Wonka Industries (EU)");
+  await expect(slug).toHaveValue("wonka-industries-eu");
+
+  await slug.fill("Wonka EU"); // by hand, and not a slug
+  await dialog.getByLabel("Name").fill("Wonka Industries");
+  await expect(slug).toHaveValue("Wonka EU");
+  await dialog.getByLabel("First owner's email").fill("willy@wonka.example");
+  await dialog.getByRole("button", { name: "Create tenant" }).click();
+  // the browser does not stop the form with a bubble of its own: the server's message is the one shown
+  await expect(dialog.getByText("3–40 characters: lowercase letters, digits and dashes, not starting or ending with a dash.")).toBeVisible();
+  await expect(slug).toHaveValue("Wonka EU");
+  expect(await slug.evaluate((input: HTMLInputElement) => input.validity.valid)).toBe(true);
+});
+
 test("a second editor's save is refused with what changed, keeping their typing", async ({ browser }) => {
   const [first, second] = [await browser.newContext(), await browser.newContext()];
   const [a, b] = [await first.newPage(), await second.newPage()];
@@ -116,6 +139,19 @@ test("an owner invites a member, who signs in and lands in the tenant", async ({
   await expect(invitee.getByTestId("signed-in-as")).toHaveText("Otto Invitee");
   await ownerContext.close();
   await inviteeContext.close();
+});
+
+test("an owner is offered no demotion or removal of the tenant's last owner, and is for everyone else", async ({ page }) => {
+  await signInAs(page, "Olivia Owner (@olivia-owner)"); // Acme's only owner
+  await page.goto("/t/acme/members");
+  const members = page.getByRole("table", { name: "Members of this tenant" });
+  await expect(members.getByRole("button", { name: "Remove Max Member" })).toBeVisible();
+  await expect(members.getByRole("combobox", { name: "Role of Max Member" })).toBeVisible();
+  await expect(members.getByRole("button", { name: "Change the role of Max Member" })).toBeVisible();
+  await expect(members.getByRole("button", { name: "Remove Olivia Owner" })).toHaveCount(0);
+  await expect(members.getByRole("combobox", { name: "Role of Olivia Owner" })).toHaveCount(0);
+  await expect(members.getByRole("button", { name: "Change the role of Olivia Owner" })).toHaveCount(0);
+  await expect(members.getByRole("row").filter({ hasText: "Olivia Owner" })).toContainText("owner");
 });
 
 test("the owner of a frozen tenant is told so on every page, and offered no change the tenant would refuse", async ({ page }) => {

@@ -16,7 +16,8 @@ const RoleChange = createContext<{ tenantId: string; action: FormAction } | null
 
 function RoleCell({ member }: { member: MemberRow }) {
   const roleChange = use(RoleChange);
-  return roleChange ? (
+  // the last owner cannot be demoted (the services refuse it): no control to offer
+  return roleChange && !member.lastOwner ? (
     <MemberRoleForm key={member.role} action={roleChange.action} tenantId={roleChange.tenantId} membershipId={member.id} name={member.name} role={member.role} />
   ) : (
     <Badge tone={member.role === "owner" ? "blue" : "neutral"}>{member.role}</Badge>
@@ -45,7 +46,7 @@ export function MembersTable({ tenantId, members, changeRole, remove, empty }: {
   return (
     <RoleChange value={changeRole && { tenantId, action: changeRole }}>
       <DataTable columns={columns} data={members} caption="Members of this tenant" getRowId={(member) => member.id} empty={empty}
-        rowActions={remove ? (member) => (
+        rowActions={remove ? (member) => member.lastOwner ? null : (
           <ConfirmActionButton
             action={remove}
             fields={{ tenantId, membershipId: member.id }}

@@ -51,14 +51,16 @@ export function TenantSwitcher({ tenants, search }: {
     setQuery("");
     router.push(href);
   };
-  const currentName = slug ? (tenants.find((t) => t.slug === slug)?.name ?? slug) : "All tenants";
+  // A slug of the URL that is not among her tenants (a 404) is not echoed back: only staff, who may open any
+  // tenant and get only the first 50 here, see the slug of one beyond them.
+  const currentName = slug ? (tenants.find((t) => t.slug === slug)?.name ?? (search ? slug : null)) : "All tenants";
 
   return (
     <Popover open={open} onOpenChange={setOpen}>
       <PopoverTrigger asChild>
         {/* the visible name is part of the accessible one (axe: label-content-name-mismatch) */}
         <Button variant="secondary">
-          <span className="sr-only">Switch tenant, current:</span> {currentName} <span aria-hidden>▾</span>
+          {currentName ? <><span className="sr-only">Switch tenant, current:</span> {currentName}</> : "Switch tenant"} <span aria-hidden>▾</span>
         </Button>
       </PopoverTrigger>
       <PopoverContent>

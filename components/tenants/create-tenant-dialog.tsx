@@ -1,12 +1,14 @@
 "use client";
 // "New tenant" (staff): a trial or demo tenant and its first owner's invitation; success opens the tenant's page.
+import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { ActionDialog } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import type { FormAction } from "@/components/ui/use-action-form";
+import type { ActionForm, FormAction } from "@/components/ui/use-action-form";
 import { TRIAL_MAX_DAYS } from "@/lib/domain/date-bounds";
-import { TENANT_PLANS } from "@/lib/domain/tenants/list-params";
+import { TENANT_PLAN_OPTIONS } from "@/lib/domain/tenants/list-params";
+import { suggestProjectSlug } from "@/lib/domain/projects/slug";
 
 export function CreateTenantDialog({ action }: { action: FormAction<{ slug: string }> }) {
   const router = useRouter();
@@ -23,12 +25,7 @@ export function CreateTenantDialog({ action }: { action: FormAction<{ slug: stri
     >
       {({ errors, value }) => (
         <>
-          <Field id="tenant-name" label="Name" errors={errors("name")}>
-            {(control) => <Input {...control} name="name" defaultValue={value("name")} required autoFocus />}
-          </Field>
-          <Field id="tenant-slug" label="Slug" hint="3–40 lowercase letters, digits and dashes; part of URLs." errors={errors("slug")}>
-            {(control) => <Input {...control} name="slug" defaultValue={value("slug")} required pattern="[a-z0-9][a-z0-9\-]{1,38}[a-z0-9]" />}
-          </Field>
+          <NameAndSlugFields errors={errors} value={value} />
           <div className="grid grid-cols-3 gap-3">
             <Field id="tenant-kind" label="Kind" errors={errors("kind")}>
               {(control) => (
@@ -41,7 +38,7 @@ export function CreateTenantDialog({ action }: { action: FormAction<{ slug: stri
             <Field id="tenant-plan" label="Plan" errors={errors("plan")}>
               {(control) => (
                 <Select {...control} name="plan" defaultValue={value("plan", "starter")}>
-                  {TENANT_PLANS.map((plan) => <option key={plan} value={plan}>{plan}</option>)}
+                  {TENANT_PLAN_OPTIONS.map((plan) => <option key={plan.value} value={plan.value}>{plan.label}</option>)}
                 </Select>
               )}
             </Field>
@@ -55,5 +52,34 @@ export function CreateTenantDialog({ action }: { action: FormAction<{ slug: stri
         </>
       )}
     </ActionDialog>
+  );
+}
+
+/**
+ * The name, and the slug suggested from it (as a project's is) until the slug is typed by hand; after a refusal
+ * the form remounts with what was sent, and a slug that was the suggestion keeps following the name.
+ */
+function NameAndSlugFields({ errors, value }: Pick<ActionForm, "errors" | "value">) {
+  const [slug, setSlug] = useState(value("slug"));
+  const slugTyped = useRef(slug !== "" && slug !== suggestProjectSlug(value("name")));
+  return (
+    <>
+      <Field id="tenant-name" label="Name" errors={errors("name")}>
+        {(control) => (
+          <Input {...control} name="name" defaultValue={value("name")} required autoFocus autoComplete="off"
+            onChange={(event) => { if (!slugTyped.current) setSlug(suggestProjectSlug(event.target.value)); }} />
+        )}
+      </Field>
+      {/* no `pattern`: the server's message says what a slug may be, without the browser's bubble beside it */}
+      <Field id="tenant-slug" label="Slug" hint="3–40 lowercase letters, digits and dashes; part of URLs. Suggested from the name; you may edit it." errors={errors("slug")}>
+        {(control) => (
+          <Input {...control} name="slug" value={slug} required autoComplete="off" spellCheck={false} className="font-mono"
+            onChange={(event) => {
+              slugTyped.current = event.target.value !== "";
+              setSlug(event.target.value);
+            }} />
+        )}
+      </Field>
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 import { CONTRACT_DAY, dayBounds } from "@/lib/domain/date-bounds";
-import { TENANT_PLANS } from "@/lib/domain/tenants/list-params";
+import { TENANT_PLAN_OPTIONS } from "@/lib/domain/tenants/list-params";
 
 export interface TenantDetailsValues {
   id: string;
@@ -66,7 +66,7 @@ export function TenantDetailsForm({ tenant, action }: { tenant: TenantDetailsVal
         <Field key={`plan-${tenant.updatedAt}`} id="details-plan" label="Plan" errors={form.errors("plan")}>
           {(control) => (
             <Select {...control} name="plan" defaultValue={value("plan")}>
-              {TENANT_PLANS.map((plan) => <option key={plan} value={plan}>{plan}</option>)}
+              {TENANT_PLAN_OPTIONS.map((plan) => <option key={plan.value} value={plan.value}>{plan.label}</option>)}
             </Select>
           )}
         </Field>

@@ -3,6 +3,7 @@ import { formatDay } from "@/lib/format-time";
 import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getTenantForReader } from "@/lib/domain/tenants/queries";
+import { PLAN_LABELS } from "@/lib/domain/tenants/list-params";
 import type { FormAction } from "@/components/ui/use-action-form";
 import { TenantDetailsForm } from "./details-form";
 
@@ -25,7 +26,7 @@ export async function TenantDetailsSection({ slug, save }: { slug: string; save:
         <TenantDetailsForm tenant={values} action={save} />
       ) : (
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
-          {([["Plan", values.plan], ["ERP customer id", values.erpCustomerId], ["Stripe customer id", values.stripeCustomerId],
+          {([["Plan", PLAN_LABELS[values.plan]], ["ERP customer id", values.erpCustomerId], ["Stripe customer id", values.stripeCustomerId],
             ["Contract", values.contractStart ? `${values.contractStart} – ${values.contractEnd || "open"}` : ""], ["Sales owner", values.salesOwner]] as const)
             .map(([label, value]) => (
               <div key={label}>

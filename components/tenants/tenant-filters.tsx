@@ -3,7 +3,7 @@
 // resetting to page 1; the search box waits for a pause in typing.
 import { useQueryStates, debounce } from "nuqs";
 import { Input, Select } from "@/components/ui/field";
-import { TENANT_KINDS, TENANT_PLANS, TENANT_STATUSES, tenantListParsers } from "@/lib/domain/tenants/list-params";
+import { TENANT_KINDS, TENANT_PLAN_OPTIONS, TENANT_STATUSES, tenantListParsers } from "@/lib/domain/tenants/list-params";
 import type { TenantStatus } from "@/lib/db/generated/enums";
 
 const TRIAL_WITHIN_CHOICES = [7, 14, 30];
@@ -54,7 +54,7 @@ export function TenantFilters({ statusCounts, salesOwners }: { statusCounts: Par
           <span className="block font-medium">Plan</span>
           <Select value={params.plan ?? ""} onChange={(e) => set({ plan: (e.target.value || null) as typeof params.plan })}>
             <option value="">All plans</option>
-            {TENANT_PLANS.map((plan) => <option key={plan} value={plan}>{plan}</option>)}
+            {TENANT_PLAN_OPTIONS.map((plan) => <option key={plan.value} value={plan.value}>{plan.label}</option>)}
           </Select>
         </label>
         <div className="grid grid-cols-2 gap-3">

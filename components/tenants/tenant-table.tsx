@@ -6,7 +6,7 @@ import { DataTable, dataTableColumns } from "@/components/ui/data-table";
 import { formatDay } from "@/lib/format-time";
 import { TenantStatusBadge } from "./status-badge";
 import { TenantName } from "./tenant-name";
-import { tenantListParsers, TENANT_SORTS, type TenantSort } from "@/lib/domain/tenants/list-params";
+import { PLAN_LABELS, tenantListParsers, TENANT_SORTS, type TenantSort } from "@/lib/domain/tenants/list-params";
 import type { TenantKind, TenantPlan, TenantStatus } from "@/lib/db/generated/enums";
 
 export interface TenantRow {
@@ -32,7 +32,7 @@ const columns = column.columns([
     cell: ({ row }) => <TenantName slug={row.original.slug} name={row.original.name} />,
   }),
   column.accessor("status", { header: "Status", cell: ({ getValue }) => <TenantStatusBadge status={getValue()} /> }),
-  column.accessor("plan", { header: "Plan", cell: ({ row }) => <span className="capitalize">{row.original.plan}{row.original.kind === "demo" ? " · demo" : ""}</span> }),
+  column.accessor("plan", { header: "Plan", cell: ({ row }) => `${PLAN_LABELS[row.original.plan]}${row.original.kind === "demo" ? " · demo" : ""}` }),
   column.accessor("trialEndsAt", { header: "Trial ends", cell: ({ getValue }) => <span className="tabular-nums">{date(getValue())}</span> }),
   column.accessor("salesOwner", { header: "Sales owner", cell: ({ getValue }) => getValue() ?? "—" }),
   column.accessor("members", { header: "Members", enableSorting: false, cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span> }),

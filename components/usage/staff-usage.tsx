@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { DataTable, dataTableColumns } from "@/components/ui/data-table";
 import { formatDay } from "@/lib/format-time";
 import { TenantStatusBadge } from "@/components/tenants/status-badge";
+import { PLAN_LABELS } from "@/lib/domain/tenants/list-params";
 import { formatCount, formatRate, formatUsd } from "./format";
 
 function TenantLink({ row }: { row: TenantUsageRow }) {
@@ -26,7 +27,7 @@ function columnsFor(rangeLabel: string) {
   return column.columns([
     column.display({ id: "tenant", header: "Tenant", cell: ({ row }) => <TenantLink row={row.original} /> }),
     column.accessor("status", { header: "Status", cell: ({ getValue }) => <TenantStatusBadge status={getValue()} /> }),
-    column.accessor("plan", { header: "Plan", meta: { cellClassName: "capitalize" } }),
+    column.accessor("plan", { header: "Plan", cell: ({ getValue }) => PLAN_LABELS[getValue()] }),
     column.accessor("spendUsd", { header: "Spend", meta: numeric, cell: ({ getValue }) => formatUsd(getValue()) }),
     column.accessor("requests", { header: "Requests", meta: numeric, cell: ({ getValue }) => formatCount(getValue()) }),
     column.display({

@@ -5,7 +5,7 @@ import { useId, useTransition } from "react";
 import { useQueryStates } from "nuqs";
 import { Button } from "@/components/ui/button";
 import { FilterSelect, Input, Select } from "@/components/ui/field";
-import { TENANT_PLANS, TENANT_STATUSES } from "@/lib/domain/tenants/list-params";
+import { TENANT_PLAN_OPTIONS, TENANT_STATUSES } from "@/lib/domain/tenants/list-params";
 import { parseAsPage, parseDay } from "@/lib/domain/bounds";
 import {
   FIRST_USAGE_DAY, USAGE_GROUPINGS, USAGE_PRESETS, staffUsageParsers, tenantUsageParsers, usageRangeParsers,
@@ -107,7 +107,7 @@ export function StaffUsageFilters() {
   return (
     <div className="flex flex-wrap items-end gap-3">
       <FilterSelect id={`${id}-status`} label="Status" value={status} anyLabel="All statuses" options={TENANT_STATUSES} className="w-auto" onChange={(next) => set({ status: next })} />
-      <FilterSelect id={`${id}-plan`} label="Plan" value={plan} anyLabel="All plans" options={TENANT_PLANS} className="w-auto" onChange={(next) => set({ plan: next })} />
+      <FilterSelect id={`${id}-plan`} label="Plan" value={plan} anyLabel="All plans" options={TENANT_PLAN_OPTIONS} className="w-auto" onChange={(next) => set({ plan: next })} />
       <Updating pending={pending} />
     </div>
   );

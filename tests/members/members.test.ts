@@ -54,6 +54,16 @@ describe("listMembers", () => {
     expect(members.find((m) => m.name === "Bob")?.lastSignInAt).toBeNull();
     expect(await listMembers(outsider, tenant.id)).toEqual([]);
   });
+
+  it("marks the only owner as the last one, and no owner once a second one joins", async () => {
+    const { tenant, people: [owner, member] } = await tenantWith("owner", "member");
+    const lastOwners = async () => new Map((await listMembers(owner.actor, tenant.id)).map((m) => [m.id, m.lastOwner] as const));
+
+    expect(await lastOwners()).toEqual(new Map([[owner.membershipId, true], [member.membershipId, false]]));
+
+    await db.membership.update({ where: { id: member.membershipId }, data: { role: "owner" } });
+    expect(await lastOwners()).toEqual(new Map([[owner.membershipId, false], [member.membershipId, false]]));
+  });
 });
 
 describe("changeMemberRole", () => {

@@ -11,7 +11,10 @@ export type InvitationRow = Awaited<ReturnType<typeof listInvitations>>[number];
 export const displayName = (user: { name: string | null; githubLogin: string | null; email: string | null }) =>
   user.name ?? user.githubLogin ?? user.email ?? "unknown";
 
-/** The tenant's members, owners first and then by name; [] when the principal may not read them. */
+/**
+ * The tenant's members, owners first and then by name; [] when the principal may not read them. `lastOwner`
+ * marks the tenant's only owner, whom the services refuse to demote or remove, so the page does not offer it.
+ */
 export async function listMembers(principal: Principal, tenantId: string) {
   if (!can(principal, "member.read", tenantId)) return [];
   const memberships = await db.membership.findMany({
@@ -21,9 +24,10 @@ export async function listMembers(principal: Principal, tenantId: string) {
       user: { select: { id: true, name: true, githubLogin: true, email: true, image: true, lastSignInAt: true } },
     },
   });
+  const owners = memberships.filter((membership) => membership.role === "owner").length;
   return memberships
     .map(({ id, role, createdAt, user }) => ({
-      id, role, joinedAt: createdAt, userId: user.id, name: displayName(user),
+      id, role, lastOwner: role === "owner" && owners === 1, joinedAt: createdAt, userId: user.id, name: displayName(user),
       githubLogin: user.githubLogin, email: user.email, avatarUrl: user.image, lastSignInAt: user.lastSignInAt,
     }))
     .sort((a, b) => Number(b.role === "owner") - Number(a.role === "owner") || a.name.localeCompare(b.name, "en", { sensitivity: "base" }));

@@ -9,6 +9,9 @@ import { TenantKind, TenantPlan, TenantStatus } from "@/lib/db/generated/enums";
 export const TENANT_STATUSES = Object.values(TenantStatus);
 export const TENANT_KINDS = Object.values(TenantKind);
 export const TENANT_PLANS = Object.values(TenantPlan);
+/** How a plan is named wherever one is shown; URLs and the database keep its lowercase value. */
+export const PLAN_LABELS: Record<TenantPlan, string> = { free: "Free", starter: "Starter", pro: "Pro", enterprise: "Enterprise" };
+export const TENANT_PLAN_OPTIONS = TENANT_PLANS.map((plan) => ({ value: plan, label: PLAN_LABELS[plan] }));
 export const TENANT_SORTS = ["name", "slug", "status", "plan", "trialEndsAt", "createdAt", "salesOwner"] as const;
 export type TenantSort = (typeof TENANT_SORTS)[number];
 export const TENANT_PAGE_SIZE = 25;
