@@ -42,7 +42,7 @@ export interface ActionDialogProps<T> {
   /** the button that opens the dialog */
   trigger: ReactNode;
   title: string;
-  description?: string;
+  description: string;
   action: FormAction<T>;
   /** what the action is on (`tenantId`, `keyId`…): hidden fields, whose errors the form shows above its buttons */
   fields: Record<string, string>;
