@@ -3,6 +3,7 @@
 // hostile value becomes the nearest valid one, or none, before it reaches a query: never an exception.
 // nuqs/server: the parsers without the client hooks, so server and client code can share this module.
 import { createParser, parseAsStringLiteral, type inferParserType, type SingleParserBuilder } from "nuqs/server";
+import { formatDay } from "@/lib/format-time";
 
 /** PostgreSQL's bigint: audit_log.id and every other bigserial. */
 export const INT8_MAX = 9_223_372_036_854_775_807n;
@@ -52,8 +53,9 @@ function utcDay(year: number, month: number, day: number): Date {
 /** How many days FIRST_DAY…LAST_DAY spans: a count of days longer than that reaches past LAST_DAY anyway. */
 export const MAX_DAY_COUNT = (utcDay(LAST_YEAR, 12, 31).getTime() - utcDay(FIRST_YEAR, 1, 1).getTime()) / 86_400_000 + 1;
 
-/** YYYY-MM-DD of a date (UTC). Four digits for every year from FIRST_DAY to LAST_DAY. */
-export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+/** YYYY-MM-DD of a date (UTC), the form a day travels in: the one the console shows it in. Four digits for every
+ * year from FIRST_DAY to LAST_DAY. */
+export const isoDay = formatDay;
 
 /** The year, month and day `value` writes in the shape `pattern` matches (three groups), if a calendar has that day. */
 function calendarDay(value: string, pattern: RegExp): [year: number, month: number, day: number] | null {
