@@ -2,6 +2,7 @@ import Link from "next/link";
 import { NavMenu } from "@/components/shell/nav-menu";
 import { TenantSwitcher } from "@/components/shell/tenant-switcher";
 import { UserMenu } from "@/components/shell/user-menu";
+import { Toaster } from "@/components/ui/toaster";
 import { requireConsoleActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { listSwitchableTenants } from "@/lib/domain/tenants/queries";
@@ -34,6 +35,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       </header>
       {/* focusable by the skip link only (tabIndex -1), so it takes the focus the link sends */}
       <main id="main-content" tabIndex={-1} className="mx-auto max-w-7xl space-y-6 px-6 py-8 focus:outline-none">{children}</main>
+      <Toaster />
     </div>
   );
 }

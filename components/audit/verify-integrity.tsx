@@ -16,7 +16,7 @@ export function VerifyIntegrity({ action, tenantId, subject }: {
   /** what is checked, in words ("Acme Corp's events", "platform events") */
   subject: string;
 }) {
-  const form = useActionForm(action);
+  const form = useActionForm(action, { successToast: null }); // the verdict shows in place
   const report = form.state?.ok ? form.state.data : null;
   return (
     <form id={form.id} action={form.submit} className="space-y-2">

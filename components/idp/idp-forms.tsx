@@ -12,7 +12,7 @@ function ProviderForm({ action, tenantId, submitLabel, children }: {
   submitLabel: string;
   children: (form: ActionForm) => React.ReactNode;
 }) {
-  const form = useActionForm(action);
+  const form = useActionForm(action, { successToast: null }); // said in place, with what happens next
   const footer = (
     <>
       {form.state?.ok && <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">Saved. A platform admin verifies it before it is relied on.</p>}
@@ -58,7 +58,7 @@ export function SamlForm({ action, tenantId, replacing }: { action: FormAction; 
 }
 
 export function VerifyForm({ action, tenantId, type, label, seenUpdatedAt }: { action: FormAction; tenantId: string; type: string; label: string; seenUpdatedAt: string }) {
-  const form = useActionForm(action);
+  const form = useActionForm(action, { successToast: `${label} marked verified` });
   return (
     <ActionFormShell form={form} fields={{ tenantId, type, seenUpdatedAt }} className="space-y-2"
       footer={<Button type="submit" variant="secondary" disabled={form.pending}>{form.pending ? "Marking…" : `Mark ${label} verified`}</Button>} />
@@ -75,6 +75,7 @@ export function RemoveDialog({ action, tenantId, type, label }: { action: FormAc
       fields={{ tenantId, type }}
       submitLabel={`Remove ${label}`}
       pendingLabel="Removing…"
+      successToast={`${label} identity provider removed`}
       danger
     />
   );

@@ -46,7 +46,7 @@ function CreateKeyForm({ tenantId, action, projects, products, onCreated }: {
   products: Choice[];
   onCreated: (key: string) => void;
 }) {
-  const form = useActionForm(action, (issued) => onCreated(issued.key));
+  const form = useActionForm(action, { successToast: null, onSuccess: (issued) => onCreated(issued.key) }); // the reveal dialog says it
   // One hidden field carries the ticked scopes (a form's repeated names would reach the service as the last
   // one only). Being state, the ticks survive a failed submission as they were.
   const [scopes, setScopes] = useState<ApiKeyScope[]>(["proxy"]);

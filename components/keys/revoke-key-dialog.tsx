@@ -14,6 +14,7 @@ export function RevokeKeyDialog({ tenantId, target, action }: { tenantId: string
       fields={{ tenantId, keyId: target.id }}
       submitLabel="Revoke key"
       pendingLabel="Revoking…"
+      successToast={`${target.name} revoked`}
       danger
     />
   );

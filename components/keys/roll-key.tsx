@@ -71,7 +71,7 @@ export function RollKeyButton({ target }: { target: RollTarget }) {
 }
 
 function RollForm({ tenantId, target, action, onRolled }: { tenantId: string; target: RollTarget; action: KeyFormAction; onRolled: (key: string) => void }) {
-  const form = useActionForm(action, (issued) => onRolled(issued.key));
+  const form = useActionForm(action, { successToast: null, onSuccess: (issued) => onRolled(issued.key) }); // the reveal dialog says it
   const chosen = form.value("grace", DEFAULT_GRACE);
 
   return (

@@ -35,6 +35,7 @@ export function InvitationsTable({ tenantId, invitations, manage, empty }: {
             fields={{ tenantId, invitationId: invitation.id }}
             label="Resend"
             pendingLabel="Resending…"
+            successToast={`Invitation to ${invitation.email} resent: it is good for 7 more days`}
             accessibleLabel={`Resend the invitation to ${invitation.email} for 7 more days`}
           />
           <ConfirmActionButton
@@ -45,6 +46,7 @@ export function InvitationsTable({ tenantId, invitations, manage, empty }: {
             title={`Revoke the invitation to ${invitation.email}?`}
             description="Signing in with this email will no longer join the tenant. You can invite them again later."
             confirmLabel="Revoke invitation"
+            successToast={`Invitation to ${invitation.email} revoked`}
           />
         </>
       ) : undefined}

@@ -6,7 +6,7 @@ import { ROLES } from "./row-actions";
 
 export function InviteForm({ action, tenantId }: { action: FormAction; tenantId: string }) {
   // After a failure the form shows what was typed; after a success it starts empty.
-  const form = useActionForm(action);
+  const form = useActionForm(action, { successToast: null }); // said in place, under the form
   return (
     // noValidate: the service's messages are the ones shown, under each field.
     <form key={form.revision} id={form.id} action={form.submit} noValidate className="space-y-3">

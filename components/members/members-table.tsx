@@ -55,6 +55,7 @@ export function MembersTable({ tenantId, members, changeRole, remove, empty }: {
             title={`Remove ${member.name}?`}
             description={`${member.name} loses access to this tenant at once. API keys they created keep working until they are revoked.`}
             confirmLabel="Remove"
+            successToast={`${member.name} removed`}
           />
         ) : undefined}
       />

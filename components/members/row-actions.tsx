@@ -22,8 +22,8 @@ export function MemberRoleForm({ action, tenantId, membershipId, name, role }: {
   name: string;
   role: MemberRole;
 }) {
-  const form = useActionForm(action);
   const [selected, setSelected] = useState(role);
+  const form = useActionForm(action, { successToast: () => `${name} is now a ${ROLES.find((r) => r.value === selected)!.label.toLowerCase()}` });
   const [confirming, setConfirming] = useState(false);
   const selectedLabel = ROLES.find((r) => r.value === selected)!.label.toLowerCase();
   return (

@@ -26,6 +26,7 @@ function PersonDialog({ userId, trigger, triggerLabel, danger = false, confirmLa
   title: string;
   description: string;
   confirmLabel: string;
+  successToast: string;
   children?: React.ReactNode;
 }) {
   return (
@@ -57,6 +58,7 @@ export function StaffRoleDialog({ action, userId, name, staffRole }: { action: F
       title={`Staff role of ${name}`}
       description="A staff role reaches every tenant. It takes effect on the person's next page."
       confirmLabel={confirmLabel}
+      successToast={selected === "none" ? `${name} has no staff role now` : `${name} is now ${selected}`}
     >
       <div className="space-y-1 text-sm">
         <label htmlFor={`staff-role-${userId}`} className="block font-medium">Staff role</label>
@@ -79,6 +81,7 @@ export function AccountDialog({ action, userId, name, disabled }: { action: Form
       title={`Enable ${name}?`}
       description={`${name} can sign in again, with the staff role and tenants they had.`}
       confirmLabel="Enable account"
+      successToast={`${name} can sign in again`}
     />
   ) : (
     <PersonDialog
@@ -90,6 +93,7 @@ export function AccountDialog({ action, userId, name, disabled }: { action: Form
       title={`Disable ${name}?`}
       description={`Every session of ${name} ends at once, and their sign-in is refused until an admin enables them again. Their staff role, tenants and API keys stay.`}
       confirmLabel="Disable account"
+      successToast={`${name} is disabled and signed out everywhere`}
     />
   );
 }

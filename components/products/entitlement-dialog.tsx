@@ -42,6 +42,7 @@ export function EntitlementDialog({ tenantId, draft, action }: { tenantId: strin
       fields={{ tenantId, product: draft.product }}
       submitLabel="Save entitlement"
       pendingLabel="Saving…"
+      successToast={`${draft.label} entitlement saved`}
     >
       {(form) => <EntitlementFields draft={draft} form={form} />}
     </ActionDialog>

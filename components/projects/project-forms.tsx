@@ -16,9 +16,12 @@ export function CreateProjectForm({ tenantId, action }: { tenantId: string; acti
   // The slug follows the name until it is typed by hand (and again once it is emptied).
   const [slug, setSlug] = useState("");
   const slugTyped = useRef(false);
-  const form = useActionForm(action, () => {
-    setSlug("");
-    slugTyped.current = false;
+  const form = useActionForm(action, {
+    successToast: "Project created",
+    onSuccess: () => {
+      setSlug("");
+      slugTyped.current = false;
+    },
   });
 
   return (
@@ -73,6 +76,7 @@ export function RenameProjectDialog({ tenantId, project, action }: { tenantId: s
       fields={{ tenantId, projectId: project.id }}
       submitLabel="Save name"
       pendingLabel="Saving…"
+      successToast="Project renamed"
     >
       {(form) => (
         <Field id={`rename-${project.id}`} label="New name" errors={form.errors("name")}>
@@ -93,6 +97,7 @@ export function ArchiveProjectDialog({ tenantId, project, action }: { tenantId: 
       fields={{ tenantId, projectId: project.id }}
       submitLabel={`Archive ${project.name}`}
       pendingLabel="Archiving…"
+      successToast={`${project.name} archived`}
       danger
     />
   );

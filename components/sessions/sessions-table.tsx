@@ -31,7 +31,7 @@ export function SessionsTable({ sessions, revoke }: { sessions: SessionRow[]; re
     <DataTable columns={columns} data={sessions} caption="Signed-in sessions" getRowId={(session) => session.id}
       rowActions={(session) => !session.current && (
         <ActionButton
-          action={revoke} fields={{ sessionId: session.id }} label="Sign out" pendingLabel="Signing out…" variant="danger"
+          action={revoke} fields={{ sessionId: session.id }} label="Sign out" pendingLabel="Signing out…" variant="danger" successToast="Session signed out"
           accessibleLabel={`Sign out the session from ${session.ipAddress ?? "unknown address"} last seen ${formatMinute(session.lastSeenAt)}`}
         />
       )}

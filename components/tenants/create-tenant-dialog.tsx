@@ -21,6 +21,7 @@ export function CreateTenantDialog({ action }: { action: FormAction<{ slug: stri
       fields={{}}
       submitLabel="Create tenant"
       pendingLabel="Creating…"
+      successToast="Tenant created, and its first owner invited"
       onSuccess={({ slug }) => router.push(`/t/${slug}`)}
     >
       {({ errors, value }) => (

@@ -30,7 +30,7 @@ const FIELDS: { name: keyof TenantDetailsValues; label: string; type?: string; h
 ];
 
 export function TenantDetailsForm({ tenant, action }: { tenant: TenantDetailsValues; action: FormAction<{ changed: string[] }> }) {
-  const form = useActionForm(action);
+  const form = useActionForm(action, { successToast: null }); // said in place: which fields were saved
   const typed = form.failure?.values;
   // After a refused save, keep what this editor changed; fields they left alone show the current value,
   // which after a conflict may be someone else's newer one.

@@ -33,6 +33,7 @@ function ReasonDialog({ trigger, variant = "secondary", hidden, canSubmit = true
   action: FormAction;
   hidden: Record<string, string>;
   submitLabel: string;
+  successToast: string;
   canSubmit?: boolean;
   fields?: (props: FieldsProps) => React.ReactNode;
 }) {
@@ -70,6 +71,7 @@ function ArchiveDialog({ tenantId, slug, name, action }: { tenantId: string; slu
       action={action}
       hidden={{ tenantId }}
       submitLabel="Archive for good"
+      successToast={`${name} archived`}
       canSubmit={typed.trim() === slug}
       fields={({ errors }) => (
         <>
@@ -113,6 +115,7 @@ function ExtendTrialDialog({ tenantId, trialEndsAt, action }: { tenantId: string
       action={action}
       hidden={{ tenantId }}
       submitLabel="Extend trial"
+      successToast={`Trial of ${name} extended`}
       canSubmit={days !== null}
       fields={({ errors, value }) => days ? (
         <Field
@@ -155,6 +158,7 @@ export function LifecycleControl({ tenantId, slug, name, status, allowed, trialE
             action={actions.changeStatus}
             hidden={{ tenantId, from: status, to }}
             submitLabel={move.button}
+            successToast={`${name} is now ${to}`}
           />
         );
       })}

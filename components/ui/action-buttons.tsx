@@ -5,21 +5,22 @@
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { ActionDialog, HiddenFields } from "@/components/ui/action-form";
-import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import { useActionForm, type FormAction, type SuccessToast } from "@/components/ui/use-action-form";
 
 // components/members/row-actions.tsx still imports it from here; it lives in action-form.tsx now
 export { HiddenFields } from "@/components/ui/action-form";
 
 /** A button that runs `action` on `fields` at once (for what is easy to redo, like resending). */
-export function ActionButton({ action, fields, label, pendingLabel, accessibleLabel, variant = "secondary" }: {
+export function ActionButton({ action, fields, label, pendingLabel, accessibleLabel, successToast, variant = "secondary" }: {
   action: FormAction;
+  successToast: SuccessToast<unknown>;
   fields: Record<string, string>;
   label: string;
   pendingLabel: string;
   accessibleLabel: string;
   variant?: "secondary" | "danger";
 }) {
-  const form = useActionForm(action);
+  const form = useActionForm(action, { successToast });
   return (
     <form key={form.revision} id={form.id} action={form.submit} className="inline-block space-y-2 text-left">
       <HiddenFields fields={fields} />
@@ -38,6 +39,7 @@ export function ConfirmActionButton({ label, accessibleLabel, confirmLabel, ...d
   title: string;
   description: string;
   confirmLabel: string;
+  successToast: SuccessToast<unknown>;
 }) {
   return (
     <ActionDialog

@@ -7,7 +7,7 @@ import { useState, type ReactNode } from "react";
 import { Button } from "./button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "./dialog";
 import { FormError } from "./field";
-import { useActionForm, type ActionForm, type FormAction } from "./use-action-form";
+import { useActionForm, type ActionForm, type FormAction, type SuccessToast } from "./use-action-form";
 
 export function HiddenFields({ fields }: { fields: Record<string, string> }) {
   return Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
@@ -56,6 +56,8 @@ export interface ActionDialogProps<T> {
   danger?: boolean;
   /** holds the submit button back until the controls say it may go (a typed confirmation) */
   submitDisabled?: boolean;
+  /** what the toast after a success says ("Key revoked"), or null where the answer shows in place */
+  successToast: SuccessToast<T>;
   onSuccess?: (data: T) => void;
 }
 
@@ -71,11 +73,14 @@ export function ActionDialog<T>({ trigger, title, description, ...form }: Action
   );
 }
 
-function ActionDialogForm<T>({ action, fields, children, fieldsWithoutControl = [], submitLabel, pendingLabel, danger, submitDisabled, onSuccess, onDone }:
+function ActionDialogForm<T>({ action, fields, children, fieldsWithoutControl = [], submitLabel, pendingLabel, danger, submitDisabled, successToast, onSuccess, onDone }:
   Omit<ActionDialogProps<T>, "trigger" | "title" | "description"> & { onDone: () => void }) {
-  const form = useActionForm(action, (data) => {
-    onDone();
-    onSuccess?.(data);
+  const form = useActionForm(action, {
+    successToast,
+    onSuccess: (data) => {
+      onDone();
+      onSuccess?.(data);
+    },
   });
   return (
     <ActionFormShell

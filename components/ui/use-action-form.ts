@@ -9,6 +9,7 @@
 // (`<form key={form.revision}>`, or the element holding its controls), every control from `form.value(...)` or
 // from its own state.
 import { useActionState, useEffect, useId } from "react";
+import { toast } from "sonner";
 import type { FormState } from "@/lib/auth/action-result";
 
 /** A server action as useActionState takes it (with its page's slug bound, where it has one). */
@@ -22,12 +23,27 @@ interface Submitted<T> {
   revision: number;
 }
 
-/** `action` with useActionState; `onSuccess` runs with the data of a submission that succeeded. */
-export function useActionForm<T = unknown>(action: FormAction<T>, onSuccess?: (data: T) => void) {
+/**
+ * What the toast after a success says: a sentence, one made from the answer, or null where the answer itself
+ * shows in place (a new key's reveal, an integrity check's verdict). Required, so that no form forgets to say.
+ */
+export type SuccessToast<T> = string | ((data: T) => string) | null;
+
+export interface ActionFormOptions<T> {
+  successToast: SuccessToast<T>;
+  /** runs with the data of a submission that succeeded */
+  onSuccess?: (data: T) => void;
+}
+
+/** `action` with useActionState; a success is confirmed by its toast, then handed to `onSuccess`. */
+export function useActionForm<T = unknown>(action: FormAction<T>, { successToast, onSuccess }: ActionFormOptions<T>) {
   const [{ state, revision }, submit, pending] = useActionState(
     async (previous: Submitted<T>, formData: FormData): Promise<Submitted<T>> => {
       const next = await action(previous.state, formData);
-      if (next?.ok) onSuccess?.(next.data);
+      if (next?.ok) {
+        if (successToast !== null) toast.success(typeof successToast === "function" ? successToast(next.data) : successToast);
+        onSuccess?.(next.data);
+      }
       return { state: next, revision: previous.revision + 1 };
     },
     { state: null, revision: 0 },

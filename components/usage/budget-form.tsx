@@ -10,7 +10,7 @@ export function BudgetForm({ tenantId, budgetUsd, alertPct, action }: {
   alertPct: number;
   action: FormAction;
 }) {
-  const form = useActionForm(action);
+  const form = useActionForm(action, { successToast: null }); // said in place, beside the budget
   return (
     // noValidate: the service's messages, under each field, rather than the browser's
     <form id={form.id} action={form.submit} noValidate className="space-y-3 border-t border-zinc-200 pt-3 dark:border-zinc-800">

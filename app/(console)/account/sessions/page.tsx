@@ -18,6 +18,7 @@ export default async function SessionsPage() {
         actions={sessions.length > 1 && (
           <ActionButton
             action={revokeOtherSessionsAction} fields={{}} label="Sign out all other sessions" pendingLabel="Signing out…"
+            successToast="Every other session is signed out"
             accessibleLabel="Sign out all other sessions"
           />
         )}
