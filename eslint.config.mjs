@@ -17,5 +17,13 @@ export default defineConfig([
       }],
     },
   },
+  {
+    // A browser global of a common word hides a variable the code forgot to declare: `name` read in a component
+    // that has none is window.name, "" in the browser and a ReferenceError on the server. Take them from window.
+    rules: {
+      "no-restricted-globals": ["error", ...["name", "status", "event", "length", "parent", "top", "self", "origin", "close", "open", "history", "location"]
+        .map((name) => ({ name, message: `Use a variable of your own, or window.${name} if the browser's is meant.` }))],
+    },
+  },
   globalIgnores([".next/**", ".data/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
 ]);

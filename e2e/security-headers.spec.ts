@@ -18,7 +18,7 @@ async function cspComplaints(page: Page): Promise<string[]> {
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
       const report = (window as unknown as { reportCspViolation: (line: string) => void }).reportCspViolation;
-      report(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"} on ${location.pathname}`);
+      report(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"} on ${window.location.pathname}`);
     });
   });
   return complaints;

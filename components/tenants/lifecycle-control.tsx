@@ -115,7 +115,7 @@ function ExtendTrialDialog({ tenantId, trialEndsAt, action }: { tenantId: string
       action={action}
       hidden={{ tenantId }}
       submitLabel="Extend trial"
-      successToast={`Trial of ${name} extended`}
+      successToast="Trial extended"
       canSubmit={days !== null}
       fields={({ errors, value }) => days ? (
         <Field
