@@ -24,14 +24,16 @@ function askBeforeUnload(event: BeforeUnloadEvent) {
   event.returnValue = ""; // Chromium before 119 asks only with returnValue set
 }
 
-/** A click that the App Router would turn into a navigation away from this page. */
+/**
+ * A click that the App Router would turn into a navigation to another page. A link to this page with another
+ * query (a filter, a page of a list) redraws it around the form, which keeps what was typed.
+ */
 function leavingLink(event: MouseEvent): HTMLAnchorElement | null {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return null;
   const link = (event.target as Element | null)?.closest?.("a[href]");
   if (!(link instanceof HTMLAnchorElement) || link.hasAttribute("download") || (link.target && link.target !== "_self")) return null;
   const to = new URL(link.href);
-  const here = window.location;
-  if (to.origin !== here.origin || (to.pathname === here.pathname && to.search === here.search)) return null;
+  if (to.origin !== window.location.origin || to.pathname === window.location.pathname) return null;
   return link;
 }
 
