@@ -1,16 +1,24 @@
 // A form holding an edit not yet saved asks before the page goes: the browser's own prompt on a reload, the
 // console's question on a click on an in-app link or a pick in the tenant switcher. Declining stays with the
 // edit; putting the value back, or saving it, ends the question.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signInAs } from "./sign-in";
 
-test("an edit of the tenant details asks before a reload or a click away, until it is put back or saved", async ({ page }) => {
-  // every dialog the page opens, by type: a reload's is let through, a link's question declined
+/**
+ * The types of the dialogs `page` opens, in order: a reload's prompt (beforeunload) is let through, the console's
+ * question (confirm) answered `confirm`.
+ */
+function dialogsOf(page: Page, confirm: "accept" | "dismiss") {
   const asked: string[] = [];
   page.on("dialog", (dialog) => {
     asked.push(dialog.type());
-    void (dialog.type() === "beforeunload" ? dialog.accept() : dialog.dismiss());
+    void (dialog.type() === "beforeunload" || confirm === "accept" ? dialog.accept() : dialog.dismiss());
   });
+  return asked;
+}
+
+test("an edit of the tenant details asks before a reload or a click away, until it is put back or saved", async ({ page }) => {
+  const asked = dialogsOf(page, "dismiss");
   await signInAs(page, "Sam Sales (@sam-sales)");
   await page.goto("/t/initech/settings");
   const details = page.getByRole("form", { name: "Tenant details" });
@@ -57,11 +65,7 @@ test("an edit of the tenant details asks before a reload or a click away, until 
 });
 
 test("a failed save keeps the question: the edit it shows is still not saved", async ({ page }) => {
-  const asked: string[] = [];
-  page.on("dialog", (dialog) => {
-    asked.push(dialog.type());
-    void dialog.dismiss();
-  });
+  const asked = dialogsOf(page, "dismiss");
   await signInAs(page, "Sam Sales (@sam-sales)");
   await page.goto("/t/initech/settings");
   const details = page.getByRole("form", { name: "Tenant details" });
@@ -76,11 +80,7 @@ test("a failed save keeps the question: the edit it shows is still not saved", a
 });
 
 test("a form in a dialog: a reload with the dialog open asks; closing the dialog takes the edit with it", async ({ page }) => {
-  const asked: string[] = [];
-  page.on("dialog", (dialog) => {
-    asked.push(dialog.type());
-    void dialog.accept();
-  });
+  const asked = dialogsOf(page, "accept");
   await signInAs(page, "Olivia Owner (@olivia-owner)");
   await page.goto("/t/acme/keys");
   const dialog = page.getByRole("dialog", { name: "Create an API key" });
