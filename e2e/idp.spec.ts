@@ -1,6 +1,6 @@
-// A tenant's SAML identity provider in the browser: metadata whose signing certificates have all expired is
+// A tenant's identity providers in the browser: SAML metadata whose signing certificates have all expired is
 // refused on its field; metadata published during a key rotation is saved with every signing certificate
-// listed, each with its expiry and the expired one marked.
+// listed, each with its expiry and the expired one marked. The OIDC form to change a provider starts from it.
 import { expect, test } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
@@ -29,4 +29,13 @@ test("an owner saves metadata from a key rotation and sees each signing certific
   await expect(certificates.nth(1)).toContainText("2025-01-01 – 2045-01-01");
   await expect(certificates.nth(1)).not.toContainText("expired");
   expect((await new AxeBuilder({ page }).include("section[aria-labelledby=idp-heading]").analyze()).violations).toEqual([]);
+});
+
+test("the OIDC Change form starts from the saved provider, and says why it asks for no client secret", async ({ page }) => {
+  await signInAs(page, "Ada Admin (@ada-admin)");
+  await page.goto("/t/wayne/settings/sso");
+  const change = page.getByRole("region", { name: "Single sign-on" }).locator("form").filter({ has: page.getByRole("button", { name: "Save OIDC changes" }) });
+  await expect(change.getByLabel("Discovery URL")).toHaveValue("https://login.wayne.example/.well-known/openid-configuration");
+  await expect(change.getByLabel("Client id")).toHaveValue("gatehouse-console");
+  await expect(change.getByLabel("Client id")).toHaveAccessibleDescription(/There is no client secret: Gatehouse signs in as a public client with PKCE/);
 });

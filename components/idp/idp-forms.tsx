@@ -22,6 +22,11 @@ function ProviderForm({ action, tenantId, submitLabel, children }: {
   return <ActionFormShell form={form} fields={{ tenantId }} className="space-y-3" footer={footer}>{children(form)}</ActionFormShell>;
 }
 
+// An OIDC configuration is its discovery URL and client id, nothing else (seed 002's tenant_idp_config): no
+// secret is kept for it, so the client is registered as a public one, proving itself with PKCE.
+const OIDC_NO_SECRET = "The id your identity provider gave Gatehouse. There is no client secret: Gatehouse signs in as a public client with PKCE, so register it without one.";
+
+/** Sets up the OIDC provider, or changes it: then each field starts from what is saved. */
 export function OidcForm({ action, tenantId, current }: { action: FormAction; tenantId: string; current?: { discoveryUrl: string; clientId: string } }) {
   return (
     <ProviderForm action={action} tenantId={tenantId} submitLabel={current ? "Save OIDC changes" : "Save OIDC provider"}>
@@ -33,7 +38,7 @@ export function OidcForm({ action, tenantId, current }: { action: FormAction; te
                 defaultValue={form.value("discoveryUrl", current?.discoveryUrl)} />
             )}
           </Field>
-          <Field id="idp-oidc-client" label="Client id" errors={form.errors("clientId")}>
+          <Field id="idp-oidc-client" label="Client id" hint={OIDC_NO_SECRET} errors={form.errors("clientId")}>
             {(control) => <Input {...control} name="clientId" required maxLength={200} defaultValue={form.value("clientId", current?.clientId)} />}
           </Field>
         </>

@@ -6,6 +6,7 @@ import { useParams, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
+import { confirmLeavingUnsavedChanges } from "@/components/ui/use-unsaved-changes";
 
 export interface TenantOption {
   slug: string;
@@ -49,7 +50,7 @@ export function TenantSwitcher({ tenants, search }: {
   const go = (href: string) => {
     setOpen(false);
     setQuery("");
-    router.push(href);
+    if (confirmLeavingUnsavedChanges()) router.push(href);
   };
   // A slug of the URL that is not among her tenants (a 404) is not echoed back: only staff, who may open any
   // tenant and get only the first 50 here, see the slug of one beyond them.

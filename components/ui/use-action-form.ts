@@ -1,6 +1,7 @@
 "use client";
 // The one hook of every form that submits a server action: what the action answered, what was typed, and what
-// to say about a failure, under each field or above them all.
+// to say about a failure, under each field or above them all; and, until a save succeeds, a warning before the
+// page goes with an edit in the form (use-unsaved-changes.ts).
 //
 // What was typed survives a failed submission until a save succeeds. React resets a <form action> after every
 // submission, each control to its default. A text field's default follows its defaultValue prop, but a select's
@@ -11,6 +12,7 @@
 import { useActionState, useEffect, useId } from "react";
 import { toast } from "sonner";
 import type { FormState } from "@/lib/auth/action-result";
+import { useUnsavedChanges } from "./use-unsaved-changes";
 
 /** A server action as useActionState takes it (with its page's slug bound, where it has one). */
 export type FormAction<T = unknown> = (previous: FormState<T>, formData: FormData) => Promise<FormState<T>>;
@@ -57,6 +59,8 @@ export function useActionForm<T = unknown>(action: FormAction<T>, { successToast
   useEffect(() => {
     if (failedRevision) document.getElementById(id)?.querySelector<HTMLElement>("[aria-invalid=true], [role=alert]")?.focus();
   }, [id, failedRevision]);
+  // until a save succeeds, leaving the page with an edit in this form asks first
+  useUnsavedChanges(id, { revision, saved: Boolean(state?.ok) });
 
   return {
     /** for the form: `<form key={revision} id={id} action={submit}>` */

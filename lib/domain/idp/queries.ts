@@ -9,7 +9,7 @@ import { certificateState, samlMetadataSchema, type CertificateState, type SamlC
 
 export const IDP_LABEL: Record<IdpKind, string> = { oidc: "OIDC", saml: "SAML" };
 
-/** What an OIDC configuration stores; the client secret, if any, is not kept here. */
+/** What an OIDC configuration stores: there is no client secret, Gatehouse is a public client (PKCE). */
 export const oidcMetadataSchema = z.object({
   discoveryUrl: z.string(),
   clientId: z.string(),

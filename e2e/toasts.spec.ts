@@ -1,0 +1,48 @@
+// A change that succeeded is confirmed by a toast (sonner, bottom right): a project created, an identity provider
+// marked verified, a staff role changed. A failed submission shows none: its message stays in its form. The
+// toaster passes axe, and its close button takes a toast off the page at once.
+import { expect, test, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { signInAs } from "./sign-in";
+
+const toasts = (page: Page) => page.getByRole("region", { name: /^Notifications/ }).getByRole("listitem");
+
+test("creating a project is confirmed by a toast; a refused one shows none, and its error stays in the form", async ({ page }) => {
+  await signInAs(page, "Olivia Owner (@olivia-owner)");
+  await page.goto("/t/acme/projects");
+  const create = page.locator("form").filter({ has: page.getByRole("button", { name: "Create project" }) });
+
+  await create.getByRole("button", { name: "Create project" }).click();
+  // the toast would be raised before the form is redrawn with its error
+  await expect(create.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+  await expect(toasts(page)).toHaveCount(0);
+
+  await create.getByLabel("Name").fill("Toasted reports");
+  await create.getByRole("button", { name: "Create project" }).click();
+  await expect(toasts(page)).toHaveText(["Project created"]);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  await toasts(page).getByRole("button", { name: "Close toast" }).click();
+  await expect(toasts(page)).toHaveCount(0);
+});
+
+test("marking an identity provider verified is confirmed by a toast", async ({ page }) => {
+  await signInAs(page, "Ada Admin (@ada-admin)");
+  await page.goto("/t/wayne/settings/sso");
+  await page.getByRole("button", { name: "Mark OIDC verified" }).click();
+  await expect(toasts(page)).toHaveText(["OIDC marked verified"]);
+  await expect(page.getByRole("region", { name: "Single sign-on" }).getByText("Verified", { exact: true })).toBeVisible();
+});
+
+test("a staff role change is confirmed by a toast", async ({ page }) => {
+  // Dana Demo is nobody else's in the e2e specs
+  await signInAs(page, "Ada Admin (@ada-admin)");
+  await page.goto("/staff?q=dana-demo");
+  await page.getByRole("button", { name: "Change the staff role of Dana Demo" }).click();
+  const dialog = page.getByRole("dialog", { name: "Staff role of Dana Demo" });
+  await dialog.getByLabel("Staff role").selectOption("support");
+  await dialog.getByRole("button", { name: "Make Dana Demo support" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(toasts(page)).toHaveText(["Dana Demo is now support"]);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
