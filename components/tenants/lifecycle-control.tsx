@@ -1,14 +1,16 @@
 "use client";
 // The lifecycle's buttons for sales and admin staff: one per transition the table allows now (the section
-// passes them), extending a trial, and archiving. Each opens a dialog that asks for a reason.
+// passes them), extending a trial, and archiving. Each opens a dialog that asks for a reason; activating a trial
+// also asks for the plan and contract the customer signed.
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ActionDialog } from "@/components/ui/action-form";
-import { Field, Input, Textarea } from "@/components/ui/field";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import type { ActionForm, FormAction } from "@/components/ui/use-action-form";
-import type { TenantStatus } from "@/lib/db/generated/enums";
-import { dayAfter, dayBounds, TRIAL_END, TRIAL_MAX_DAYS } from "@/lib/domain/date-bounds";
-import { formatMinute } from "@/lib/format-time";
+import type { TenantPlan, TenantStatus } from "@/lib/db/generated/enums";
+import { CONTRACT_DAY, dayAfter, dayBounds, TRIAL_END, TRIAL_MAX_DAYS } from "@/lib/domain/date-bounds";
+import { TENANT_PLAN_OPTIONS } from "@/lib/domain/tenants/list-params";
+import { formatDay, formatMinute } from "@/lib/format-time";
 
 /** The server actions, bound to the tenant's page by the section. */
 export type LifecycleActions = { changeStatus: FormAction; extendTrial: FormAction; archive: FormAction };
@@ -104,7 +106,30 @@ function extensionDays(trialEndsAt: string | null): { min: string; max: string }
   return { min: dayAfter(new Date(trialEndsAt)), max };
 }
 
-function ExtendTrialDialog({ tenantId, trialEndsAt, action }: { tenantId: string; trialEndsAt: string | null; action: FormAction }) {
+/** The plan and contract days of a trial being activated, prefilled with what the tenant has (a contract from today if none). */
+function ContractFields({ tenant, errors, value }: FieldsProps & { tenant: LifecycleTenant }) {
+  const id = useId();
+  const days = dayBounds(CONTRACT_DAY);
+  return (
+    <div className="grid gap-3 sm:grid-cols-3">
+      <Field id={`${id}-plan`} label="Plan" errors={errors("plan")}>
+        {(control) => (
+          <Select {...control} name="plan" defaultValue={value("plan", tenant.plan)}>
+            {TENANT_PLAN_OPTIONS.map((plan) => <option key={plan.value} value={plan.value}>{plan.label}</option>)}
+          </Select>
+        )}
+      </Field>
+      <Field id={`${id}-start`} label="Contract start" errors={errors("contractStart")}>
+        {(control) => <Input {...control} name="contractStart" type="date" {...days} required defaultValue={value("contractStart", tenant.contractStart ?? formatDay(new Date()))} />}
+      </Field>
+      <Field id={`${id}-end`} label="Contract end" hint="Empty: until cancelled." errors={errors("contractEnd")}>
+        {(control) => <Input {...control} name="contractEnd" type="date" {...days} defaultValue={value("contractEnd", tenant.contractEnd ?? "")} />}
+      </Field>
+    </div>
+  );
+}
+
+function ExtendTrialDialog({ tenantId, name, trialEndsAt, action }: { tenantId: string; name: string; trialEndsAt: string | null; action: FormAction }) {
   const id = useId();
   const days = extensionDays(trialEndsAt);
   return (
@@ -133,36 +158,48 @@ function ExtendTrialDialog({ tenantId, trialEndsAt, action }: { tenantId: string
   );
 }
 
-export function LifecycleControl({ tenantId, slug, name, status, allowed, trialEndsAt, actions }: {
-  tenantId: string;
+/** The tenant as the lifecycle's dialogs need it. */
+export interface LifecycleTenant {
+  id: string;
   slug: string;
   name: string;
   status: TenantStatus;
-  /** allowedTransitions of the tenant: the only moves offered */
-  allowed: TenantStatus[];
+  plan: TenantPlan;
   /** ISO */
   trialEndsAt: string | null;
+  /** yyyy-mm-dd */
+  contractStart: string | null;
+  contractEnd: string | null;
+}
+
+export function LifecycleControl({ tenant, allowed, actions }: {
+  tenant: LifecycleTenant;
+  /** allowedTransitions of the tenant: the only moves offered */
+  allowed: TenantStatus[];
   actions: LifecycleActions;
 }) {
+  const { id: tenantId, slug, name, status } = tenant;
   return (
     <div className="flex flex-wrap gap-2">
       {allowed.filter((to) => to !== "archived").map((to) => {
         const move = MOVES[to] ?? { button: `Move to ${to}`, effect: "" };
+        const activatesTrial = status === "trial" && to === "active";
         return (
           <ReasonDialog
             key={to}
             trigger={move.button}
             variant={to === "frozen" ? "danger" : "primary"}
             title={`${move.button} ${name}`}
-            description={`From ${status} to ${to}. ${move.effect}`}
+            description={`From ${status} to ${to}. ${move.effect}${activatesTrial ? " Its plan and contract are set in the same step." : ""}`}
             action={actions.changeStatus}
             hidden={{ tenantId, from: status, to }}
             submitLabel={move.button}
             successToast={`${name} is now ${to}`}
+            fields={activatesTrial ? (form) => <ContractFields tenant={tenant} {...form} /> : undefined}
           />
         );
       })}
-      {status === "trial" && <ExtendTrialDialog tenantId={tenantId} trialEndsAt={trialEndsAt} action={actions.extendTrial} />}
+      {status === "trial" && <ExtendTrialDialog tenantId={tenantId} name={name} trialEndsAt={tenant.trialEndsAt} action={actions.extendTrial} />}
       {allowed.includes("archived") && <ArchiveDialog tenantId={tenantId} slug={slug} name={name} action={actions.archive} />}
     </div>
   );

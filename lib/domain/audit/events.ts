@@ -39,8 +39,14 @@ const keyLifetime = z.strictObject({ expiresAt: z.string().nullable(), revokedAt
 const budget = z.strictObject({ monthlyBudgetUsd: z.string().nullable(), budgetAlertPct: z.number().nullable() });
 const staffRole = z.strictObject({ staffRole: z.enum(["admin", "sales", "support"]).nullable() });
 const disabledAt = z.strictObject({ disabledAt: z.date().nullable() });
-/** A tenant's lifecycle move: the status it left and reached, why, and (archiving) how many rows of each kind went. */
-const transition = z.strictObject({ before: status, after: status, metadata: reason.extend({ removed: z.record(z.string(), z.number()).optional() }) });
+/**
+ * A tenant's lifecycle move: the status it left and reached, why, and (archiving) how many rows of each kind went.
+ * Activating a trial also sets its plan and contract (days as YYYY-MM-DD): those that changed are beside the status.
+ */
+const lifecycleState = status.extend({ plan: text.optional(), contractStart: text.nullable().optional(), contractEnd: text.nullable().optional() });
+const transition = z.strictObject({
+  before: lifecycleState, after: lifecycleState, metadata: reason.extend({ removed: z.record(z.string(), z.number()).optional() }),
+});
 
 type Entry = { target: TargetType; description: string; payload: z.ZodObject };
 const entry = <P extends z.ZodRawShape>(target: TargetType, description: string, payload: P) =>
@@ -54,7 +60,7 @@ export const AUDIT_EVENTS = {
   "tenant.details_updated": entry("tenant", "Commercial details (name, plan, external ids, contract) changed: only the fields that did.", {
     before: z.record(z.string(), z.string().nullable()), after: z.record(z.string(), z.string().nullable()),
   }),
-  "tenant.status_changed": entry("tenant", "A tenant moved along the lifecycle (activated, frozen), by a person or the lifecycle job.", transition.shape),
+  "tenant.status_changed": entry("tenant", "A tenant moved along the lifecycle (activated, with its plan and contract when it was a trial; frozen), by a person or the lifecycle job.", transition.shape),
   "tenant.archived": entry("tenant", "A tenant was archived, which is final: its data went, its members and audit log stay.", transition.shape),
   "tenant.trial_extended": entry("tenant", "The end of a tenant's trial moved later.", {
     before: z.strictObject({ trialEndsAt: maybeMoment }), after: z.strictObject({ trialEndsAt: moment }), metadata: reason,
