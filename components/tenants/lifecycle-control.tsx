@@ -18,7 +18,7 @@ type FieldsProps = Pick<ActionForm, "errors" | "value">;
 
 const MOVES: Partial<Record<TenantStatus, { button: string; effect: string }>> = {
   active: { button: "Activate", effect: "It becomes a customer in good standing: its people can use and change it." },
-  frozen: { button: "Freeze", effect: "Its members keep reading but can change nothing until it is activated again." },
+  frozen: { button: "Freeze", effect: "Its API keys are refused, and its members keep reading but can change nothing, until it is activated again." },
 };
 
 const REMOVED_ON_ARCHIVE = [
@@ -52,7 +52,7 @@ function ReasonDialog({ trigger, variant = "secondary", hidden, canSubmit = true
       {(form) => (
         <>
           {fields?.(form)}
-          <Field id={`${id}-reason`} label="Reason" hint="Recorded in the audit log. 3 to 500 characters." errors={form.errors("reason")}>
+          <Field id={`${id}-reason`} label="Reason" hint="An internal note: kept in the audit log and shown to staff only, never to the tenant's people. 3 to 500 characters." errors={form.errors("reason")}>
             {(control) => <Textarea {...control} name="reason" rows={3} required minLength={3} maxLength={500} defaultValue={form.value("reason")} />}
           </Field>
         </>
@@ -129,6 +129,21 @@ function ContractFields({ tenant, errors, value }: FieldsProps & { tenant: Lifec
   );
 }
 
+/** A freeze's optional message to the tenant's people, beside the reason that only staff read. */
+function MessageToTenantField({ errors, value }: FieldsProps) {
+  const id = useId();
+  return (
+    <Field
+      id={`${id}-message`}
+      label="Message to the tenant (optional)"
+      hint="Shown to the tenant's people on every page while it is frozen, with whom to contact. Cleared when it is activated again."
+      errors={errors("statusMessage")}
+    >
+      {(control) => <Textarea {...control} name="statusMessage" rows={2} maxLength={500} defaultValue={value("statusMessage")} />}
+    </Field>
+  );
+}
+
 function ExtendTrialDialog({ tenantId, name, trialEndsAt, action }: { tenantId: string; name: string; trialEndsAt: string | null; action: FormAction }) {
   const id = useId();
   const days = extensionDays(trialEndsAt);
@@ -195,7 +210,7 @@ export function LifecycleControl({ tenant, allowed, actions }: {
             hidden={{ tenantId, from: status, to }}
             submitLabel={move.button}
             successToast={`${name} is now ${to}`}
-            fields={activatesTrial ? (form) => <ContractFields tenant={tenant} {...form} /> : undefined}
+            fields={activatesTrial ? (form) => <ContractFields tenant={tenant} {...form} /> : to === "frozen" ? MessageToTenantField : undefined}
           />
         );
       })}

@@ -43,7 +43,13 @@ const disabledAt = z.strictObject({ disabledAt: z.date().nullable() });
  * A tenant's lifecycle move: the status it left and reached, why, and (archiving) how many rows of each kind went.
  * Activating a trial also sets its plan and contract (days as YYYY-MM-DD): those that changed are beside the status.
  */
-const lifecycleState = status.extend({ plan: text.optional(), contractStart: text.nullable().optional(), contractEnd: text.nullable().optional() });
+/**
+ * Freezing may leave a message to the tenant (tenants.status_message, shown on its frozen banner), which activating
+ * it clears: set or cleared, it is beside the status too.
+ */
+const lifecycleState = status.extend({
+  plan: text.optional(), contractStart: text.nullable().optional(), contractEnd: text.nullable().optional(), statusMessage: text.nullable().optional(),
+});
 const transition = z.strictObject({
   before: lifecycleState, after: lifecycleState, metadata: reason.extend({ removed: z.record(z.string(), z.number()).optional() }),
 });
@@ -132,6 +138,12 @@ export const AUDIT_EVENTS = {
 
 export type AuditEventName = keyof typeof AUDIT_EVENTS;
 export const AUDIT_EVENT_NAMES = Object.keys(AUDIT_EVENTS) as AuditEventName[];
+
+/**
+ * The staff lifecycle moves, whose reason (description and metadata.reason) is an internal note: kept in the event,
+ * shown to staff, withheld from a tenant's readers (./reader-view.ts). What the tenant is told is a freeze's message.
+ */
+export const INTERNAL_NOTE_EVENTS: AuditEventName[] = ["tenant.status_changed", "tenant.archived", "tenant.trial_extended"];
 
 /** What an event records besides its name and target: before, after and metadata, as the list shapes them. */
 export type AuditPayload<N extends AuditEventName> = NoPayloadAsEmpty<z.input<(typeof AUDIT_EVENTS)[N]["payload"]>>;

@@ -28,7 +28,7 @@ export function allowedTransitions(tenant: { status: TenantStatus; kind: TenantK
 
 const LOCKED_FIELDS = {
   id: true, slug: true, name: true, status: true, kind: true, trialEndsAt: true, statusChangedAt: true,
-  plan: true, contractStart: true, contractEnd: true,
+  plan: true, contractStart: true, contractEnd: true, statusMessage: true,
 } as const;
 
 /**
@@ -82,8 +82,8 @@ function assertTransitionAllowed(tenant: LockedTenant, to: TenantStatus): void {
 export const transitionEvent = (to: TenantStatus) => (to === "archived" ? "tenant.archived" : "tenant.status_changed");
 type TransitionEvent = ReturnType<typeof transitionEvent>;
 
-/** What a move sets on the tenant beside its status: activating a trial, its plan and contract. */
-export type AlongWithStatus = Partial<Pick<LockedTenant, "plan" | "contractStart" | "contractEnd">>;
+/** What a move sets on the tenant beside its status: activating a trial, its plan and contract; a freeze, its message. */
+export type AlongWithStatus = Partial<Pick<LockedTenant, "plan" | "contractStart" | "contractEnd" | "statusMessage">>;
 
 // The event records them as the details form's event does: dates as their day, and only those that change.
 const recorded = (value: unknown) => (value instanceof Date ? isoDay(value) : value);
@@ -123,27 +123,30 @@ async function moveTenant<To extends TenantStatus>(
   return { data: { status: to }, audit: await applyTransition(tx, tenant, to, reason, new Date(), along) };
 }
 
-type ContractTerms = Pick<z.output<typeof changeStatusInput>, "plan" | "contractStart" | "contractEnd">;
+type MoveTerms = Pick<z.output<typeof changeStatusInput>, "plan" | "contractStart" | "contractEnd" | "statusMessage">;
 
 /**
- * What a move of `tenant` to `to` sets beside the status: activating a trial sets the plan and contract the customer
- * signed (a start is required, an end is not: a contract may run until cancelled); no other move takes them.
+ * What a move of `tenant` to `to` sets beside the status. Activating a trial sets the plan and contract the customer
+ * signed (a start is required, an end is not: a contract may run until cancelled). Freezing sets the message to the
+ * tenant's people, or none; any activation clears it. No move takes what is not its own.
  */
-function termsOfMove(tenant: LockedTenant, to: TenantStatus, { plan, contractStart, contractEnd }: ContractTerms): AlongWithStatus {
-  if (tenant.status !== "trial" || to !== "active") {
-    if (plan || contractStart || contractEnd) {
-      throw MutationRefusal.onField("plan", "Only activating a trial sets the plan and contract with it: change them in the tenant's details.");
-    }
-    return {};
+function termsOfMove(tenant: LockedTenant, to: TenantStatus, { plan, contractStart, contractEnd, statusMessage }: MoveTerms): AlongWithStatus {
+  const activatesTrial = tenant.status === "trial" && to === "active";
+  if (!activatesTrial && (plan || contractStart || contractEnd)) {
+    throw MutationRefusal.onField("plan", "Only activating a trial sets the plan and contract with it: change them in the tenant's details.");
   }
+  if (to !== "frozen" && statusMessage) throw MutationRefusal.onField("statusMessage", "Only a freeze leaves a message to the tenant.");
+  if (to === "frozen") return { statusMessage: statusMessage ?? null };
+  if (!activatesTrial) return { statusMessage: null };
   if (!plan) throw MutationRefusal.onField("plan", "Choose the plan the customer signed for.");
   if (!contractStart) throw MutationRefusal.onField("contractStart", "Give the day the contract starts.");
-  return { plan, contractStart: new Date(contractStart), contractEnd: contractEnd ? new Date(contractEnd) : null };
+  return { plan, contractStart: new Date(contractStart), contractEnd: contractEnd ? new Date(contractEnd) : null, statusMessage: null };
 }
 
 /**
- * Sales and admin staff move a tenant along the lifecycle table, giving a reason that goes into the audit log;
- * every move but archiving, which is archiveTenant's. Activating a trial sets its plan and contract in the same step.
+ * Sales and admin staff move a tenant along the lifecycle table, giving a reason: an internal note, in the audit log
+ * for staff only (lib/domain/audit/reader-view.ts). Every move but archiving, which is archiveTenant's. Activating a
+ * trial sets its plan and contract in the same step; a freeze may leave a message the tenant's people read.
  */
 export const changeTenantStatus = mutation({
   permission: "tenant.change_lifecycle", event: "tenant.status_changed",

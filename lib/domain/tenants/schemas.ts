@@ -71,6 +71,8 @@ export const changeStatusInput = z.object({
   plan: z.enum(TenantPlan, "Choose a plan.").optional(),
   contractStart: optionalContractDay,
   contractEnd: optionalContractDay,
+  // freezing may leave the tenant's people a message; the reason is staff's internal note
+  statusMessage: optionalText(500),
 }).refine(...contractInOrder);
 
 export const extendTrialInput = z.object({
