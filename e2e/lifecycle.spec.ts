@@ -32,3 +32,40 @@ test("sales activate a trial with its plan and contract in one dialog, and the d
   await expect(details.getByLabel("Contract start")).toHaveValue("2027-01-31");
   await expect(details.getByLabel("Contract end")).toHaveValue("2028-01-30");
 });
+
+test("a freeze's reason stays with staff; the owner reads the message, that keys are refused, and whom to contact", async ({ browser }) => {
+  const [salesContext, ownerContext] = [await browser.newContext(), await browser.newContext()];
+  const sales = await salesContext.newPage();
+  await signInAs(sales, "Sam Sales (@sam-sales)");
+  await sales.goto("/t/cyberdyne");
+  await sales.getByRole("button", { name: "Freeze" }).click();
+  const dialog = sales.getByRole("dialog", { name: "Freeze Cyberdyne" });
+  // the dialog says who reads what
+  await expect(dialog.getByLabel("Reason")).toHaveAccessibleDescription(/shown to staff only, never to the tenant's people/);
+  await expect(dialog.getByLabel("Message to the tenant (optional)")).toHaveAccessibleDescription(/Shown to the tenant's people/);
+  await dialog.getByLabel("Reason").fill("Unpaid invoice INV-778, 60 days overdue");
+  await dialog.getByLabel("Message to the tenant (optional)").fill("Your account is on hold until invoice INV-778 is settled.");
+  await dialog.getByRole("button", { name: "Freeze" }).click();
+  await expect(dialog).toHaveCount(0);
+  // staff read their note in the activity, marked as theirs
+  const staffActivity = sales.getByRole("table", { name: "Recent activity" }).getByRole("row").nth(1);
+  await expect(staffActivity).toContainText("Unpaid invoice INV-778, 60 days overdue");
+  await expect(staffActivity).toContainText("staff only");
+
+  const owner = await ownerContext.newPage();
+  await signInAs(owner, "Miles Dyson (@miles-cyberdyne)");
+  await expect(owner).toHaveURL(/\/t\/cyberdyne$/);
+  const banner = owner.getByRole("status").filter({ hasText: "Cyberdyne is frozen" });
+  await expect(banner).toContainText("its API keys are refused by the gateway");
+  await expect(banner).toContainText("Your account is on hold until invoice INV-778 is settled.");
+  await expect(banner).toContainText("contact your account team"); // Cyberdyne has no sales owner
+  const activity = owner.getByRole("table", { name: "Recent activity" });
+  await expect(activity.getByRole("row").nth(1)).toContainText("tenant.status_changed");
+  await expect(activity).not.toContainText("60 days overdue");
+  await owner.goto("/t/cyberdyne/audit");
+  await expect(owner.getByRole("table", { name: "Audit events, newest first" })).toContainText("tenant.status_changed");
+  await expect(owner.locator("main")).not.toContainText("60 days overdue");
+  expect((await new AxeBuilder({ page: owner }).analyze()).violations).toEqual([]);
+  await salesContext.close();
+  await ownerContext.close();
+});
