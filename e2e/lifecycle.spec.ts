@@ -6,10 +6,19 @@ import { signInAs } from "./sign-in";
 
 test("sales activate a trial with its plan and contract in one dialog, and the details and lifecycle show them", async ({ page }) => {
   await signInAs(page, "Sam Sales (@sam-sales)");
-  await page.goto("/t/umbrella");
+  // a trial of its own, so no other spec's tenant changes under it
+  await page.goto("/tenants");
+  await page.getByRole("button", { name: "New tenant" }).click();
+  const create = page.getByRole("dialog", { name: "New tenant" });
+  await create.getByLabel("Name").fill("Tessier-Ashpool");
+  await create.getByLabel("Plan").selectOption("pro");
+  await create.getByLabel("First owner's email").fill("3jane@tessier.example");
+  await create.getByRole("button", { name: "Create tenant" }).click();
+  await expect(page).toHaveURL(/\/t\/tessier-ashpool$/);
+
   await expect(page.getByRole("region", { name: "Lifecycle" })).toContainText(/Trial ends \d{4}-\d{2}-\d{2}/);
   await page.getByRole("button", { name: "Activate" }).click();
-  const dialog = page.getByRole("dialog", { name: "Activate Umbrella Health" });
+  const dialog = page.getByRole("dialog", { name: "Activate Tessier-Ashpool" });
   await expect(dialog.getByLabel("Plan")).toHaveValue("pro"); // what the tenant has
   await dialog.getByLabel("Plan").selectOption("enterprise");
   await dialog.getByLabel("Contract start").fill("2027-01-31");
@@ -26,7 +35,7 @@ test("sales activate a trial with its plan and contract in one dialog, and the d
   const lifecycle = page.getByRole("region", { name: "Lifecycle" });
   await expect(lifecycle).toContainText("Contract from 2027-01-31 to 2028-01-30");
   await expect(lifecycle).not.toContainText("Trial");
-  await page.goto("/t/umbrella/settings");
+  await page.goto("/t/tessier-ashpool/settings");
   const details = page.getByRole("form", { name: "Tenant details" });
   await expect(details.getByLabel("Plan")).toHaveValue("enterprise");
   await expect(details.getByLabel("Contract start")).toHaveValue("2027-01-31");

@@ -144,7 +144,7 @@ function MessageToTenantField({ errors, value }: FieldsProps) {
   );
 }
 
-function ExtendTrialDialog({ tenantId, name, trialEndsAt, action }: { tenantId: string; name: string; trialEndsAt: string | null; action: FormAction }) {
+function ExtendTrialDialog({ tenantId, trialEndsAt, action }: { tenantId: string; trialEndsAt: string | null; action: FormAction }) {
   const id = useId();
   const days = extensionDays(trialEndsAt);
   return (
@@ -155,7 +155,7 @@ function ExtendTrialDialog({ tenantId, name, trialEndsAt, action }: { tenantId: 
       action={action}
       hidden={{ tenantId }}
       submitLabel="Extend trial"
-      successToast={`Trial of ${name} extended`}
+      successToast="Trial extended"
       canSubmit={days !== null}
       fields={({ errors, value }) => days ? (
         <Field
@@ -214,7 +214,7 @@ export function LifecycleControl({ tenant, allowed, actions }: {
           />
         );
       })}
-      {status === "trial" && <ExtendTrialDialog tenantId={tenantId} name={name} trialEndsAt={tenant.trialEndsAt} action={actions.extendTrial} />}
+      {status === "trial" && <ExtendTrialDialog tenantId={tenantId} trialEndsAt={tenant.trialEndsAt} action={actions.extendTrial} />}
       {allowed.includes("archived") && <ArchiveDialog tenantId={tenantId} slug={slug} name={name} action={actions.archive} />}
     </div>
   );

@@ -20,7 +20,7 @@ function whatItMeans(status: TenantStatus, statusChangedAt: Date): string {
     case "active": return "A customer in good standing: its people can use and change it.";
     case "frozen": {
       const archiveOn = new Date(statusChangedAt.getTime() + ARCHIVE_AFTER_FROZEN_DAYS * DAY_MS);
-      return `Read-only for its members. Unless activated, it is archived automatically after ${formatMinute(archiveOn)} (${ARCHIVE_AFTER_FROZEN_DAYS} days frozen).`;
+      return `Read-only for its members, and its API keys are refused. Unless activated, it is archived automatically after ${formatMinute(archiveOn)} (${ARCHIVE_AFTER_FROZEN_DAYS} days frozen).`;
     }
     case "archived": return "Archived is final: its keys, providers, settings and usage were removed. Its members and audit log remain.";
   }
