@@ -23,6 +23,8 @@ const mono = (text: string | null) => text && <span className="font-mono text-xs
 
 // what a tenant's reader sees for a staff actor's address and browser, which the query withholds
 const STAFF_NETWORK_WITHHELD = <span className="text-zinc-600 dark:text-zinc-400">Not shown: the actor is platform staff</span>;
+// and for staff's note on a lifecycle move, which the query withholds too
+const INTERNAL_NOTE_WITHHELD = <span className="text-zinc-600 dark:text-zinc-400">Not shown: kept for platform staff</span>;
 
 export function EventDialog({ event }: { event: AuditEventDetail }) {
   const [openId, setOpenId] = useQueryState("event", auditListParsers.event);
@@ -53,7 +55,9 @@ export function EventDialog({ event }: { event: AuditEventDetail }) {
             <Item term="Tenant">{event.tenantName ? `${event.tenantName} (${event.tenantSlug})` : event.chain === "platform" ? "platform" : mono(event.chain)}</Item>
             <Item term="Project">{mono(event.projectId)}</Item>
             <Item term="Product">{event.product}</Item>
-            <Item term="Description">{event.description && <span className="whitespace-pre-wrap">{event.description}</span>}</Item>
+            <Item term={event.internalNote ? "Internal note (staff only)" : "Description"}>
+              {event.description ? <span className="whitespace-pre-wrap">{event.description}</span> : event.internalNote && INTERNAL_NOTE_WITHHELD}
+            </Item>
             <Item term="Source IP">{event.networkWithheld ? STAFF_NETWORK_WITHHELD : mono(event.sourceIp)}</Item>
             <Item term="User agent">{event.networkWithheld ? STAFF_NETWORK_WITHHELD : event.userAgent}</Item>
             <Item term="Chain">{mono(`${event.chain} #${event.seq}`)}</Item>

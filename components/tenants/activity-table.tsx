@@ -12,6 +12,8 @@ export interface ActivityRow {
   action: string;
   targetName: string | null;
   description: string | null;
+  /** the description is staff's internal note (a tenant's own people get none) */
+  internalNote: boolean;
   isFailure: boolean;
 }
 
@@ -26,7 +28,11 @@ const columns = column.columns([
   column.accessor("targetName", { header: "Target", cell: ({ getValue }) => getValue() ?? "—" }),
   column.accessor("description", {
     header: "Note", meta: { cellClassName: "max-w-xs truncate" },
-    cell: ({ getValue }) => <span title={getValue() ?? undefined}>{getValue() ?? ""}</span>,
+    cell: ({ row: { original: event } }) => event.description && (
+      <>
+        {event.internalNote && <Badge>staff only</Badge>} <span title={event.description}>{event.description}</span>
+      </>
+    ),
   }),
 ]);
 

@@ -1,14 +1,16 @@
 "use client";
 // The lifecycle's buttons for sales and admin staff: one per transition the table allows now (the section
-// passes them), extending a trial, and archiving. Each opens a dialog that asks for a reason.
+// passes them), extending a trial, and archiving. Each opens a dialog that asks for a reason; activating a trial
+// also asks for the plan and contract the customer signed.
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ActionDialog } from "@/components/ui/action-form";
-import { Field, Input, Textarea } from "@/components/ui/field";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import type { ActionForm, FormAction } from "@/components/ui/use-action-form";
-import type { TenantStatus } from "@/lib/db/generated/enums";
-import { dayAfter, dayBounds, TRIAL_END, TRIAL_MAX_DAYS } from "@/lib/domain/date-bounds";
-import { formatMinute } from "@/lib/format-time";
+import type { TenantPlan, TenantStatus } from "@/lib/db/generated/enums";
+import { CONTRACT_DAY, dayAfter, dayBounds, TRIAL_END, TRIAL_MAX_DAYS } from "@/lib/domain/date-bounds";
+import { TENANT_PLAN_OPTIONS } from "@/lib/domain/tenants/list-params";
+import { formatDay, formatMinute } from "@/lib/format-time";
 
 /** The server actions, bound to the tenant's page by the section. */
 export type LifecycleActions = { changeStatus: FormAction; extendTrial: FormAction; archive: FormAction };
@@ -16,7 +18,7 @@ type FieldsProps = Pick<ActionForm, "errors" | "value">;
 
 const MOVES: Partial<Record<TenantStatus, { button: string; effect: string }>> = {
   active: { button: "Activate", effect: "It becomes a customer in good standing: its people can use and change it." },
-  frozen: { button: "Freeze", effect: "Its members keep reading but can change nothing until it is activated again." },
+  frozen: { button: "Freeze", effect: "Its API keys are refused, and its members keep reading but can change nothing, until it is activated again." },
 };
 
 const REMOVED_ON_ARCHIVE = [
@@ -50,7 +52,7 @@ function ReasonDialog({ trigger, variant = "secondary", hidden, canSubmit = true
       {(form) => (
         <>
           {fields?.(form)}
-          <Field id={`${id}-reason`} label="Reason" hint="Recorded in the audit log. 3 to 500 characters." errors={form.errors("reason")}>
+          <Field id={`${id}-reason`} label="Reason" hint="An internal note: kept in the audit log and shown to staff only, never to the tenant's people. 3 to 500 characters." errors={form.errors("reason")}>
             {(control) => <Textarea {...control} name="reason" rows={3} required minLength={3} maxLength={500} defaultValue={form.value("reason")} />}
           </Field>
         </>
@@ -104,6 +106,44 @@ function extensionDays(trialEndsAt: string | null): { min: string; max: string }
   return { min: dayAfter(new Date(trialEndsAt)), max };
 }
 
+/** The plan and contract days of a trial being activated, prefilled with what the tenant has (a contract from today if none). */
+function ContractFields({ tenant, errors, value }: FieldsProps & { tenant: LifecycleTenant }) {
+  const id = useId();
+  const days = dayBounds(CONTRACT_DAY);
+  return (
+    <div className="grid gap-3 sm:grid-cols-3">
+      <Field id={`${id}-plan`} label="Plan" errors={errors("plan")}>
+        {(control) => (
+          <Select {...control} name="plan" defaultValue={value("plan", tenant.plan)}>
+            {TENANT_PLAN_OPTIONS.map((plan) => <option key={plan.value} value={plan.value}>{plan.label}</option>)}
+          </Select>
+        )}
+      </Field>
+      <Field id={`${id}-start`} label="Contract start" errors={errors("contractStart")}>
+        {(control) => <Input {...control} name="contractStart" type="date" {...days} required defaultValue={value("contractStart", tenant.contractStart ?? formatDay(new Date()))} />}
+      </Field>
+      <Field id={`${id}-end`} label="Contract end" hint="Empty: until cancelled." errors={errors("contractEnd")}>
+        {(control) => <Input {...control} name="contractEnd" type="date" {...days} defaultValue={value("contractEnd", tenant.contractEnd ?? "")} />}
+      </Field>
+    </div>
+  );
+}
+
+/** A freeze's optional message to the tenant's people, beside the reason that only staff read. */
+function MessageToTenantField({ errors, value }: FieldsProps) {
+  const id = useId();
+  return (
+    <Field
+      id={`${id}-message`}
+      label="Message to the tenant (optional)"
+      hint="Shown to the tenant's people on every page while it is frozen, with whom to contact. Cleared when it is activated again."
+      errors={errors("statusMessage")}
+    >
+      {(control) => <Textarea {...control} name="statusMessage" rows={2} maxLength={500} defaultValue={value("statusMessage")} />}
+    </Field>
+  );
+}
+
 function ExtendTrialDialog({ tenantId, trialEndsAt, action }: { tenantId: string; trialEndsAt: string | null; action: FormAction }) {
   const id = useId();
   const days = extensionDays(trialEndsAt);
@@ -133,36 +173,48 @@ function ExtendTrialDialog({ tenantId, trialEndsAt, action }: { tenantId: string
   );
 }
 
-export function LifecycleControl({ tenantId, slug, name, status, allowed, trialEndsAt, actions }: {
-  tenantId: string;
+/** The tenant as the lifecycle's dialogs need it. */
+export interface LifecycleTenant {
+  id: string;
   slug: string;
   name: string;
   status: TenantStatus;
-  /** allowedTransitions of the tenant: the only moves offered */
-  allowed: TenantStatus[];
+  plan: TenantPlan;
   /** ISO */
   trialEndsAt: string | null;
+  /** yyyy-mm-dd */
+  contractStart: string | null;
+  contractEnd: string | null;
+}
+
+export function LifecycleControl({ tenant, allowed, actions }: {
+  tenant: LifecycleTenant;
+  /** allowedTransitions of the tenant: the only moves offered */
+  allowed: TenantStatus[];
   actions: LifecycleActions;
 }) {
+  const { id: tenantId, slug, name, status } = tenant;
   return (
     <div className="flex flex-wrap gap-2">
       {allowed.filter((to) => to !== "archived").map((to) => {
         const move = MOVES[to] ?? { button: `Move to ${to}`, effect: "" };
+        const activatesTrial = status === "trial" && to === "active";
         return (
           <ReasonDialog
             key={to}
             trigger={move.button}
             variant={to === "frozen" ? "danger" : "primary"}
             title={`${move.button} ${name}`}
-            description={`From ${status} to ${to}. ${move.effect}`}
+            description={`From ${status} to ${to}. ${move.effect}${activatesTrial ? " Its plan and contract are set in the same step." : ""}`}
             action={actions.changeStatus}
             hidden={{ tenantId, from: status, to }}
             submitLabel={move.button}
             successToast={`${name} is now ${to}`}
+            fields={activatesTrial ? (form) => <ContractFields tenant={tenant} {...form} /> : to === "frozen" ? MessageToTenantField : undefined}
           />
         );
       })}
-      {status === "trial" && <ExtendTrialDialog tenantId={tenantId} trialEndsAt={trialEndsAt} action={actions.extendTrial} />}
+      {status === "trial" && <ExtendTrialDialog tenantId={tenantId} trialEndsAt={tenant.trialEndsAt} action={actions.extendTrial} />}
       {allowed.includes("archived") && <ArchiveDialog tenantId={tenantId} slug={slug} name={name} action={actions.archive} />}
     </div>
   );

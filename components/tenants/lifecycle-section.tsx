@@ -1,13 +1,14 @@
-// A tenant's lifecycle: where it stands, since when, when its trial ends, and for sales and admin staff the
+// A tenant's lifecycle: where it stands, since when, what happened (lifecycleStory), and for sales and admin staff the
 // moves the lifecycle table allows from here. Everyone else who may read the tenant sees it read-only.
 import { Card } from "@/components/ui/card";
-import { formatMinute } from "@/lib/format-time";
+import { formatDay, formatMinute } from "@/lib/format-time";
 import { TenantStatusBadge } from "@/components/tenants/status-badge";
 import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import type { TenantStatus } from "@/lib/db/generated/enums";
 import { allowedTransitions, getTenantLifecycle } from "@/lib/domain/tenants/lifecycle";
 import { ARCHIVE_AFTER_FROZEN_DAYS } from "@/lib/domain/tenants/jobs";
+import { lifecycleStory } from "@/lib/domain/tenants/lifecycle-story";
 import { LifecycleControl, type LifecycleActions } from "./lifecycle-control";
 
 const DAY_MS = 86_400_000;
@@ -19,7 +20,7 @@ function whatItMeans(status: TenantStatus, statusChangedAt: Date): string {
     case "active": return "A customer in good standing: its people can use and change it.";
     case "frozen": {
       const archiveOn = new Date(statusChangedAt.getTime() + ARCHIVE_AFTER_FROZEN_DAYS * DAY_MS);
-      return `Read-only for its members. Unless activated, it is archived automatically after ${formatMinute(archiveOn)} (${ARCHIVE_AFTER_FROZEN_DAYS} days frozen).`;
+      return `Read-only for its members, and its API keys are refused. Unless activated, it is archived automatically after ${formatMinute(archiveOn)} (${ARCHIVE_AFTER_FROZEN_DAYS} days frozen).`;
     }
     case "archived": return "Archived is final: its keys, providers, settings and usage were removed. Its members and audit log remain.";
   }
@@ -31,6 +32,7 @@ export async function LifecycleSection({ tenantId, actions }: { tenantId: string
   if (!tenant) return null;
   const allowed = allowedTransitions(tenant);
   const mayChange = can(actor, "tenant.change_lifecycle", tenantId);
+  const story = lifecycleStory(tenant, new Date());
 
   return (
     <section aria-labelledby="lifecycle-heading" className="space-y-3">
@@ -45,22 +47,22 @@ export async function LifecycleSection({ tenantId, actions }: { tenantId: string
             <dt className="text-zinc-600 dark:text-zinc-400">Since</dt>
             <dd className="mt-1 tabular-nums">{formatMinute(tenant.statusChangedAt)}</dd>
           </div>
-          {tenant.trialEndsAt && (
+          {story && (
             <div>
-              <dt className="text-zinc-600 dark:text-zinc-400">{tenant.status === "trial" ? "Trial ends" : "Trial ended"}</dt>
-              <dd className="mt-1 tabular-nums">{formatMinute(tenant.trialEndsAt)}</dd>
+              <dt className="text-zinc-600 dark:text-zinc-400">Timeline</dt>
+              <dd className="mt-1 tabular-nums">{story}</dd>
             </div>
           )}
         </dl>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">{whatItMeans(tenant.status, tenant.statusChangedAt)}</p>
         {mayChange && allowed.length > 0 && (
           <LifecycleControl
-            tenantId={tenant.id}
-            slug={tenant.slug}
-            name={tenant.name}
-            status={tenant.status}
+            tenant={{
+              id: tenant.id, slug: tenant.slug, name: tenant.name, status: tenant.status, plan: tenant.plan,
+              trialEndsAt: tenant.trialEndsAt?.toISOString() ?? null,
+              contractStart: tenant.contractStart && formatDay(tenant.contractStart), contractEnd: tenant.contractEnd && formatDay(tenant.contractEnd),
+            }}
             allowed={allowed}
-            trialEndsAt={tenant.trialEndsAt?.toISOString() ?? null}
             actions={actions}
           />
         )}

@@ -50,11 +50,17 @@ beforeAll(async () => {
   admin = await actorFor(db, { staffRole: "admin" });
 });
 
-/** Moves `tenant` as the console would: archiving through archiveTenant with its slug typed, the rest by status. */
-const move = (tenant: { id: string; slug: string }, to: TenantStatus) =>
+/** The plan and contract an activation of a trial gives with it, as the dialog sends them. */
+const SIGNED = { plan: "pro", contractStart: "2026-12-01", contractEnd: "2027-11-30" } as const;
+
+/**
+ * Moves `tenant` as the console would: archiving through archiveTenant with its slug typed, the rest by status,
+ * activating a trial with its plan and contract.
+ */
+const move = (tenant: { id: string; slug: string; status: TenantStatus }, to: TenantStatus) =>
   to === "archived"
     ? archiveTenant(sales, { tenantId: tenant.id, confirmSlug: tenant.slug, reason: "lifecycle matrix" })
-    : changeTenantStatus(sales, { tenantId: tenant.id, to, reason: "lifecycle matrix" });
+    : changeTenantStatus(sales, { tenantId: tenant.id, to, reason: "lifecycle matrix", ...(tenant.status === "trial" && to === "active" ? SIGNED : {}) });
 
 describe("the lifecycle table, through changeTenantStatus and archiveTenant", () => {
   for (const kind of ["customer", "demo"] as const) {
@@ -97,7 +103,7 @@ describe("the lifecycle table, through changeTenantStatus and archiveTenant", ()
 describe("changeTenantStatus", () => {
   it("records one audit event with the actor, the reason, and the status before and after", async () => {
     const tenant = await tenantIn("customer", "trial");
-    const result = await changeTenantStatus(sales, { tenantId: tenant.id, to: "active", reason: "  signed the contract  " });
+    const result = await changeTenantStatus(sales, { tenantId: tenant.id, to: "active", reason: "  signed the contract  ", ...SIGNED });
     expect(result.ok).toBe(true);
     const events = await auditOf(db, { tenantId: tenant.id });
     expect(events).toHaveLength(1);
@@ -150,7 +156,7 @@ describe("who may change a tenant's lifecycle", () => {
     it(`${staffRole} staff may`, async () => {
       const tenant = await tenantIn("customer", "trial");
       const actor = await actorFor(db, { staffRole });
-      expect(await changeTenantStatus(actor, { tenantId: tenant.id, to: "active", reason: "converted" })).toMatchObject({ ok: true });
+      expect(await changeTenantStatus(actor, { tenantId: tenant.id, to: "active", reason: "converted", ...SIGNED })).toMatchObject({ ok: true });
       expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).status).toBe("active");
     });
   }
@@ -264,7 +270,7 @@ describe("two transitions at the same time", () => {
   it("→ active and → frozen from the same trial: exactly one applies, the other is refused", async () => {
     const tenant = await tenantIn("customer", "trial");
     const results = await Promise.all((["active", "frozen"] as const).map((to) =>
-      changeTenantStatus(sales, { tenantId: tenant.id, from: "trial", to, reason: "both at once" })));
+      changeTenantStatus(sales, { tenantId: tenant.id, from: "trial", to, reason: "both at once", ...(to === "active" ? SIGNED : {}) })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toMatchObject([{ kind: "conflict" }]);
     const winner = results[0].ok ? "active" : "frozen";
@@ -276,7 +282,7 @@ describe("two transitions at the same time", () => {
 
   it("→ active twice: the second sees active and is refused by the table", async () => {
     const tenant = await tenantIn("customer", "trial");
-    const results = await Promise.all([1, 2].map(() => changeTenantStatus(sales, { tenantId: tenant.id, to: "active", reason: "double click" })));
+    const results = await Promise.all([1, 2].map(() => changeTenantStatus(sales, { tenantId: tenant.id, to: "active", reason: "double click", ...SIGNED })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toMatchObject([{ kind: "validation", fieldErrors: { to: [expect.any(String)] } }]);
     expect(await auditOf(db, { tenantId: tenant.id })).toHaveLength(1);

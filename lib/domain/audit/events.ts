@@ -39,8 +39,20 @@ const keyLifetime = z.strictObject({ expiresAt: z.string().nullable(), revokedAt
 const budget = z.strictObject({ monthlyBudgetUsd: z.string().nullable(), budgetAlertPct: z.number().nullable() });
 const staffRole = z.strictObject({ staffRole: z.enum(["admin", "sales", "support"]).nullable() });
 const disabledAt = z.strictObject({ disabledAt: z.date().nullable() });
-/** A tenant's lifecycle move: the status it left and reached, why, and (archiving) how many rows of each kind went. */
-const transition = z.strictObject({ before: status, after: status, metadata: reason.extend({ removed: z.record(z.string(), z.number()).optional() }) });
+/**
+ * A tenant's lifecycle move: the status it left and reached, why, and (archiving) how many rows of each kind went.
+ * Activating a trial also sets its plan and contract (days as YYYY-MM-DD): those that changed are beside the status.
+ */
+/**
+ * Freezing may leave a message to the tenant (tenants.status_message, shown on its frozen banner), which activating
+ * it clears: set or cleared, it is beside the status too.
+ */
+const lifecycleState = status.extend({
+  plan: text.optional(), contractStart: text.nullable().optional(), contractEnd: text.nullable().optional(), statusMessage: text.nullable().optional(),
+});
+const transition = z.strictObject({
+  before: lifecycleState, after: lifecycleState, metadata: reason.extend({ removed: z.record(z.string(), z.number()).optional() }),
+});
 
 type Entry = { target: TargetType; description: string; payload: z.ZodObject };
 const entry = <P extends z.ZodRawShape>(target: TargetType, description: string, payload: P) =>
@@ -54,7 +66,7 @@ export const AUDIT_EVENTS = {
   "tenant.details_updated": entry("tenant", "Commercial details (name, plan, external ids, contract) changed: only the fields that did.", {
     before: z.record(z.string(), z.string().nullable()), after: z.record(z.string(), z.string().nullable()),
   }),
-  "tenant.status_changed": entry("tenant", "A tenant moved along the lifecycle (activated, frozen), by a person or the lifecycle job.", transition.shape),
+  "tenant.status_changed": entry("tenant", "A tenant moved along the lifecycle (activated, with its plan and contract when it was a trial; frozen), by a person or the lifecycle job.", transition.shape),
   "tenant.archived": entry("tenant", "A tenant was archived, which is final: its data went, its members and audit log stay.", transition.shape),
   "tenant.trial_extended": entry("tenant", "The end of a tenant's trial moved later.", {
     before: z.strictObject({ trialEndsAt: maybeMoment }), after: z.strictObject({ trialEndsAt: moment }), metadata: reason,
@@ -126,6 +138,12 @@ export const AUDIT_EVENTS = {
 
 export type AuditEventName = keyof typeof AUDIT_EVENTS;
 export const AUDIT_EVENT_NAMES = Object.keys(AUDIT_EVENTS) as AuditEventName[];
+
+/**
+ * The staff lifecycle moves, whose reason (description and metadata.reason) is an internal note: kept in the event,
+ * shown to staff, withheld from a tenant's readers (./reader-view.ts). What the tenant is told is a freeze's message.
+ */
+export const INTERNAL_NOTE_EVENTS: AuditEventName[] = ["tenant.status_changed", "tenant.archived", "tenant.trial_extended"];
 
 /** What an event records besides its name and target: before, after and metadata, as the list shapes them. */
 export type AuditPayload<N extends AuditEventName> = NoPayloadAsEmpty<z.input<(typeof AUDIT_EVENTS)[N]["payload"]>>;

@@ -6,10 +6,11 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { escapeLike } from "@/lib/db/like";
 import type { ActorType } from "@/lib/db/generated/enums";
-import { can, grantedByStaffRole } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { decodeCursor, encodeCursor, type AuditCursor } from "./cursor";
 import { PLATFORM_TENANT_FILTER, type AuditOutcome } from "./params";
+import { readerColumns, type ReaderColumns } from "./reader-view";
 
 export const AUDIT_PAGE_SIZE = 50;
 const DAY_MS = 86_400_000;
@@ -115,31 +116,6 @@ export function keysetCondition(cursor: AuditCursor): Prisma.Sql {
     : Prisma.sql`(a.created_at, a.id) > (${cursor.at}::timestamptz, ${cursor.id}::bigint)`;
 }
 
-/**
- * The source IP and user agent of an event, as `principal` may see them. Staff read them all. A tenant's reader
- * (through a membership, not a staff role) does not see those of an event whose actor was staff when it was
- * written (actor_staff_role, which the insert trigger records from the user's staff role at that moment): the
- * addresses and browsers of the platform's people are not the tenant's to know. Withheld ones read as NULL, so
- * they never leave the server.
- */
-export function networkColumns(principal: Principal): { sourceIp: Prisma.Sql; userAgent: Prisma.Sql; withheld: Prisma.Sql } {
-  if (grantedByStaffRole(principal, "audit.read")) {
-    return { sourceIp: Prisma.sql`host(a.source_ip)`, userAgent: Prisma.sql`a.user_agent`, withheld: Prisma.sql`FALSE` };
-  }
-  // Events written before actor_staff_role existed (migration 20261203075002) record no role: for those, and for
-  // anyone who became staff since, the actor's staff role now decides, so no staff address shows by omission.
-  // The CASE keeps a non-uuid actor id (a service's) from failing the cast, and the lookup on users' key.
-  const staffActor = Prisma.sql`(a.actor_staff_role IS NOT NULL OR EXISTS (
-    SELECT 1 FROM users u
-    WHERE u.id = CASE WHEN a.actor_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN a.actor_id::uuid END
-      AND u.staff_role IS NOT NULL))`;
-  return {
-    sourceIp: Prisma.sql`CASE WHEN NOT ${staffActor} THEN host(a.source_ip) END`,
-    userAgent: Prisma.sql`CASE WHEN NOT ${staffActor} THEN a.user_agent END`,
-    withheld: staffActor,
-  };
-}
-
 /** One row of the list. */
 export interface AuditListEvent {
   id: string;
@@ -156,21 +132,25 @@ export interface AuditListEvent {
   /** the source IP (and, in the details, the user agent) is withheld from this reader: the actor was staff */
   networkWithheld: boolean;
   isFailure: boolean;
+  /** null for a tenant's reader where it is staff's internal note (`internalNote`) */
   description: string | null;
+  /** the description (and metadata.reason) is staff's internal note: shown to staff only */
+  internalNote: boolean;
   tenantSlug: string | null;
   tenantName: string | null;
 }
 
-const listColumns = (network: ReturnType<typeof networkColumns>) => Prisma.sql`
+const listColumns = (reader: ReaderColumns) => Prisma.sql`
   a.id::text AS "id", ${STORED_AT} AS "at", a.created_at AS "createdAt", a.actor_id AS "actorId", a.actor_name AS "actorName",
   a.actor_type::text AS "actorType", a.action, a.target_id AS "targetId", a.target_type AS "targetType",
-  a.target_name AS "targetName", ${network.sourceIp} AS "sourceIp", ${network.withheld} AS "networkWithheld",
-  a.is_failure AS "isFailure", a.description, t.slug AS "tenantSlug", t.name AS "tenantName"`;
+  a.target_name AS "targetName", ${reader.sourceIp} AS "sourceIp", ${reader.networkWithheld} AS "networkWithheld",
+  a.is_failure AS "isFailure", ${reader.description} AS "description", ${reader.internalNote} AS "internalNote",
+  t.slug AS "tenantSlug", t.name AS "tenantName"`;
 
 function selectPage(principal: Principal, where: Prisma.Sql, cursor: AuditCursor | null, limit: number) {
   const order = cursor?.direction === "newer" ? Prisma.sql`a.created_at ASC, a.id ASC` : Prisma.sql`a.created_at DESC, a.id DESC`;
   return db.$queryRaw<AuditListEvent[]>`
-    SELECT ${listColumns(networkColumns(principal))}
+    SELECT ${listColumns(readerColumns(principal))}
     FROM audit_log a LEFT JOIN tenants t ON t.id = a.tenant_id
     WHERE ${where} AND ${cursor ? keysetCondition(cursor) : Prisma.sql`TRUE`}
     ORDER BY ${order}
@@ -232,6 +212,12 @@ async function countUpTo(where: Prisma.Sql, cap: number): Promise<AuditPage["mat
   return count > cap ? { count: cap, more: true } : { count, more: false };
 }
 
+/** The tenant's latest events for its overview, newest first, as its audit page shows them; null when not allowed. */
+export async function listRecentAuditEvents(principal: Principal, tenantId: string, take = 10): Promise<AuditListEvent[] | null> {
+  const where = scopeCondition(principal, { kind: "tenant", tenantId });
+  return where && selectPage(principal, where, null, take);
+}
+
 /** Everything about one event, for its detail view. */
 export interface AuditEventDetail extends AuditListEvent {
   tenantId: string | null;
@@ -250,10 +236,10 @@ export async function getAuditEvent(principal: Principal, scope: AuditScope, id:
   if (!id || !/^\d{1,19}$/.test(id)) return null;
   const where = scopeCondition(principal, scope);
   if (!where) return null;
-  const network = networkColumns(principal);
+  const reader = readerColumns(principal);
   const rows = await db.$queryRaw<AuditEventDetail[]>`
-    SELECT ${listColumns(network)}, a.tenant_id::text AS "tenantId", a.project_id::text AS "projectId", a.product,
-      ${network.userAgent} AS "userAgent", a.metadata, a.chain, a.seq::text AS "seq", encode(a.hash, 'hex') AS "hash",
+    SELECT ${listColumns(reader)}, a.tenant_id::text AS "tenantId", a.project_id::text AS "projectId", a.product,
+      ${reader.userAgent} AS "userAgent", ${reader.metadata} AS "metadata", a.chain, a.seq::text AS "seq", encode(a.hash, 'hex') AS "hash",
       encode(a.prev_hash, 'hex') AS "prevHash"
     FROM audit_log a LEFT JOIN tenants t ON t.id = a.tenant_id
     WHERE ${where} AND a.id = ${id}::bigint`;

@@ -16,6 +16,7 @@ const TRANSACTION_TIMEOUT_MS = 120_000;
 
 interface Rule {
   to: "frozen" | "archived";
+  /** the move's internal note, for staff (as a person's reason is); the job leaves the tenant no message */
   reason: string;
   /** the tenants due for this move at `now`; asked again under the row lock before moving one */
   due: (now: Date) => Prisma.TenantWhereInput;

@@ -2,7 +2,9 @@
 // it (change status, extend a trial, archive), and the removal of an archived tenant's data, which the
 // automatic job (./jobs.ts) shares.
 import "server-only";
+import type { z } from "zod";
 import { formatMinute } from "@/lib/format-time";
+import { isoDay } from "@/lib/domain/bounds";
 import { db } from "@/lib/db/client";
 import { mutation, MutationRefusal, type AuditDetails, type Tx } from "@/lib/db/mutation";
 import type { TenantKind, TenantStatus } from "@/lib/db/generated/enums";
@@ -24,7 +26,10 @@ export function allowedTransitions(tenant: { status: TenantStatus; kind: TenantK
   return [...(TRANSITIONS[tenant.kind][tenant.status] ?? [])];
 }
 
-const LOCKED_FIELDS = { id: true, slug: true, name: true, status: true, kind: true, trialEndsAt: true, statusChangedAt: true } as const;
+const LOCKED_FIELDS = {
+  id: true, slug: true, name: true, status: true, kind: true, trialEndsAt: true, statusChangedAt: true,
+  plan: true, contractStart: true, contractEnd: true, statusMessage: true,
+} as const;
 
 /**
  * The tenant row, locked until the transaction ends: a concurrent transition waits here and then sees the
@@ -64,32 +69,44 @@ export async function removeTenantData(tx: Tx, tenantId: string): Promise<Record
   };
 }
 
-function transitionRefusal(tenant: LockedTenant, to: TenantStatus): string | null {
+/** Refuses (validation on `to`) a move the lifecycle table does not allow. */
+function assertTransitionAllowed(tenant: LockedTenant, to: TenantStatus): void {
   const allowed = allowedTransitions(tenant);
-  if (allowed.includes(to)) return null;
-  if (tenant.status === "archived") return `${tenant.name} is archived, and archived is final.`;
-  return `A ${tenant.kind} tenant in ${tenant.status} can move to ${allowed.join(" or ")} only, not to ${to}.`;
+  if (allowed.includes(to)) return;
+  throw MutationRefusal.onField("to", tenant.status === "archived"
+    ? `${tenant.name} is archived, and archived is final.`
+    : `A ${tenant.kind} tenant in ${tenant.status} can move to ${allowed.join(" or ")} only, not to ${to}.`);
 }
 
 /** The event a move records: archiving is final and removes data, so it has its own; every other move is a status change. */
 export const transitionEvent = (to: TenantStatus) => (to === "archived" ? "tenant.archived" : "tenant.status_changed");
 type TransitionEvent = ReturnType<typeof transitionEvent>;
 
+/** What a move sets on the tenant beside its status: activating a trial, its plan and contract; a freeze, its message. */
+export type AlongWithStatus = Partial<Pick<LockedTenant, "plan" | "contractStart" | "contractEnd" | "statusMessage">>;
+
+// The event records them as the details form's event does: dates as their day, and only those that change.
+const recorded = (value: unknown) => (value instanceof Date ? isoDay(value) : value);
+
 /**
- * Moves a locked tenant to `to` if the table allows it (else a validation refusal on `to`), removing its data when
- * the move archives it, and returns what the move's event (transitionEvent(to)) records. The caller writes that event.
+ * Moves a locked tenant to `to` if the table allows it (else a validation refusal on `to`), setting `along` with the
+ * status and removing its data when the move archives it, and returns what the move's event (transitionEvent(to))
+ * records. The caller writes that event.
  */
-export async function applyTransition(tx: Tx, tenant: LockedTenant, to: TenantStatus, reason: string, now: Date): Promise<AuditDetails<TransitionEvent>> {
-  const refusal = transitionRefusal(tenant, to);
-  if (refusal) throw MutationRefusal.onField("to", refusal);
-  await tx.tenant.update({ where: { id: tenant.id }, data: { status: to, statusChangedAt: now } });
+export async function applyTransition(
+  tx: Tx, tenant: LockedTenant, to: TenantStatus, reason: string, now: Date, along: AlongWithStatus = {},
+): Promise<AuditDetails<TransitionEvent>> {
+  assertTransitionAllowed(tenant, to);
+  await tx.tenant.update({ where: { id: tenant.id }, data: { ...along, status: to, statusChangedAt: now } });
   const removed = to === "archived" ? await removeTenantData(tx, tenant.id) : undefined;
   // a frozen or archived tenant's keys stop verifying at once; a reactivated one's start again
   await notifyConfigEvent(tx, { kind: "api_key", tenantId: tenant.id, id: null });
+  const changed = (Object.keys(along) as (keyof AlongWithStatus)[]).filter((field) => recorded(along[field]) !== recorded(tenant[field]));
+  const valuesOf = (row: AlongWithStatus) => Object.fromEntries(changed.map((field) => [field, recorded(row[field]) ?? null]));
   return {
     tenantId: tenant.id, targetId: tenant.id, targetName: tenant.slug,
     description: reason,
-    before: { status: tenant.status }, after: { status: to },
+    before: { status: tenant.status, ...valuesOf(tenant) }, after: { status: to, ...valuesOf(along) },
     metadata: removed ? { reason, removed } : { reason },
   };
 }
@@ -98,23 +115,49 @@ export async function applyTransition(tx: Tx, tenant: LockedTenant, to: TenantSt
  * Locks the tenant (not_found when there is none), lets `check` refuse the move for what it finds, then moves it to
  * `to`: what a status change and an archive return, with what the move's event records.
  */
-async function moveTenant<To extends TenantStatus>(tx: Tx, tenantId: string, to: To, reason: string, check: (tenant: LockedTenant) => void) {
+async function moveTenant<To extends TenantStatus>(
+  tx: Tx, tenantId: string, to: To, reason: string, check: (tenant: LockedTenant) => AlongWithStatus | void,
+) {
   const tenant = await lockExisting(tx, tenantId);
-  check(tenant);
-  return { data: { status: to }, audit: await applyTransition(tx, tenant, to, reason, new Date()) };
+  const along = check(tenant) ?? {};
+  return { data: { status: to }, audit: await applyTransition(tx, tenant, to, reason, new Date(), along) };
+}
+
+type MoveTerms = Pick<z.output<typeof changeStatusInput>, "plan" | "contractStart" | "contractEnd" | "statusMessage">;
+
+/**
+ * What a move of `tenant` to `to` sets beside the status. Activating a trial sets the plan and contract the customer
+ * signed (a start is required, an end is not: a contract may run until cancelled). Freezing sets the message to the
+ * tenant's people, or none; any activation clears it. No move takes what is not its own.
+ */
+function termsOfMove(tenant: LockedTenant, to: TenantStatus, { plan, contractStart, contractEnd, statusMessage }: MoveTerms): AlongWithStatus {
+  const activatesTrial = tenant.status === "trial" && to === "active";
+  if (!activatesTrial && (plan || contractStart || contractEnd)) {
+    throw MutationRefusal.onField("plan", "Only activating a trial sets the plan and contract with it: change them in the tenant's details.");
+  }
+  if (to !== "frozen" && statusMessage) throw MutationRefusal.onField("statusMessage", "Only a freeze leaves a message to the tenant.");
+  if (to === "frozen") return { statusMessage: statusMessage ?? null };
+  if (!activatesTrial) return { statusMessage: null };
+  if (!plan) throw MutationRefusal.onField("plan", "Choose the plan the customer signed for.");
+  if (!contractStart) throw MutationRefusal.onField("contractStart", "Give the day the contract starts.");
+  return { plan, contractStart: new Date(contractStart), contractEnd: contractEnd ? new Date(contractEnd) : null, statusMessage: null };
 }
 
 /**
- * Sales and admin staff move a tenant along the lifecycle table, giving a reason that goes into the audit log;
- * every move but archiving, which is archiveTenant's.
+ * Sales and admin staff move a tenant along the lifecycle table, giving a reason: an internal note, in the audit log
+ * for staff only (lib/domain/audit/reader-view.ts). Every move but archiving, which is archiveTenant's. Activating a
+ * trial sets its plan and contract in the same step; a freeze may leave a message the tenant's people read.
  */
 export const changeTenantStatus = mutation({
   permission: "tenant.change_lifecycle", event: "tenant.status_changed",
   schema: changeStatusInput,
-  execute: (tx, { tenantId, to, from, reason }) => moveTenant(tx, tenantId, to, reason, (tenant) => {
+  execute: (tx, { tenantId, to, from, reason, ...terms }) => moveTenant(tx, tenantId, to, reason, (tenant) => {
     if (from && tenant.status !== from) {
       throw new MutationRefusal("conflict", `${tenant.name} moved from ${from} to ${tenant.status} meanwhile: nothing was changed.`);
     }
+    // the table first: a second activation of the same trial is refused for what it is, not for its terms
+    assertTransitionAllowed(tenant, to);
+    return termsOfMove(tenant, to, terms);
   }),
 });
 

@@ -1,7 +1,6 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
-import { scoped } from "@/lib/domain/tenant-scope";
 import { escapeLike } from "@/lib/db/like";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { TenantKind, TenantPlan, TenantStatus } from "@/lib/db/generated/enums";
@@ -121,13 +120,4 @@ export async function listTenants(principal: Principal, params: TenantListParams
     statusCounts: Object.fromEntries(byStatus.map((g) => [g.status, g._count._all])) as Partial<Record<TenantStatus, number>>,
     salesOwners: owners.map((o) => o.salesOwner!),
   };
-}
-
-/** The tenant's latest audit events for its page, or null when the principal may not read its audit log. */
-export async function listRecentActivity(principal: Principal, tenantId: string, take = 10) {
-  if (!can(principal, "audit.read", tenantId)) return null;
-  return db.auditLog.findMany({
-    where: scoped(db, tenantId).where(), orderBy: [{ createdAt: "desc" }, { id: "desc" }], take,
-    select: { id: true, createdAt: true, actorName: true, actorType: true, action: true, targetName: true, description: true, isFailure: true },
-  });
 }

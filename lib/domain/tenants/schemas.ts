@@ -19,6 +19,12 @@ const optionalContractDay = z
 
 const tenantName = trimmedName("Give the tenant a name.", 200);
 
+/** A contract's days in order, the end (when given) not before the start: the details form's rule and an activation's. */
+const contractInOrder: [(v: { contractStart?: string | null; contractEnd?: string | null }) => boolean, { path: string[]; message: string }] = [
+  (v) => !v.contractStart || !v.contractEnd || v.contractEnd >= v.contractStart,
+  { path: ["contractEnd"], message: "The contract cannot end before it starts." },
+];
+
 export const createTenantInput = z.object({
   slug: z.string().trim().regex(TENANT_SLUG, "3–40 characters: lowercase letters, digits and dashes, not starting or ending with a dash.")
     // the staff audit log's filter for the platform's own events goes by this name
@@ -43,10 +49,7 @@ export const updateTenantDetailsInput = z
     contractEnd: optionalContractDay,
     salesOwner: optionalText(200),
   })
-  .refine((v) => !v.contractStart || !v.contractEnd || v.contractEnd >= v.contractStart, {
-    path: ["contractEnd"],
-    message: "The contract cannot end before it starts.",
-  });
+  .refine(...contractInOrder);
 
 export type TenantDetails = z.output<typeof updateTenantDetailsInput>;
 
@@ -64,7 +67,13 @@ export const changeStatusInput = z.object({
   /** the status the caller saw: when given and the tenant has moved on meanwhile, the change is a conflict */
   from: z.enum(TenantStatus).optional(),
   reason: reasonInput,
-});
+  // activating a trial sets the plan and contract the customer signed, in the same step (changeTenantStatus)
+  plan: z.enum(TenantPlan, "Choose a plan.").optional(),
+  contractStart: optionalContractDay,
+  contractEnd: optionalContractDay,
+  // freezing may leave the tenant's people a message; the reason is staff's internal note
+  statusMessage: optionalText(500),
+}).refine(...contractInOrder);
 
 export const extendTrialInput = z.object({
   tenantId,
