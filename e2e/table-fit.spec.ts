@@ -28,6 +28,7 @@ async function pagesOf(page: Page): Promise<string[]> {
 async function expectTablesFit(page: Page, path: string) {
   await page.goto(path);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.locator("[aria-busy=true]"), `${path} still loading`).toHaveCount(0); // a streamed page's skeleton
   for (const table of await page.getByRole("table").all()) {
     const name = await table.locator("caption").textContent();
     // the table's card is its scroll container
