@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { signInAs } from "./sign-in";
-import { openRowMenuByKeyboard, rowAction, rowMenuButton } from "./support/row-menu";
+import { openRowMenuByKeyboard, rowAction, rowActionByKeyboard, rowMenuButton } from "./support/row-menu";
 
 // The narrowest page the console is made for: every table fits it, and every row's actions are in reach.
 const VIEWPORT = { width: 1280, height: 800 };
@@ -68,6 +69,7 @@ for (const { role, identity } of ROLES) {
       const menu = await openRowMenuByKeyboard(page, rowName);
       const items = menu.getByRole("menuitem");
       await expect(items.first()).toBeFocused();
+      expect((await new AxeBuilder({ page }).include("[role=menu]").analyze()).violations).toEqual([]);
       const item = (await items.first().textContent())!;
       await page.keyboard.press("Enter");
       await expect(menu).toHaveCount(0);
@@ -82,7 +84,7 @@ for (const { role, identity } of ROLES) {
   });
 }
 
-test("revoking a key through its row menu says so in a toast", async ({ page, context }) => {
+test("a key's Roll opens the table's one roll dialog, which gives focus back to the row menu; Revoke says so in a toast", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signInAs(page, "Olivia Owner (@olivia-owner)");
   await page.goto("/t/acme/keys");
@@ -96,6 +98,13 @@ test("revoking a key through its row menu says so in a toast", async ({ page, co
   await expect(reveal).toHaveCount(0);
 
   const keys = page.getByRole("table", { name: "API keys" });
+  await rowActionByKeyboard(keys, "Row menu check", "Roll");
+  const roll = page.getByRole("dialog", { name: "Roll Row menu check" });
+  await expect(roll).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(roll).toHaveCount(0);
+  await expect(rowMenuButton(keys, "Row menu check")).toBeFocused();
+
   await rowAction(keys, "Row menu check", "Revoke");
   await page.getByRole("dialog", { name: "Revoke Row menu check?" }).getByRole("button", { name: "Revoke key" }).click();
   await expect(page.getByText("Row menu check revoked")).toBeVisible();
