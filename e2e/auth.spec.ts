@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { openTenantSwitcher, signInAs } from "./sign-in";
+import { rowAction } from "./support/row-menu";
 
 test("an owner signs in through GitHub, lands on the console with their name, and signs out", async ({ page }) => {
   await page.goto("/");
@@ -60,7 +61,7 @@ test.describe.serial("an invited person", () => {
     const owner = await ownerContext.newPage();
     await signInAs(owner, "Olivia Owner (@olivia-owner)");
     await owner.goto("/t/acme/members");
-    await owner.getByRole("button", { name: "Remove Nia Newhire" }).click();
+    await rowAction(owner, "Nia Newhire", "Remove");
     await owner.getByRole("dialog", { name: "Remove Nia Newhire?" }).getByRole("button", { name: "Remove" }).click();
     await expect(owner.getByRole("table", { name: "Members of this tenant" })).not.toContainText("Nia Newhire");
 

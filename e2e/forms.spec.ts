@@ -6,6 +6,7 @@ import { expect, test } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { dayAfter, dayBounds, KEY_EXPIRY, TRIAL_END } from "../lib/domain/date-bounds";
 import { signInAs } from "./sign-in";
+import { rowAction } from "./support/row-menu";
 
 test("select: a plan changed beside an invalid field is kept, and saved once the field is fixed", async ({ page }) => {
   await signInAs(page, "Sam Sales (@sam-sales)");
@@ -78,7 +79,7 @@ test("date: an expiry picked beside a missing name is kept, within the days the 
 test("JSON: a configuration with an error keeps its text, and the enabled box and expiry beside it", async ({ page }) => {
   await signInAs(page, "Sam Sales (@sam-sales)");
   await page.goto("/t/cyberdyne/settings/products");
-  await page.getByRole("button", { name: /the Gateway entitlement$/ }).click();
+  await rowAction(page, "the Gateway entitlement", /^(Edit|Set up)$/);
   const dialog = page.getByRole("dialog", { name: "Gateway entitlement" });
   const broken = '{\n  "rate_limit_rpm": 0,\n  "allowed_models": ["gpt-4o"]\n}';
   const expiresOn = dayAfter(new Date(Date.now() + 90 * 86_400_000));

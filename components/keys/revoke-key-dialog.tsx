@@ -1,13 +1,15 @@
 "use client";
 // Revoking a key, confirmed in a dialog that says what happens. A failure stays in the dialog to be read.
-import { Button } from "@/components/ui/button";
-import { ActionDialog } from "@/components/ui/action-form";
+import { ActionDialog, type DialogControl } from "@/components/ui/action-form";
 import type { FormAction } from "@/components/ui/use-action-form";
 
-export function RevokeKeyDialog({ tenantId, target, action }: { tenantId: string; target: { id: string; name: string }; action: FormAction }) {
+/** Opened from the key's row menu (`control`). */
+export function RevokeKeyDialog({ tenantId, target, action, control }: {
+  tenantId: string; target: { id: string; name: string }; action: FormAction; control: DialogControl;
+}) {
   return (
     <ActionDialog
-      trigger={<Button type="button" variant="danger" aria-label={`Revoke ${target.name}`}>Revoke</Button>}
+      control={control}
       title={`Revoke ${target.name}?`}
       description="Requests with this key are refused from now on, everywhere. This cannot be undone: to replace the key, create a new one or roll this one instead."
       action={action}

@@ -1,9 +1,8 @@
 "use client";
-// Rolling a key: the rows' Roll buttons open one dialog held above the table. A roll can move its row out of
+// Rolling a key: the rows' Roll menu items open one dialog held above the table. A roll can move its row out of
 // a filtered list (an active key becomes expiring or revoked); a dialog inside the row would go with it, and
 // with it the new key before it was copied.
 import { createContext, use, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { ActionFormShell, DialogFormButtons } from "@/components/ui/action-form";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -35,7 +34,7 @@ export function RollKeyHost({ tenantId, action, children }: { tenantId: string; 
   };
   const closed = () => {
     setTarget(null);
-    // no DialogTrigger to return focus to: go back to the Roll button, if its row is still listed
+    // no DialogTrigger to return focus to: go back to the row's menu button, if its row is still listed
     const from = opener.current;
     setTimeout(() => from?.isConnected && from.focus(), 0);
   };
@@ -61,14 +60,8 @@ export function RollKeyHost({ tenantId, action, children }: { tenantId: string; 
   );
 }
 
-export function RollKeyButton({ target }: { target: RollTarget }) {
-  const open = use(RollContext);
-  return (
-    <Button type="button" variant="secondary" aria-haspopup="dialog" aria-label={`Roll ${target.name}`} onClick={(event) => open(target, event.currentTarget)}>
-      Roll
-    </Button>
-  );
-}
+/** Opens the roll dialog for `target`; focus goes back to `opener` (the row's menu button) when it closes. */
+export const useRollKey = () => use(RollContext);
 
 function RollForm({ tenantId, target, action, onRolled }: { tenantId: string; target: RollTarget; action: KeyFormAction; onRolled: (key: string) => void }) {
   const form = useActionForm(action, { successToast: null, onSuccess: (issued) => onRolled(issued.key) }); // the reveal dialog says it

@@ -2,8 +2,9 @@
 // The columns of a tenant's pending invitations (InvitationsSection reads them, and what the viewer may do, on
 // the server).
 import { Badge } from "@/components/ui/badge";
-import { ActionButton, ConfirmActionButton } from "@/components/ui/action-buttons";
+import { ActionDialog } from "@/components/ui/action-form";
 import { DataTable, dataTableColumns } from "@/components/ui/data-table";
+import { RowMenu } from "@/components/ui/row-menu";
 import type { FormAction } from "@/components/ui/use-action-form";
 import type { InvitationRow } from "@/lib/domain/members/queries";
 import { formatMinute } from "@/lib/format-time";
@@ -29,26 +30,38 @@ export function InvitationsTable({ tenantId, invitations, manage, empty }: {
   return (
     <DataTable columns={columns} data={invitations} caption="Pending invitations" getRowId={(invitation) => invitation.id} empty={empty}
       rowActions={manage ? (invitation) => (
-        <>
-          <ActionButton
-            action={manage.resend}
-            fields={{ tenantId, invitationId: invitation.id }}
-            label="Resend"
-            pendingLabel="Resending…"
-            successToast={`Invitation to ${invitation.email} resent: it is good for 7 more days`}
-            accessibleLabel={`Resend the invitation to ${invitation.email} for 7 more days`}
-          />
-          <ConfirmActionButton
-            action={manage.revoke}
-            fields={{ tenantId, invitationId: invitation.id }}
-            label="Revoke"
-            accessibleLabel={`Revoke the invitation to ${invitation.email}`}
-            title={`Revoke the invitation to ${invitation.email}?`}
-            description="Signing in with this email will no longer join the tenant. You can invite them again later."
-            confirmLabel="Revoke invitation"
-            successToast={`Invitation to ${invitation.email} revoked`}
-          />
-        </>
+        <RowMenu name={`the invitation to ${invitation.email}`} items={[
+          {
+            label: "Resend",
+            dialog: (control) => (
+              <ActionDialog
+                control={control}
+                action={manage.resend}
+                fields={{ tenantId, invitationId: invitation.id }}
+                title={`Resend the invitation to ${invitation.email}?`}
+                description="The email goes out again, and the invitation is good for 7 more days from now."
+                submitLabel="Resend invitation"
+                pendingLabel="Resending…"
+                successToast={`Invitation to ${invitation.email} resent: it is good for 7 more days`}
+              />
+            ),
+          },
+          {
+            label: "Revoke", danger: true,
+            dialog: (control) => (
+              <ActionDialog
+                control={control}
+                action={manage.revoke}
+                fields={{ tenantId, invitationId: invitation.id }}
+                title={`Revoke the invitation to ${invitation.email}?`}
+                description="Signing in with this email will no longer join the tenant. You can invite them again later."
+                submitLabel="Revoke invitation"
+                successToast={`Invitation to ${invitation.email} revoked`}
+                danger
+              />
+            ),
+          },
+        ]} />
       ) : undefined}
     />
   );

@@ -2,8 +2,9 @@
 // The columns of a tenant's members (MembersSection reads them, and what the viewer may do, on the server).
 import { createContext, use } from "react";
 import { Badge } from "@/components/ui/badge";
-import { ConfirmActionButton } from "@/components/ui/action-buttons";
+import { ActionDialog } from "@/components/ui/action-form";
 import { DataTable, dataTableColumns } from "@/components/ui/data-table";
+import { RowMenu } from "@/components/ui/row-menu";
 import type { FormAction } from "@/components/ui/use-action-form";
 import { PersonName } from "@/components/people/person-name";
 import type { MemberRow } from "@/lib/domain/members/queries";
@@ -46,17 +47,25 @@ export function MembersTable({ tenantId, members, changeRole, remove, empty }: {
   return (
     <RoleChange value={changeRole && { tenantId, action: changeRole }}>
       <DataTable columns={columns} data={members} caption="Members of this tenant" getRowId={(member) => member.id} empty={empty}
-        rowActions={remove ? (member) => member.lastOwner ? null : (
-          <ConfirmActionButton
-            action={remove}
-            fields={{ tenantId, membershipId: member.id }}
-            label="Remove"
-            accessibleLabel={`Remove ${member.name}`}
-            title={`Remove ${member.name}?`}
-            description={`${member.name} loses access to this tenant at once. API keys they created keep working until they are revoked.`}
-            confirmLabel="Remove"
-            successToast={`${member.name} removed`}
-          />
+        rowActions={remove ? (member) => (
+          // the last owner cannot be removed (the services refuse it): no item, so no menu
+          <RowMenu name={member.name} items={[
+            !member.lastOwner && {
+              label: "Remove", danger: true,
+              dialog: (control) => (
+                <ActionDialog
+                  control={control}
+                  action={remove}
+                  fields={{ tenantId, membershipId: member.id }}
+                  title={`Remove ${member.name}?`}
+                  description={`${member.name} loses access to this tenant at once. API keys they created keep working until they are revoked.`}
+                  submitLabel="Remove"
+                  successToast={`${member.name} removed`}
+                  danger
+                />
+              ),
+            },
+          ]} />
         ) : undefined}
       />
     </RoleChange>

@@ -1,11 +1,11 @@
 "use client";
-// The per-row role change of the members section, confirmed when it demotes an owner; its other controls are
-// the design system's action buttons (components/ui/action-buttons.tsx).
+// The per-row role change of the members section, in its Role column, confirmed when it demotes an owner; the
+// row's other action (Remove) is in its row menu.
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError, Select } from "@/components/ui/field";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { HiddenFields } from "@/components/ui/action-buttons";
+import { HiddenFields } from "@/components/ui/action-form";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 import type { MemberRole } from "@/lib/db/generated/enums";
 

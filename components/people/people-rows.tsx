@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, dataTableColumns } from "@/components/ui/data-table";
+import { RowMenu } from "@/components/ui/row-menu";
 import type { PersonListItem } from "@/lib/domain/people/queries";
 import { formatMinute } from "@/lib/format-time";
 import type { FormAction } from "@/components/ui/use-action-form";
@@ -51,13 +52,18 @@ const columns = column.columns([
 
 export function PeopleRows({ people, controls: { changeStaffRole, disable, enable }, empty }: { people: PersonRow[]; controls: PeopleTableControls; empty: ReactNode }) {
   const controls = (p: PersonRow) => (
-    <>
-      {changeStaffRole && <StaffRoleDialog action={changeStaffRole} userId={p.id} name={p.displayName} staffRole={p.staffRole} />}
-      {/* nobody disables themselves (the service refuses it too) */}
-      {disable && enable && !p.isViewer && (
-        <AccountDialog action={p.disabledAt ? enable : disable} userId={p.id} name={p.displayName} disabled={Boolean(p.disabledAt)} />
-      )}
-    </>
+    <RowMenu name={p.displayName} items={[
+      changeStaffRole && {
+        label: "Staff role",
+        dialog: (control) => <StaffRoleDialog action={changeStaffRole} userId={p.id} name={p.displayName} staffRole={p.staffRole} control={control} />,
+      },
+      // nobody disables themselves (the service refuses it too)
+      disable && enable && !p.isViewer && {
+        label: p.disabledAt ? "Enable" : "Disable",
+        danger: !p.disabledAt,
+        dialog: (control) => <AccountDialog action={p.disabledAt ? enable : disable} userId={p.id} name={p.displayName} disabled={Boolean(p.disabledAt)} control={control} />,
+      },
+    ]} />
   );
   return (
     <DataTable columns={columns} data={people} caption="People" getRowId={(person) => person.id} empty={empty}

@@ -1,10 +1,10 @@
 "use client";
-// The staff page's controls for one person, each a dialog that says what will happen before it runs one server
-// action (app/(console)/staff/actions.ts). A failure stays in the dialog to be read; success closes it.
+// The staff page's controls for one person, each a dialog (opened from the person's row menu) that says what will
+// happen before it runs one server action (app/(console)/staff/actions.ts). A failure stays in the dialog to be
+// read; success closes it.
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
-import { ActionDialog } from "@/components/ui/action-form";
+import { ActionDialog, type DialogControl } from "@/components/ui/action-form";
 import type { FormAction } from "@/components/ui/use-action-form";
 import type { StaffRole } from "@/lib/db/generated/enums";
 
@@ -16,12 +16,11 @@ const CHOICES: { value: Choice; label: string }[] = [
   { value: "support", label: "Support: reads everything" },
 ];
 
-/** A button opening a dialog whose form runs `action` for `userId`. */
-function PersonDialog({ userId, trigger, triggerLabel, danger = false, confirmLabel, children, ...dialog }: {
+/** A dialog whose form runs `action` for `userId`. */
+function PersonDialog({ userId, danger = false, confirmLabel, children, ...dialog }: {
   action: FormAction;
   userId: string;
-  trigger: string;
-  triggerLabel: string;
+  control: DialogControl;
   danger?: boolean;
   title: string;
   description: string;
@@ -32,7 +31,6 @@ function PersonDialog({ userId, trigger, triggerLabel, danger = false, confirmLa
   return (
     <ActionDialog
       {...dialog}
-      trigger={<Button type="button" variant={danger ? "danger" : "secondary"} aria-label={triggerLabel}>{trigger}</Button>}
       fields={{ userId }}
       // the only visible control (the staff role's select) keeps its own state, so redrawing loses nothing, and
       // has no place for an error of its own: the form says them all
@@ -46,15 +44,16 @@ function PersonDialog({ userId, trigger, triggerLabel, danger = false, confirmLa
 }
 
 /** Gives, changes or takes away a person's staff role; the confirmation names what it will do. */
-export function StaffRoleDialog({ action, userId, name, staffRole }: { action: FormAction; userId: string; name: string; staffRole: StaffRole | null }) {
+export function StaffRoleDialog({ action, userId, name, staffRole, control }: {
+  action: FormAction; userId: string; name: string; staffRole: StaffRole | null; control: DialogControl;
+}) {
   const [selected, setSelected] = useState<Choice>(staffRole ?? "none");
   const confirmLabel = selected === "none" ? `Remove ${name}'s staff role` : `Make ${name} ${selected}`;
   return (
     <PersonDialog
       action={action}
       userId={userId}
-      trigger="Staff role"
-      triggerLabel={`Change the staff role of ${name}`}
+      control={control}
       title={`Staff role of ${name}`}
       description="A staff role reaches every tenant. It takes effect on the person's next page."
       confirmLabel={confirmLabel}
@@ -71,13 +70,14 @@ export function StaffRoleDialog({ action, userId, name, staffRole }: { action: F
 }
 
 /** Disables an enabled account, or enables a disabled one, after saying what that does. */
-export function AccountDialog({ action, userId, name, disabled }: { action: FormAction; userId: string; name: string; disabled: boolean }) {
+export function AccountDialog({ action, userId, name, disabled, control }: {
+  action: FormAction; userId: string; name: string; disabled: boolean; control: DialogControl;
+}) {
   return disabled ? (
     <PersonDialog
       action={action}
       userId={userId}
-      trigger="Enable"
-      triggerLabel={`Enable ${name}`}
+      control={control}
       title={`Enable ${name}?`}
       description={`${name} can sign in again, with the staff role and tenants they had.`}
       confirmLabel="Enable account"
@@ -87,8 +87,7 @@ export function AccountDialog({ action, userId, name, disabled }: { action: Form
     <PersonDialog
       action={action}
       userId={userId}
-      trigger="Disable"
-      triggerLabel={`Disable ${name}`}
+      control={control}
       danger
       title={`Disable ${name}?`}
       description={`Every session of ${name} ends at once, and their sign-in is refused until an admin enables them again. Their staff role, tenants and API keys stay.`}

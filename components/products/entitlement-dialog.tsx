@@ -1,7 +1,6 @@
 "use client";
 // Editing one product entitlement: enabled, expiry and the config as JSON text, kept as typed on an error.
-import { ActionDialog } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import { ActionDialog, type DialogControl } from "@/components/ui/action-form";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import type { ActionForm, FormAction } from "@/components/ui/use-action-form";
 import { dayBounds, ENTITLEMENT_EXPIRY } from "@/lib/domain/date-bounds";
@@ -28,14 +27,11 @@ function configErrors({ failure }: ActionForm): string[] | undefined {
   return errors.length ? errors : undefined;
 }
 
-export function EntitlementDialog({ tenantId, draft, action }: { tenantId: string; draft: EntitlementDraft; action: FormAction }) {
+/** Opened from the product's row menu (`control`). */
+export function EntitlementDialog({ tenantId, draft, action, control }: { tenantId: string; draft: EntitlementDraft; action: FormAction; control: DialogControl }) {
   return (
     <ActionDialog
-      trigger={
-        <Button variant="secondary" aria-label={`${draft.granted ? "Edit" : "Set up"} the ${draft.label} entitlement`}>
-          {draft.granted ? "Edit" : "Set up"}
-        </Button>
-      }
+      control={control}
       title={`${draft.label} entitlement`}
       description="Saving replaces the enabled state, the expiry and the whole configuration."
       action={action}

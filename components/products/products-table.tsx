@@ -2,6 +2,7 @@
 // The columns of the tenant's product entitlements (ProductsSection reads them on the server).
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { DataTable, dataTableColumns } from "@/components/ui/data-table";
+import { RowMenu } from "@/components/ui/row-menu";
 import type { FormAction } from "@/components/ui/use-action-form";
 import type { EntitlementStatus, listEntitlements } from "@/lib/domain/products/queries";
 import { formatDay } from "@/lib/format-time";
@@ -30,7 +31,7 @@ const columns = (canManage: boolean) => column.columns([
     id: "config", header: "Configuration",
     cell: ({ row: { original: e } }) => e.granted
       ? <pre className="max-w-md overflow-x-auto font-mono text-xs">{formatted(e.config)}</pre>
-      : <span className="text-zinc-600 dark:text-zinc-400">Not set up{canManage ? ": use Set up to grant it." : "."}</span>,
+      : <span className="text-zinc-600 dark:text-zinc-400">Not set up{canManage ? ": use Set up in its menu to grant it." : "."}</span>,
   }),
 ]);
 const READ_ONLY = columns(false);
@@ -46,18 +47,24 @@ export function ProductsTable({ tenantId, entitlements, save }: { tenantId: stri
       getRowId={(e) => e.product}
       alignTop
       rowActions={save ? (e) => (
-        <EntitlementDialog
-          tenantId={tenantId}
-          action={save}
-          draft={{
-            product: e.product,
-            label: e.label,
-            granted: e.granted,
-            enabled: e.granted ? e.enabled : true,
-            expiresOn: e.expiresAt ? formatDay(e.expiresAt) : "",
-            configText: formatted(e.granted ? e.config : e.defaultConfig),
-          }}
-        />
+        <RowMenu name={`the ${e.label} entitlement`} items={[{
+          label: e.granted ? "Edit" : "Set up",
+          dialog: (control) => (
+            <EntitlementDialog
+              tenantId={tenantId}
+              action={save}
+              control={control}
+              draft={{
+                product: e.product,
+                label: e.label,
+                granted: e.granted,
+                enabled: e.granted ? e.enabled : true,
+                expiresOn: e.expiresAt ? formatDay(e.expiresAt) : "",
+                configText: formatted(e.granted ? e.config : e.defaultConfig),
+              }}
+            />
+          ),
+        }]} />
       ) : undefined}
     />
   );

@@ -1,8 +1,9 @@
 "use client";
-// The project forms: create (with a slug suggested from the name), rename and archive (each in a dialog).
+// The project forms: create (with a slug suggested from the name), rename and archive (each in a dialog opened
+// from the project's row menu).
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ActionDialog } from "@/components/ui/action-form";
+import { ActionDialog, type DialogControl } from "@/components/ui/action-form";
 import { Field, FormError, Input } from "@/components/ui/field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 import { PROJECT_SLUG_RULE, suggestProjectSlug } from "@/lib/domain/projects/slug";
@@ -66,12 +67,19 @@ export function CreateProjectForm({ tenantId, action }: { tenantId: string; acti
   );
 }
 
-export function RenameProjectDialog({ tenantId, project, action }: { tenantId: string; project: ProjectRef; action: FormAction }) {
+interface ProjectDialogProps {
+  tenantId: string;
+  project: ProjectRef;
+  action: FormAction;
+  control: DialogControl;
+}
+
+export function RenameProjectDialog({ tenantId, project, action, control }: ProjectDialogProps) {
   return (
     <ActionDialog
       title={`Rename ${project.name}`}
       description="The slug stays the same, so API keys and links that use it keep working."
-      trigger={<Button variant="secondary" aria-label={`Rename ${project.name}`}>Rename</Button>}
+      control={control}
       action={action}
       fields={{ tenantId, projectId: project.id }}
       submitLabel="Save name"
@@ -87,12 +95,12 @@ export function RenameProjectDialog({ tenantId, project, action }: { tenantId: s
   );
 }
 
-export function ArchiveProjectDialog({ tenantId, project, action }: { tenantId: string; project: ProjectRef; action: FormAction }) {
+export function ArchiveProjectDialog({ tenantId, project, action, control }: ProjectDialogProps) {
   return (
     <ActionDialog
       title={`Archive ${project.name}?`}
       description="The project stays listed, marked archived, and can no longer be renamed. This cannot be undone here."
-      trigger={<Button variant="danger" aria-label={`Archive ${project.name}`}>Archive</Button>}
+      control={control}
       action={action}
       fields={{ tenantId, projectId: project.id }}
       submitLabel={`Archive ${project.name}`}

@@ -2,6 +2,7 @@
 // The columns of the tenant's projects (ProjectsSection reads them, and what the viewer may do, on the server).
 import { Badge } from "@/components/ui/badge";
 import { DataTable, dataTableColumns } from "@/components/ui/data-table";
+import { RowMenu } from "@/components/ui/row-menu";
 import type { FormAction } from "@/components/ui/use-action-form";
 import { formatDay } from "@/lib/format-time";
 import { ArchiveProjectDialog, RenameProjectDialog } from "./project-forms";
@@ -35,10 +36,10 @@ export function ProjectsTable({ tenantId, projects, manage }: {
     <DataTable columns={columns} data={projects} caption="Projects" getRowId={(project) => project.id}
       empty={manage ? "No projects yet. Create one below to group this tenant's API keys." : "This tenant has no projects yet."}
       rowActions={manage ? (project) => project.status !== "archived" && (
-        <>
-          <RenameProjectDialog tenantId={tenantId} project={project} action={manage.rename} />
-          <ArchiveProjectDialog tenantId={tenantId} project={project} action={manage.archive} />
-        </>
+        <RowMenu name={project.name} items={[
+          { label: "Rename", dialog: (control) => <RenameProjectDialog tenantId={tenantId} project={project} action={manage.rename} control={control} /> },
+          { label: "Archive", danger: true, dialog: (control) => <ArchiveProjectDialog tenantId={tenantId} project={project} action={manage.archive} control={control} /> },
+        ]} />
       ) : undefined}
     />
   );

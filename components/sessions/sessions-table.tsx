@@ -1,9 +1,11 @@
 "use client";
 // The columns of the signed-in person's own sessions (the sessions page reads them; each but this browser's can
-// be signed out). The browser is named in words ("Chrome 131 on macOS"), its raw user agent kept on hover.
+// be signed out, from its row menu). The browser is named in words ("Chrome 131 on macOS"), its raw user agent
+// kept on hover.
 import { Badge } from "@/components/ui/badge";
-import { ActionButton } from "@/components/ui/action-buttons";
+import { ActionDialog } from "@/components/ui/action-form";
 import { DataTable, dataTableColumns } from "@/components/ui/data-table";
+import { RowMenu } from "@/components/ui/row-menu";
 import type { FormAction } from "@/components/ui/use-action-form";
 import type { listOwnSessions } from "@/lib/domain/sessions/queries";
 import { formatMinute } from "@/lib/format-time";
@@ -29,11 +31,26 @@ const columns = column.columns([
 export function SessionsTable({ sessions, revoke }: { sessions: SessionRow[]; revoke: FormAction }) {
   return (
     <DataTable columns={columns} data={sessions} caption="Signed-in sessions" getRowId={(session) => session.id}
-      rowActions={(session) => !session.current && (
-        <ActionButton
-          action={revoke} fields={{ sessionId: session.id }} label="Sign out" pendingLabel="Signing out…" variant="danger" successToast="Session signed out"
-          accessibleLabel={`Sign out the session from ${session.ipAddress ?? "unknown address"} last seen ${formatMinute(session.lastSeenAt)}`}
-        />
+      rowActions={(session) => (
+        // this browser's session is ended by signing out, from the user menu: no item, so no menu
+        <RowMenu name={`the session from ${session.ipAddress ?? "unknown address"} last seen ${formatMinute(session.lastSeenAt)}`} items={[
+          !session.current && {
+            label: "Sign out", danger: true,
+            dialog: (control) => (
+              <ActionDialog
+                control={control}
+                action={revoke}
+                fields={{ sessionId: session.id }}
+                title="Sign out this session?"
+                description={`The browser signed in from ${session.ipAddress ?? "an unknown address"} is signed out at once, and has to sign in again.`}
+                submitLabel="Sign out session"
+                pendingLabel="Signing out…"
+                successToast="Session signed out"
+                danger
+              />
+            ),
+          },
+        ]} />
       )}
     />
   );

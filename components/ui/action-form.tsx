@@ -1,8 +1,8 @@
 "use client";
 // The one shape of a form that runs a server action: a few hidden fields say what it is on, the caller draws the
-// controls, the form's own message sits above its buttons. In a dialog (ActionDialog) a trigger button opens it,
-// success closes it, and a failure stays in it to be read; Radix mounts the content only while open, so each
-// opening starts from an empty result.
+// controls, the form's own message sits above its buttons. In a dialog (ActionDialog) a trigger button opens it
+// (or its owner does: a row menu's item), success closes it, and a failure stays in it to be read; Radix mounts
+// the content only while open, so each opening starts from an empty result.
 import { useState, type ReactNode } from "react";
 import { Button } from "./button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "./dialog";
@@ -38,11 +38,21 @@ export function ActionFormShell({ form, fields, fieldsWithoutControl = [], class
   );
 }
 
-export interface ActionDialogProps<T> {
-  /** the button that opens the dialog */
-  trigger: ReactNode;
+/** A dialog opened and closed by its owner rather than by a trigger of its own (a row menu's item). */
+export interface DialogControl {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}
+
+/** Who opens the dialog: its own trigger button, or its owner through `control`. */
+type DialogOpener = { trigger: ReactNode; control?: never } | { control: DialogControl; trigger?: never };
+
+export type ActionDialogProps<T> = DialogOpener & ActionDialogFormProps<T> & {
   title: string;
   description: string;
+};
+
+interface ActionDialogFormProps<T> {
   action: FormAction<T>;
   /** what the action is on (`tenantId`, `keyId`…): hidden fields, whose errors the form shows above its buttons */
   fields: Record<string, string>;
@@ -61,20 +71,21 @@ export interface ActionDialogProps<T> {
   onSuccess?: (data: T) => void;
 }
 
-export function ActionDialog<T>({ trigger, title, description, ...form }: ActionDialogProps<T>) {
-  const [open, setOpen] = useState(false);
+export function ActionDialog<T>({ trigger, control, title, description, ...form }: ActionDialogProps<T>) {
+  const [openHere, setOpenHere] = useState(false);
+  const { open, onOpenChange } = control ?? { open: openHere, onOpenChange: setOpenHere };
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      {trigger && <DialogTrigger asChild>{trigger}</DialogTrigger>}
       <DialogContent title={title} description={description}>
-        <ActionDialogForm {...form} onDone={() => setOpen(false)} />
+        <ActionDialogForm {...form} onDone={() => onOpenChange(false)} />
       </DialogContent>
     </Dialog>
   );
 }
 
 function ActionDialogForm<T>({ action, fields, children, fieldsWithoutControl = [], submitLabel, pendingLabel, danger, submitDisabled, successToast, onSuccess, onDone }:
-  Omit<ActionDialogProps<T>, "trigger" | "title" | "description"> & { onDone: () => void }) {
+  ActionDialogFormProps<T> & { onDone: () => void }) {
   const form = useActionForm(action, {
     successToast,
     onSuccess: (data) => {

@@ -26,7 +26,7 @@ export function Table({ caption, showCaption = false, head, children }: {
 }
 
 export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" className={cn("px-4 py-2 font-medium", className)} {...props} />;
+  return <th scope="col" className={cn("px-3 py-2 font-medium", className)} {...props} />;
 }
 
 export function Tr({ children }: { children: React.ReactNode }) {
@@ -34,7 +34,7 @@ export function Tr({ children }: { children: React.ReactNode }) {
 }
 
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={cn("px-4 py-2", className)} {...props} />;
+  return <td className={cn("px-3 py-2", className)} {...props} />;
 }
 
 /** The one row of a table with nothing to show, saying so (and what to do, where there is something). */
