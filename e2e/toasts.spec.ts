@@ -4,6 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { signInAs } from "./sign-in";
+import { rowAction } from "./support/row-menu";
 
 const toasts = (page: Page) => page.getByRole("region", { name: /^Notifications/ }).getByRole("listitem");
 
@@ -38,7 +39,7 @@ test("a staff role change is confirmed by a toast", async ({ page }) => {
   // Dana Demo is nobody else's in the e2e specs
   await signInAs(page, "Ada Admin (@ada-admin)");
   await page.goto("/staff?q=dana-demo");
-  await page.getByRole("button", { name: "Change the staff role of Dana Demo" }).click();
+  await rowAction(page, "Dana Demo", "Staff role");
   const dialog = page.getByRole("dialog", { name: "Staff role of Dana Demo" });
   await dialog.getByLabel("Staff role").selectOption("support");
   await dialog.getByRole("button", { name: "Make Dana Demo support" }).click();
