@@ -50,6 +50,9 @@ export function CreateTenantDialog({ action }: { action: FormAction<{ slug: stri
           <Field id="tenant-owner" label="First owner's email" hint="They accept by signing in with this verified GitHub email." errors={errors("ownerEmail")}>
             {(control) => <Input {...control} name="ownerEmail" type="email" defaultValue={value("ownerEmail")} required />}
           </Field>
+          <Field id="tenant-erp" label="ERP customer id" hint="Optional; unique whatever its case." errors={errors("erpCustomerId")}>
+            {(control) => <Input {...control} name="erpCustomerId" defaultValue={value("erpCustomerId")} autoComplete="off" />}
+          </Field>
         </>
       )}
     </ActionDialog>

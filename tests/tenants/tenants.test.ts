@@ -65,6 +65,16 @@ describe("createTenant", () => {
     expect(result).toMatchObject({ ok: false, kind: "conflict", fieldErrors: { slug: [`${existing.slug} is already a tenant's slug.`] } });
   });
 
+  it("refuses an ERP id another tenant has in another case, naming that tenant, and creates nothing", async () => {
+    const erp = `ERP-${randomBytes(3).toString("hex").toUpperCase()}`;
+    const acme = await tenantFor(db, { erpCustomerId: erp, name: "Acme Corp" });
+    const sales = await actorFor(db, { staffRole: "sales" });
+    const slug = uniqueSlug("twin");
+    const result = await createTenant(sales, { slug, name: "Twin", kind: "customer", plan: "starter", ownerEmail: "a@example.test", erpCustomerId: erp.toLowerCase() });
+    expect(result).toMatchObject({ ok: false, kind: "conflict", fieldErrors: { erpCustomerId: [`${erp.toLowerCase()} already belongs to Acme Corp (${acme.slug}).`] } });
+    expect(await db.tenant.count({ where: { slug } })).toBe(0);
+  });
+
   it("is for sales and admin staff only", async () => {
     const tenant = await tenantFor(db);
     for (const actor of [await actorFor(db, { roles: { [tenant.id]: "owner" } }), await actorFor(db, { staffRole: "support" })]) {
@@ -92,6 +102,47 @@ describe("updateTenantDetails", () => {
     const admin = await actorFor(db, { staffRole: "admin" });
     const result = await updateTenantDetails(admin, await detailsOf(tenant.id, { erpCustomerId: other.erpCustomerId! }));
     expect(result).toMatchObject({ ok: false, kind: "conflict", fieldErrors: { erpCustomerId: [`${other.erpCustomerId} already belongs to Other Co (${other.slug}).`] } });
+    expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).erpCustomerId).toBeNull();
+  });
+
+  it("refuses an ERP id that differs from another tenant's only by case", async () => {
+    const erp = `ERP-${randomBytes(3).toString("hex").toUpperCase()}`;
+    const acme = await tenantFor(db, { erpCustomerId: erp, name: "Acme Corp" });
+    const tenant = await tenantFor(db);
+    const sales = await actorFor(db, { staffRole: "sales" });
+    const result = await updateTenantDetails(sales, await detailsOf(tenant.id, { erpCustomerId: erp.toLowerCase() }));
+    expect(result).toMatchObject({ ok: false, kind: "conflict", fieldErrors: { erpCustomerId: [`${erp.toLowerCase()} already belongs to Acme Corp (${acme.slug}).`] } });
+    expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).erpCustomerId).toBeNull();
+    // its own id in another case is no clash
+    const own = await tenantFor(db, { erpCustomerId: `ERP-${randomBytes(3).toString("hex").toUpperCase()}` });
+    expect(await updateTenantDetails(sales, await detailsOf(own.id, { erpCustomerId: own.erpCustomerId!.toLowerCase() }))).toMatchObject({ ok: true });
+  });
+
+  it("gives the ERP id's field error when a concurrent save took the id after this one checked it", async () => {
+    const erp = `ERP-${randomBytes(3).toString("hex").toUpperCase()}`;
+    const [holder, tenant] = [await tenantFor(db, { name: "Quick Co" }), await tenantFor(db)];
+    const sales = await actorFor(db, { staffRole: "sales" });
+    const form = await detailsOf(tenant.id, { erpCustomerId: erp.toLowerCase() });
+    // The other save has written the id, not yet committed: this one's check cannot see it, its write waits on the index.
+    let commitHolder!: () => void;
+    const holderMayCommit = new Promise<void>((resolve) => (commitHolder = resolve));
+    let written!: () => void;
+    const idWritten = new Promise<void>((resolve) => (written = resolve));
+    const other = db.$transaction(async (tx) => {
+      await tx.tenant.update({ where: { id: holder.id }, data: { erpCustomerId: erp } });
+      written();
+      await holderMayCommit;
+    }, { timeout: 20_000 });
+    await idWritten;
+    const save = updateTenantDetails(sales, form);
+    while (!(await db.$queryRaw<{ waiting: boolean }[]>`
+      SELECT count(*) > 0 AS waiting FROM pg_stat_activity
+      WHERE wait_event_type = 'Lock' AND datname = current_database() AND query ILIKE '%UPDATE%tenants%erp_customer_id%'`)[0].waiting) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    commitHolder();
+    await other;
+    expect(await save).toMatchObject({ ok: false, kind: "conflict", fieldErrors: { erpCustomerId: [`${erp.toLowerCase()} already belongs to Quick Co (${holder.slug}).`] } });
     expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).erpCustomerId).toBeNull();
   });
 

@@ -49,7 +49,7 @@ const entry = <P extends z.ZodRawShape>(target: TargetType, description: string,
 export const AUDIT_EVENTS = {
   // tenants
   "tenant.created": entry("tenant", "A tenant was created, in trial or as a demo.", {
-    after: z.strictObject({ slug: text, name: text, kind: text, plan: text, status: text, trialEndsAt: maybeMoment }),
+    after: z.strictObject({ slug: text, name: text, kind: text, plan: text, status: text, trialEndsAt: maybeMoment, erpCustomerId: text.nullable() }),
   }),
   "tenant.details_updated": entry("tenant", "Commercial details (name, plan, external ids, contract) changed: only the fields that did.", {
     before: z.record(z.string(), z.string().nullable()), after: z.record(z.string(), z.string().nullable()),

@@ -18,6 +18,7 @@ const optionalContractDay = z
   .optional();
 
 const tenantName = trimmedName("Give the tenant a name.", 200);
+const erpCustomerId = optionalText(100);
 
 export const createTenantInput = z.object({
   slug: z.string().trim().regex(TENANT_SLUG, "3–40 characters: lowercase letters, digits and dashes, not starting or ending with a dash.")
@@ -28,6 +29,7 @@ export const createTenantInput = z.object({
   plan: z.enum(TenantPlan, "Choose a plan."),
   trialDays: z.coerce.number().int("Whole days.").min(1, "At least 1 day.").max(TRIAL_MAX_DAYS, `At most ${TRIAL_MAX_DAYS} days.`).default(14),
   ownerEmail: z.email("Enter the first owner's email address.").transform((v) => v.toLowerCase()),
+  erpCustomerId,
 });
 
 export const updateTenantDetailsInput = z
@@ -37,7 +39,7 @@ export const updateTenantDetailsInput = z
     expectedUpdatedAt: z.iso.datetime({ offset: true, error: "The form is out of date: reload the page." }),
     name: tenantName,
     plan: z.enum(TenantPlan, "Choose a plan."),
-    erpCustomerId: optionalText(100),
+    erpCustomerId,
     stripeCustomerId: optionalText(100).refine((v) => !v || /^cus_[A-Za-z0-9]+$/.test(v), "Stripe customer ids look like cus_…"),
     contractStart: optionalContractDay,
     contractEnd: optionalContractDay,

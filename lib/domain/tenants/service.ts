@@ -2,10 +2,11 @@ import "server-only";
 import { isoDay } from "@/lib/domain/bounds";
 import { mutate, MutationRefusal, writeAudit, type Tx } from "@/lib/db/mutation";
 import type { Actor } from "@/lib/auth/principal";
-import type { Tenant } from "@/lib/db/generated/client";
+import { db } from "@/lib/db/client";
+import { Prisma, type Tenant } from "@/lib/db/generated/client";
 import { newInvitationTerms } from "@/lib/domain/members/service";
 import { tenantOrThrow } from "@/lib/domain/tenant-scope";
-import { createTenantInput, updateTenantDetailsInput, type TenantDetails } from "./schemas";
+import { createTenantInput, updateTenantDetailsInput } from "./schemas";
 
 const DAY_MS = 86_400_000;
 
@@ -14,18 +15,19 @@ export function createTenant(actor: Actor, input: unknown) {
   return mutate(actor, {
     permission: "tenant.create", event: "tenant.created",
     schema: createTenantInput,
-    async execute(tx, { slug, name, kind, plan, trialDays, ownerEmail }) {
+    async execute(tx, { slug, name, kind, plan, trialDays, ownerEmail, erpCustomerId }) {
       if (await tx.tenant.findUnique({ where: { slug }, select: { id: true } })) {
         throw new MutationRefusal("conflict", `The slug ${slug} is taken.`, { slug: [`${slug} is already a tenant's slug.`] });
       }
-      const tenant = await tx.tenant.create({
+      await assertExternalIdsFree(tx, null, { erpCustomerId });
+      const tenant = await withErpIdUnique(erpCustomerId, () => tx.tenant.create({
         data: {
-          slug, name, kind, plan,
+          slug, name, kind, plan, erpCustomerId: erpCustomerId ?? null,
           status: kind === "demo" ? "demo" : "trial",
           trialEndsAt: kind === "demo" ? null : new Date(Date.now() + trialDays * DAY_MS),
           salesOwner: actor.name,
         },
-      });
+      }));
       const invitation = await tx.invitation.create({
         data: {
           tenantId: tenant.id, email: ownerEmail, role: "owner", invitedById: actor.id, ...newInvitationTerms(),
@@ -39,7 +41,7 @@ export function createTenant(actor: Actor, input: unknown) {
         data: { slug: tenant.slug },
         audit: {
           tenantId: tenant.id, targetId: tenant.id, targetName: slug,
-          after: { slug, name, kind, plan, status: tenant.status, trialEndsAt: tenant.trialEndsAt },
+          after: { slug, name, kind, plan, status: tenant.status, trialEndsAt: tenant.trialEndsAt, erpCustomerId: tenant.erpCustomerId },
         },
       };
     },
@@ -67,16 +69,45 @@ const detailsOf = (row: Pick<Tenant, DetailField>): Record<DetailField, string |
   contractStart: day(row.contractStart), contractEnd: day(row.contractEnd), salesOwner: row.salesOwner,
 });
 
+/** The SQL's unique index on lower(erp_customer_id) (migration 20261203170000): ERP ids are unique whatever their case. */
+const ERP_ID_INDEX = "tenants_erp_customer_id_lower_key";
+
+/** The tenant other than `tenantId` (null: any) whose ERP id is `erpId` in any case, as lower(…) finds it in its index. */
+async function erpIdHolder(tx: Tx, erpId: string, tenantId: string | null) {
+  const [holder] = await tx.$queryRaw<{ name: string; slug: string }[]>`
+    SELECT name, slug FROM tenants WHERE lower(erp_customer_id) = lower(${erpId}) AND id IS DISTINCT FROM ${tenantId}::uuid`;
+  return holder ?? null;
+}
+
 /** A duplicate external id names the tenant that already has it, on the field it belongs to. */
-async function assertExternalIdsFree(tx: Tx, tenantId: string, input: TenantDetails) {
+async function assertExternalIdsFree(tx: Tx, tenantId: string | null, ids: { erpCustomerId?: string | null; stripeCustomerId?: string | null }) {
   const fieldErrors: Record<string, string[]> = {};
-  for (const field of ["erpCustomerId", "stripeCustomerId"] as const) {
-    const value = input[field];
-    if (!value) continue;
-    const other = await tx.tenant.findFirst({ where: { [field]: value, id: { not: tenantId } }, select: { name: true, slug: true } });
+  const taken = (field: string, value: string, other: { name: string; slug: string } | null) => {
     if (other) fieldErrors[field] = [`${value} already belongs to ${other.name} (${other.slug}).`];
+  };
+  if (ids.erpCustomerId) taken("erpCustomerId", ids.erpCustomerId, await erpIdHolder(tx, ids.erpCustomerId, tenantId));
+  if (ids.stripeCustomerId) {
+    const other = await tx.tenant.findFirst({ where: { stripeCustomerId: ids.stripeCustomerId, id: { not: tenantId ?? undefined } }, select: { name: true, slug: true } });
+    taken("stripeCustomerId", ids.stripeCustomerId, other);
   }
   if (Object.keys(fieldErrors).length) throw new MutationRefusal("conflict", "An external id is already used by another tenant.", fieldErrors);
+}
+
+/**
+ * `write`, with the ERP id index's refusal as the field error the check above gives: a concurrent save took the
+ * id between that check and this write. The transaction is aborted by then, so the holder is read outside it
+ * (it has committed, or its write would not have refused this one).
+ */
+async function withErpIdUnique<T>(erpId: string | null | undefined, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!erpId || !(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && JSON.stringify(error.meta ?? {}).includes(ERP_ID_INDEX))) throw error;
+    const holder = await erpIdHolder(db, erpId, null);
+    throw new MutationRefusal("conflict", "An external id is already used by another tenant.", {
+      erpCustomerId: [holder ? `${erpId} already belongs to ${holder.name} (${holder.slug}).` : `${erpId} was just given to another tenant.`],
+    });
+  }
 }
 
 /** The values the form was drawn from, sent beside the edits as `seen.<field>`: what the editor saw. */
@@ -114,7 +145,7 @@ export function updateTenantDetails(actor: Actor, input: unknown) {
         );
       }
       await assertExternalIdsFree(tx, row.id, details);
-      const after = detailsOf(await tx.tenant.update({
+      const after = detailsOf(await withErpIdUnique(details.erpCustomerId, () => tx.tenant.update({
         where: { id: row.id },
         data: {
           name: details.name, plan: details.plan, erpCustomerId: details.erpCustomerId ?? null,
@@ -122,7 +153,7 @@ export function updateTenantDetails(actor: Actor, input: unknown) {
           contractStart: details.contractStart ? new Date(details.contractStart) : null,
           contractEnd: details.contractEnd ? new Date(details.contractEnd) : null,
         },
-      }));
+      })));
       const changed = DETAIL_FIELDS.filter((f) => before[f] !== after[f]);
       return {
         data: { changed: changed.map((f) => LABELS[f]) },
