@@ -18,7 +18,7 @@ const detailsOf = async (tenantId: string, patch: Record<string, string> = {}) =
   const t = await db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
   const drawn = {
     name: t.name, plan: t.plan, erpCustomerId: t.erpCustomerId ?? "", stripeCustomerId: t.stripeCustomerId ?? "",
-    contractStart: day(t.contractStart), contractEnd: day(t.contractEnd), salesOwner: t.salesOwner ?? "",
+    contractStart: day(t.contractStart), contractEnd: day(t.contractEnd), salesOwnerId: t.salesOwnerId ?? "",
   };
   const seen = Object.fromEntries(Object.entries(drawn).map(([field, value]) => [`seen.${field}`, value]));
   return { tenantId, expectedUpdatedAt: t.updatedAt.toISOString(), ...drawn, ...seen, ...patch };
@@ -31,7 +31,7 @@ describe("createTenant", () => {
     const result = await createTenant(sales, { slug, name: "New Co", kind: "customer", plan: "pro", trialDays: "10", ownerEmail: "Boss@NewCo.Example" });
     expect(result).toEqual({ ok: true, data: { slug } });
     const tenant = await db.tenant.findUniqueOrThrow({ where: { slug }, include: { invitations: true } });
-    expect(tenant).toMatchObject({ status: "trial", kind: "customer", plan: "pro", salesOwner: sales.name });
+    expect(tenant).toMatchObject({ status: "trial", kind: "customer", plan: "pro", salesOwnerId: sales.id });
     expect(tenant.trialEndsAt!.getTime() - Date.now()).toBeGreaterThan(9.9 * 86_400_000);
     expect(tenant.invitations).toMatchObject([{ email: "boss@newco.example", role: "owner" }]);
     const audit = await db.auditLog.findMany({ where: { tenantId: tenant.id }, orderBy: { id: "asc" } });
@@ -146,6 +146,22 @@ describe("updateTenantDetails", () => {
     expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).erpCustomerId).toBeNull();
   });
 
+  it("sets a staff person as sales owner, auditing their name, and refuses anyone who may not own accounts", async () => {
+    const tenant = await tenantFor(db);
+    const [sales, ada] = [await actorFor(db, { staffRole: "sales" }), await actorFor(db, { staffRole: "admin" })];
+    expect(await updateTenantDetails(sales, await detailsOf(tenant.id, { salesOwnerId: ada.id! }))).toEqual({ ok: true, data: { changed: ["sales owner"] } });
+    const [event] = await db.auditLog.findMany({ where: { tenantId: tenant.id, action: "tenant.details_updated" } });
+    expect(event.metadata).toMatchObject({ before: { salesOwnerId: null, salesOwner: null }, after: { salesOwnerId: ada.id, salesOwner: ada.name } });
+    const [support, customer] = [await actorFor(db, { staffRole: "support" }), await actorFor(db, { roles: { [tenant.id]: "owner" } })];
+    for (const id of [support.id!, customer.id!, "00000000-0000-4000-8000-000000000000"]) {
+      expect(await updateTenantDetails(sales, await detailsOf(tenant.id, { salesOwnerId: id })))
+        .toMatchObject({ ok: false, kind: "validation", fieldErrors: { salesOwnerId: ["Choose a person of the sales or admin staff, or no sales owner."] } });
+    }
+    expect(await updateTenantDetails(sales, await detailsOf(tenant.id, { salesOwnerId: "Bob Nobody" }))).toMatchObject({ kind: "validation", fieldErrors: { salesOwnerId: expect.any(Array) } });
+    expect(await updateTenantDetails(sales, await detailsOf(tenant.id, { salesOwnerId: "" }))).toEqual({ ok: true, data: { changed: ["sales owner"] } });
+    expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).salesOwnerId).toBeNull();
+  });
+
   it("names the other tenant when a Stripe customer id is taken, on that field alone, and changes nothing", async () => {
     const other = await tenantFor(db, { stripeCustomerId: `cus_${randomBytes(4).toString("hex")}`, name: "Stripe Co" });
     const tenant = await tenantFor(db);
@@ -257,11 +273,11 @@ describe("listTenants", () => {
   });
 
   it("filters trials ending within N days, searches ERP ids, and counts per status", async () => {
-    const owner = `Owner ${randomBytes(3).toString("hex")}`;
-    const soon = await tenantFor(db, { status: "trial", trialEndsAt: new Date(Date.now() + 3 * 86_400_000), salesOwner: owner });
-    await tenantFor(db, { status: "trial", trialEndsAt: new Date(Date.now() + 20 * 86_400_000), salesOwner: owner });
+    const owner = (await actorFor(db, { staffRole: "sales" })).id!;
+    const soon = await tenantFor(db, { status: "trial", trialEndsAt: new Date(Date.now() + 3 * 86_400_000), salesOwnerId: owner });
+    await tenantFor(db, { status: "trial", trialEndsAt: new Date(Date.now() + 20 * 86_400_000), salesOwnerId: owner });
     const erp = `ERP-${randomBytes(3).toString("hex")}`;
-    await tenantFor(db, { status: "active", salesOwner: owner, erpCustomerId: erp });
+    await tenantFor(db, { status: "active", salesOwnerId: owner, erpCustomerId: erp });
     const sales = await actorFor(db, { staffRole: "sales" });
 
     const trials = await listTenants(sales, params({ owner, trialWithin: 7 }));
@@ -283,6 +299,22 @@ describe("listTenants", () => {
     expect(await found(`erp-a_b-${token}`)).toEqual([underscore.id]);
     expect(await found(`erp-axb-${token}`)).toEqual([x.id]);
     expect(await found(`erp-a%-${token}`)).toEqual([]);
+  });
+
+  it("filters by a sales owner's id or by me, offers the staff who may own accounts (me first), and says what a bad id is", async () => {
+    const sam = await actorFor(db, { staffRole: "sales" });
+    const support = await actorFor(db, { staffRole: "support" });
+    const mine = await tenantFor(db, { salesOwnerId: sam.id });
+    const list = await listTenants(sam, params({ owner: "me" }));
+    expect(list!.rows.map((t) => t.id)).toEqual([mine.id]);
+    expect(list!.rows[0].salesOwner).toMatchObject({ name: sam.name });
+    expect(list!.salesOwners[0]).toEqual({ id: sam.id, name: sam.name });
+    expect(list!.salesOwners.map((o) => o.id)).not.toContain(support.id);
+    expect((await listTenants(support, params({ owner: sam.id })))!.rows.map((t) => t.id)).toEqual([mine.id]);
+    for (const owner of ["Bob Nobody", support.id!]) {
+      const bad = await listTenants(sam, params({ owner }));
+      expect(bad!.ownerProblem).toContain("is no one on the sales or admin staff");
+    }
   });
 
   it("is null for anyone but staff", async () => {

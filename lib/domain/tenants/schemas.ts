@@ -43,7 +43,8 @@ export const updateTenantDetailsInput = z
     stripeCustomerId: optionalText(100).refine((v) => !v || /^cus_[A-Za-z0-9]+$/.test(v), "Stripe customer ids look like cus_…"),
     contractStart: optionalContractDay,
     contractEnd: optionalContractDay,
-    salesOwner: optionalText(200),
+    // a staff person's id, or "" for none; whether they may own accounts, the service asks
+    salesOwnerId: z.union([z.literal("").transform(() => null), z.uuid("Choose a person of the sales or admin staff.")]).nullable().optional(),
   })
   .refine((v) => !v.contractStart || !v.contractEnd || v.contractEnd >= v.contractStart, {
     path: ["contractEnd"],

@@ -6,7 +6,9 @@ import { db } from "@/lib/db/client";
 import { Prisma, type Tenant } from "@/lib/db/generated/client";
 import { newInvitationTerms } from "@/lib/domain/members/service";
 import { tenantOrThrow } from "@/lib/domain/tenant-scope";
+import { displayName } from "@/lib/domain/members/queries";
 import { createTenantInput, updateTenantDetailsInput } from "./schemas";
+import { mayOwnAccounts, salesOwnerById } from "./sales-owners";
 
 const DAY_MS = 86_400_000;
 
@@ -25,7 +27,8 @@ export function createTenant(actor: Actor, input: unknown) {
           slug, name, kind, plan, erpCustomerId: erpCustomerId ?? null,
           status: kind === "demo" ? "demo" : "trial",
           trialEndsAt: kind === "demo" ? null : new Date(Date.now() + trialDays * DAY_MS),
-          salesOwner: actor.name,
+          // the staff person creating it owns the account when their role may
+          salesOwnerId: mayOwnAccounts(actor.staffRole) ? actor.id : null,
         },
       }));
       const invitation = await tx.invitation.create({
@@ -48,11 +51,11 @@ export function createTenant(actor: Actor, input: unknown) {
   }, input);
 }
 
-const DETAIL_FIELDS = ["name", "plan", "erpCustomerId", "stripeCustomerId", "contractStart", "contractEnd", "salesOwner"] as const;
+const DETAIL_FIELDS = ["name", "plan", "erpCustomerId", "stripeCustomerId", "contractStart", "contractEnd", "salesOwnerId"] as const;
 type DetailField = (typeof DETAIL_FIELDS)[number];
 const LABELS: Record<DetailField, string> = {
   name: "name", plan: "plan", erpCustomerId: "ERP customer id", stripeCustomerId: "Stripe customer id",
-  contractStart: "contract start", contractEnd: "contract end", salesOwner: "sales owner",
+  contractStart: "contract start", contractEnd: "contract end", salesOwnerId: "sales owner",
 };
 
 // Dates travel as YYYY-MM-DD; compare and audit them in that form.
@@ -61,13 +64,20 @@ const day = (date: Date | null) => (date ? isoDay(date) : null);
 /** What a details save reads of the tenant: the fields it edits, and what names and versions the row. */
 const DETAILS_ROW = {
   id: true, slug: true, updatedAt: true, name: true, plan: true, erpCustomerId: true, stripeCustomerId: true,
-  contractStart: true, contractEnd: true, salesOwner: true,
+  contractStart: true, contractEnd: true, salesOwnerId: true,
 } as const;
 
 const detailsOf = (row: Pick<Tenant, DetailField>): Record<DetailField, string | null> => ({
   name: row.name, plan: row.plan, erpCustomerId: row.erpCustomerId, stripeCustomerId: row.stripeCustomerId,
-  contractStart: day(row.contractStart), contractEnd: day(row.contractEnd), salesOwner: row.salesOwner,
+  contractStart: day(row.contractStart), contractEnd: day(row.contractEnd), salesOwnerId: row.salesOwnerId,
 });
+
+/** The sales owner `id` names, as the audit payload and a conflict message name them (null: none). */
+async function ownerName(tx: Tx, id: string | null) {
+  if (!id) return null;
+  const person = await tx.user.findUnique({ where: { id }, select: { name: true, githubLogin: true, email: true } });
+  return person ? displayName(person) : id;
+}
 
 /** The SQL's unique index on lower(erp_customer_id) (migration 20261203170000): ERP ids are unique whatever their case. */
 const ERP_ID_INDEX = "tenants_erp_customer_id_lower_key";
@@ -141,27 +151,36 @@ export function updateTenantDetails(actor: Actor, input: unknown) {
         throw new MutationRefusal(
           "conflict",
           `${who} saved this tenant after you opened it. Your changes are still in the form: check the fields marked, then save again.`,
-          Object.fromEntries(stale.map((f) => [f, [`${who} changed this to “${before[f] ?? "none"}” meanwhile.`]])),
+          Object.fromEntries(await Promise.all(stale.map(async (f) => {
+            const shown = f === "salesOwnerId" ? await ownerName(tx, before[f]) : before[f];
+            return [f, [`${who} changed this to “${shown ?? "none"}” meanwhile.`]];
+          }))),
         );
       }
       await assertExternalIdsFree(tx, row.id, details);
+      const salesOwnerId = details.salesOwnerId ?? null;
+      // an owner kept as it was stays, even one who may no longer own accounts; a new one must be able to
+      if (salesOwnerId && salesOwnerId !== before.salesOwnerId && !(await salesOwnerById(tx, salesOwnerId))) {
+        throw MutationRefusal.onField("salesOwnerId", "Choose a person of the sales or admin staff, or no sales owner.");
+      }
       const after = detailsOf(await withErpIdUnique(details.erpCustomerId, () => tx.tenant.update({
         where: { id: row.id },
         data: {
           name: details.name, plan: details.plan, erpCustomerId: details.erpCustomerId ?? null,
-          stripeCustomerId: details.stripeCustomerId ?? null, salesOwner: details.salesOwner ?? null,
+          stripeCustomerId: details.stripeCustomerId ?? null, salesOwnerId,
           contractStart: details.contractStart ? new Date(details.contractStart) : null,
           contractEnd: details.contractEnd ? new Date(details.contractEnd) : null,
         },
       })));
       const changed = DETAIL_FIELDS.filter((f) => before[f] !== after[f]);
+      // the owner's id, and their name for a reader of the log
+      const audited = async (values: typeof before) => ({
+        ...Object.fromEntries(changed.map((f) => [f, values[f]])),
+        ...(changed.includes("salesOwnerId") ? { salesOwner: await ownerName(tx, values.salesOwnerId) } : {}),
+      });
       return {
         data: { changed: changed.map((f) => LABELS[f]) },
-        audit: {
-          targetId: row.id, targetName: row.slug,
-          before: Object.fromEntries(changed.map((f) => [f, before[f]])),
-          after: Object.fromEntries(changed.map((f) => [f, after[f]])),
-        },
+        audit: { targetId: row.id, targetName: row.slug, before: await audited(before), after: await audited(after) },
       };
     },
   }, input);
