@@ -189,3 +189,14 @@ test("the tenant list names each sales owner and filters by a staff person, me f
   await page.goto("/tenants?owner=Bob%20Nobody");
   await expect(page.getByRole("alert")).toContainText("is no one on the sales or admin staff");
 });
+
+test("the new tenant dialog says what the chosen plan starts with", async ({ page }) => {
+  await signInAs(page, "Sam Sales (@sam-sales)");
+  await page.goto("/tenants");
+  await page.getByRole("button", { name: "New tenant" }).click();
+  const dialog = page.getByRole("dialog", { name: "New tenant" });
+  const defaults = dialog.getByText(/^Starts with/);
+  await expect(defaults).toHaveText("Starts with Gateway enabled, a project “Default”, and you as its sales owner."); // starter
+  await dialog.getByLabel("Plan").selectOption("enterprise");
+  await expect(defaults).toHaveText("Starts with Gateway, Analytics, Guardrails enabled, a project “Default”, and you as its sales owner.");
+});

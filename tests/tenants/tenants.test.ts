@@ -39,6 +39,25 @@ describe("createTenant", () => {
     expect(audit.every((a) => a.actorId === sales.id)).toBe(true);
   });
 
+  it("starts the tenant usable: its plan's products enabled, a default project, its creator as sales owner, all in its event", async () => {
+    const sales = await actorFor(db, { staffRole: "sales" });
+    const slug = uniqueSlug("usable");
+    expect(await createTenant(sales, { slug, name: "Usable", kind: "customer", plan: "pro", ownerEmail: "u@example.test" })).toMatchObject({ ok: true });
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { slug }, include: { products: { orderBy: { product: "asc" } }, projects: true } });
+    expect(tenant.products).toMatchObject([
+      { product: "analytics", enabled: true, config: { retention_days: 90 }, expiresAt: null },
+      { product: "gateway", enabled: true, config: { rate_limit_rpm: 600 }, expiresAt: null },
+    ]);
+    expect(tenant.projects).toMatchObject([{ name: "Default", slug: "default", status: "active" }]);
+    expect(tenant.salesOwnerId).toBe(sales.id);
+    const [event] = await db.auditLog.findMany({ where: { tenantId: tenant.id, action: "tenant.created" } });
+    expect(event.metadata).toMatchObject({ after: { salesOwnerId: sales.id, salesOwner: sales.name, products: ["gateway", "analytics"], project: "default" } });
+
+    const starter = uniqueSlug("starter");
+    await createTenant(sales, { slug: starter, name: "Starter", kind: "customer", plan: "starter", ownerEmail: "s@example.test" });
+    expect(await db.tenantProduct.findMany({ where: { tenant: { slug: starter } }, select: { product: true, enabled: true } })).toEqual([{ product: "gateway", enabled: true }]);
+  });
+
   it("makes a demo tenant demo, with no trial", async () => {
     const admin = await actorFor(db, { staffRole: "admin" });
     const slug = uniqueSlug("demo");

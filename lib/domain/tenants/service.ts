@@ -8,11 +8,15 @@ import { newInvitationTerms } from "@/lib/domain/members/service";
 import { tenantOrThrow } from "@/lib/domain/tenant-scope";
 import { displayName } from "@/lib/domain/members/queries";
 import { createTenantInput, updateTenantDetailsInput } from "./schemas";
+import { DEFAULT_PROJECT, PLAN_PRODUCTS } from "@/lib/domain/products/catalog";
 import { mayOwnAccounts, salesOwnerById } from "./sales-owners";
 
 const DAY_MS = 86_400_000;
 
-/** Sales and admin staff create a tenant: a trial (or a demo), and an owner invitation for its first person. */
+/**
+ * Sales and admin staff create a tenant: a trial (or a demo) with its plan's products (lib/domain/products/catalog.ts),
+ * a default project and its creator as sales owner, and an owner invitation for its first person.
+ */
 export function createTenant(actor: Actor, input: unknown) {
   return mutate(actor, {
     permission: "tenant.create", event: "tenant.created",
@@ -31,6 +35,10 @@ export function createTenant(actor: Actor, input: unknown) {
           salesOwnerId: mayOwnAccounts(actor.staffRole) ? actor.id : null,
         },
       }));
+      // the plan's products and a default project: a trial can send traffic from its first day
+      const products = PLAN_PRODUCTS[plan];
+      await tx.tenantProduct.createMany({ data: products.map(({ product, config }) => ({ tenantId: tenant.id, product, config })) });
+      await tx.tenantProject.create({ data: { tenantId: tenant.id, ...DEFAULT_PROJECT } });
       const invitation = await tx.invitation.create({
         data: {
           tenantId: tenant.id, email: ownerEmail, role: "owner", invitedById: actor.id, ...newInvitationTerms(),
@@ -44,7 +52,10 @@ export function createTenant(actor: Actor, input: unknown) {
         data: { slug: tenant.slug },
         audit: {
           tenantId: tenant.id, targetId: tenant.id, targetName: slug,
-          after: { slug, name, kind, plan, status: tenant.status, trialEndsAt: tenant.trialEndsAt, erpCustomerId: tenant.erpCustomerId },
+          after: { slug, name, kind, plan, status: tenant.status, trialEndsAt: tenant.trialEndsAt, erpCustomerId: tenant.erpCustomerId,
+            salesOwnerId: tenant.salesOwnerId, salesOwner: tenant.salesOwnerId ? actor.name : null,
+            products: products.map((p) => p.product), project: DEFAULT_PROJECT.slug,
+          },
         },
       };
     },
