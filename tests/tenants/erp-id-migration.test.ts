@@ -1,27 +1,16 @@
 // Migration erp_id_case_insensitive: a database whose ERP ids differ only by case is not migrated, with a message
 // naming them; once they are told apart it is, and from then on the index refuses a case twin.
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { dropDatabase, withClient } from "../../lib/db/embedded";
-import { MIGRATIONS_DIR, Migrator } from "../../lib/db/migrator";
-import { scratchDatabase } from "../support/database";
+import { withClient } from "../../lib/db/embedded";
+import { Migrator } from "../../lib/db/migrator";
+import { databaseBefore } from "../support/migrations";
 
-const MIGRATION = readdirSync(MIGRATIONS_DIR).find((name) => name.endsWith("_erp_id_case_insensitive"))!;
-
-let url: string;
-let before: string;
-afterAll(async () => {
-  rmSync(before, { recursive: true, force: true });
-  await dropDatabase(url);
-});
+let database: Awaited<ReturnType<typeof databaseBefore>>;
+afterAll(() => database?.drop());
 
 it("stops on ERP ids that differ only by case, naming them, and applies once they are told apart", async () => {
-  url = await scratchDatabase();
-  before = mkdtempSync(join(tmpdir(), "migrations-before-"));
-  for (const name of readdirSync(MIGRATIONS_DIR).filter((name) => name < MIGRATION)) cpSync(join(MIGRATIONS_DIR, name), join(before, name), { recursive: true });
-  await new Migrator(url, before).up();
+  database = await databaseBefore("erp_id_case_insensitive");
+  const { url, migration } = database;
   await withClient(url, (client) => client.query(
     `INSERT INTO tenants (slug, name, status, erp_customer_id) VALUES ('acme', 'Acme', 'active', 'ERP-1001'), ('twin', 'Twin', 'active', 'erp-1001'), ('other', 'Other', 'active', 'ERP-1002')`));
 
@@ -29,7 +18,7 @@ it("stops on ERP ids that differ only by case, naming them, and applies once the
     "ERP customer ids that differ only by case: ERP-1001 (tenant acme), erp-1001 (tenant twin). Change or clear all but one of each");
 
   await withClient(url, (client) => client.query(`UPDATE tenants SET erp_customer_id = 'ERP-1003' WHERE slug = 'twin'`));
-  expect(await new Migrator(url).up()).toContain(MIGRATION);
+  expect(await new Migrator(url).up()).toContain(migration);
   await expect(withClient(url, (client) => client.query(`UPDATE tenants SET erp_customer_id = 'erp-1002' WHERE slug = 'twin'`)))
     .rejects.toThrow(/tenants_erp_customer_id_lower_key/);
 });

@@ -1,27 +1,16 @@
 // Migration sales_owner_reference: each tenant's sales owner text becomes a reference to the sales or admin
 // staff person whose name, or else GitHub login, it is; text naming nobody such leaves no owner.
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { dropDatabase, withClient } from "../../lib/db/embedded";
-import { MIGRATIONS_DIR, Migrator } from "../../lib/db/migrator";
-import { scratchDatabase } from "../support/database";
+import { withClient } from "../../lib/db/embedded";
+import { Migrator } from "../../lib/db/migrator";
+import { databaseBefore } from "../support/migrations";
 
-const MIGRATION = readdirSync(MIGRATIONS_DIR).find((name) => name.endsWith("_sales_owner_reference"))!;
-
-let url: string;
-let before: string;
-afterAll(async () => {
-  rmSync(before, { recursive: true, force: true });
-  await dropDatabase(url);
-});
+let database: Awaited<ReturnType<typeof databaseBefore>>;
+afterAll(() => database?.drop());
 
 it("moves each sales owner's name or login to the staff person it names, and drops the text", async () => {
-  url = await scratchDatabase();
-  before = mkdtempSync(join(tmpdir(), "migrations-before-"));
-  for (const name of readdirSync(MIGRATIONS_DIR).filter((name) => name < MIGRATION)) cpSync(join(MIGRATIONS_DIR, name), join(before, name), { recursive: true });
-  await new Migrator(url, before).up();
+  database = await databaseBefore("sales_owner_reference");
+  const { url } = database;
   await withClient(url, async (client) => {
     await client.query(`INSERT INTO users (github_login, name, email, staff_role) VALUES
       ('sam-sales', 'Sam Sales', 'sam@example.test', 'sales'), ('ada-admin', 'Ada Admin', 'ada@example.test', 'admin'),

@@ -24,6 +24,15 @@ const detailsOf = async (tenantId: string, patch: Record<string, string> = {}) =
   return { tenantId, expectedUpdatedAt: t.updatedAt.toISOString(), ...drawn, ...seen, ...patch };
 };
 
+/** Until a statement of this database matching `pattern` (ILIKE) waits on a lock another transaction holds. */
+async function untilWaitingOnLock(pattern: string) {
+  while (!(await db.$queryRaw<{ waiting: boolean }[]>`
+    SELECT count(*) > 0 AS waiting FROM pg_stat_activity
+    WHERE wait_event_type = 'Lock' AND datname = current_database() AND query ILIKE ${pattern}`)[0].waiting) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe("createTenant", () => {
   it("starts a trial and invites the first owner, both audited", async () => {
     const sales = await actorFor(db, { staffRole: "sales" });
@@ -154,11 +163,7 @@ describe("updateTenantDetails", () => {
     }, { timeout: 20_000 });
     await idWritten;
     const save = updateTenantDetails(sales, form);
-    while (!(await db.$queryRaw<{ waiting: boolean }[]>`
-      SELECT count(*) > 0 AS waiting FROM pg_stat_activity
-      WHERE wait_event_type = 'Lock' AND datname = current_database() AND query ILIKE '%UPDATE%tenants%erp_customer_id%'`)[0].waiting) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await untilWaitingOnLock("%UPDATE%tenants%erp_customer_id%");
     commitHolder();
     await other;
     expect(await save).toMatchObject({ ok: false, kind: "conflict", fieldErrors: { erpCustomerId: [`${erp.toLowerCase()} already belongs to Quick Co (${holder.slug}).`] } });
@@ -238,11 +243,7 @@ describe("updateTenantDetails", () => {
     }, { timeout: 20_000 });
     await rowHeld;
     const loser = updateTenantDetails(bob, { ...seen, name: "Bob's name" });
-    while (!(await db.$queryRaw<{ waiting: boolean }[]>`
-      SELECT count(*) > 0 AS waiting FROM pg_stat_activity
-      WHERE wait_event_type = 'Lock' AND datname = current_database() AND query ILIKE '%tenants%FOR UPDATE%'`)[0].waiting) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await untilWaitingOnLock("%tenants%FOR UPDATE%");
     commitWinner();
     await winner;
     const refused = await loser;
