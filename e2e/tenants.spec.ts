@@ -77,22 +77,22 @@ test("a second editor's save is refused with what changed, keeping their typing"
   await a.goto("/t/globex/settings");
   await b.goto("/t/globex/settings");
 
-  await a.getByLabel("Sales owner").fill("Sam Sales (EMEA)");
+  await a.getByLabel("Sales owner").selectOption({ label: "Ada Admin" }); // a staff person, picked from the list
   await a.getByRole("button", { name: "Save details" }).click();
   await expect(a.getByRole("status")).toHaveText("Saved: sales owner.");
 
   await b.getByLabel("ERP customer id").fill("ERP-2002");
   await b.getByRole("button", { name: "Save details" }).click();
   await expect(b.getByText(/saved this tenant after you opened it/)).toBeVisible();
-  await expect(b.getByText("changed this to “Sam Sales (EMEA)” meanwhile.")).toBeVisible();
+  await expect(b.getByText("changed this to “Ada Admin” meanwhile.")).toBeVisible();
   await expect(b.getByLabel("ERP customer id")).toHaveValue("ERP-2002"); // their typing is kept
-  await expect(b.getByLabel("Sales owner")).toHaveValue("Sam Sales (EMEA)"); // the other's change is shown
+  await expect(b.getByLabel("Sales owner").locator("option:checked")).toHaveText("Ada Admin"); // the other's change is shown
 
   await b.getByRole("button", { name: "Save details" }).click(); // now against the current version
   await expect(b.getByRole("status")).toContainText("ERP customer id");
   await b.reload();
   await expect(b.getByLabel("ERP customer id")).toHaveValue("ERP-2002");
-  await expect(b.getByLabel("Sales owner")).toHaveValue("Sam Sales (EMEA)"); // no update lost
+  await expect(b.getByLabel("Sales owner").locator("option:checked")).toHaveText("Ada Admin"); // no update lost
   await first.close();
   await second.close();
 });
@@ -162,6 +162,9 @@ test("the owner of a frozen tenant is told so on every page, and offered no chan
   await expect(page).toHaveURL(/\/t\/hooli$/); // his only tenant
   const notice = page.getByRole("status").filter({ hasText: "Hooli is frozen" });
   await expect(notice).toContainText("change nothing until it is reactivated");
+  // whom to contact: Hooli's sales owner, with her address
+  await expect(notice).toContainText("Sam Sales, your account manager (sam@gatehouse.example)");
+  await expect(notice.getByRole("link", { name: "sam@gatehouse.example" })).toHaveAttribute("href", "mailto:sam@gatehouse.example");
   const tenantPages = page.getByRole("navigation", { name: "Tenant pages" });
   await tenantPages.getByRole("link", { name: "Members" }).click();
   await expect(page.getByRole("table", { name: "Members of this tenant" })).toContainText("Gavin Belson");
@@ -176,4 +179,30 @@ test("the owner of a frozen tenant is told so on every page, and offered no chan
   await expect(notice).toBeVisible();
   await expect(page.getByRole("button", { name: "Create key" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Actions for / })).toHaveCount(0); // no row menu: nothing to roll or revoke
+});
+
+test("the tenant list names each sales owner and filters by a staff person, me first; a made-up owner is said", async ({ page }) => {
+  await signInAs(page, "Sam Sales (@sam-sales)");
+  await page.goto("/tenants");
+  const owner = page.getByLabel("Sales owner");
+  await expect(owner.locator("option").nth(1)).toHaveText("Me (Sam Sales)");
+  await expect(owner.locator("option")).not.toContainText(["Sue Support"]); // support staff own no accounts
+  await owner.selectOption({ label: "Ada Admin" });
+  const tenants = page.getByRole("table", { name: "Tenants" });
+  await expect(tenants).toContainText("Stark Industries");
+  await expect(tenants).not.toContainText("Acme Corp");
+  await expect(tenants.getByRole("row").filter({ hasText: "Stark Industries" })).toContainText("Ada Admin");
+  await page.goto("/tenants?owner=Bob%20Nobody");
+  await expect(page.getByRole("alert")).toContainText("is no one on the sales or admin staff");
+});
+
+test("the new tenant dialog says what the chosen plan starts with", async ({ page }) => {
+  await signInAs(page, "Sam Sales (@sam-sales)");
+  await page.goto("/tenants");
+  await page.getByRole("button", { name: "New tenant" }).click();
+  const dialog = page.getByRole("dialog", { name: "New tenant" });
+  const defaults = dialog.getByText(/^Starts with/);
+  await expect(defaults).toHaveText("Starts with Gateway enabled, a project “Default”, and you as its sales owner."); // starter
+  await dialog.getByLabel("Plan").selectOption("enterprise");
+  await expect(defaults).toHaveText("Starts with Gateway, Analytics, Guardrails enabled, a project “Default”, and you as its sales owner.");
 });

@@ -47,6 +47,7 @@ export interface DemoTenant {
   erpCustomerId?: string;
   stripeCustomerId?: string;
   contract?: [string, string];
+  /** the login of the staff person who owns the account */
   salesOwner?: string;
   monthlyBudgetUsd?: number;
   /** relative share of the demo usage */
@@ -57,32 +58,32 @@ export interface DemoTenant {
 export const DEMO_TENANTS: DemoTenant[] = [
   { slug: "acme", name: "Acme Corp", status: "active", kind: "customer", plan: "enterprise", statusSinceDays: 300,
     erpCustomerId: "ERP-1001", stripeCustomerId: "cus_Acme0001", contract: ["2026-01-01", "2027-12-31"],
-    salesOwner: "Sam Sales", monthlyBudgetUsd: 2500, traffic: 30,
+    salesOwner: "sam-sales", monthlyBudgetUsd: 2500, traffic: 30,
     members: [["olivia-owner", "owner"], ["max-member", "member"], ["vera-viewer", "viewer"]] },
   { slug: "globex", name: "Globex", status: "active", kind: "customer", plan: "pro", statusSinceDays: 200,
     erpCustomerId: "ERP-1002", stripeCustomerId: "cus_Globex002", contract: ["2026-03-01", "2027-02-28"],
-    salesOwner: "Sam Sales", monthlyBudgetUsd: 800, traffic: 15,
+    salesOwner: "sam-sales", monthlyBudgetUsd: 800, traffic: 15,
     members: [["gus-globex", "owner"], ["vera-viewer", "viewer"]] },
   { slug: "initech", name: "Initech", status: "trial", kind: "customer", plan: "starter", statusSinceDays: 9,
-    trialEndsInDays: 5, salesOwner: "Sam Sales", traffic: 6,
+    trialEndsInDays: 5, salesOwner: "sam-sales", traffic: 6,
     members: [["ina-initech", "owner"], ["olivia-owner", "member"]] },
   { slug: "umbrella", name: "Umbrella Health", status: "trial", kind: "customer", plan: "pro", statusSinceDays: 10,
-    trialEndsInDays: 20, salesOwner: "Sam Sales", traffic: 5, members: [["alice-umbrella", "owner"]] },
+    trialEndsInDays: 20, salesOwner: "sam-sales", traffic: 5, members: [["alice-umbrella", "owner"]] },
   { slug: "soylent", name: "Soylent Foods", status: "trial", kind: "customer", plan: "starter", statusSinceDays: 12,
-    trialEndsInDays: 2, salesOwner: "Ada Admin", traffic: 4, members: [["sol-soylent", "owner"]] },
+    trialEndsInDays: 2, salesOwner: "ada-admin", traffic: 4, members: [["sol-soylent", "owner"]] },
   { slug: "hooli", name: "Hooli", status: "frozen", kind: "customer", plan: "pro", statusSinceDays: 10,
-    erpCustomerId: "ERP-1006", stripeCustomerId: "cus_Hooli0006", salesOwner: "Sam Sales", traffic: 8,
+    erpCustomerId: "ERP-1006", stripeCustomerId: "cus_Hooli0006", salesOwner: "sam-sales", traffic: 8,
     members: [["gavin-hooli", "owner"]] },
   { slug: "tyrell", name: "Tyrell Systems", status: "frozen", kind: "customer", plan: "enterprise", statusSinceDays: 40,
-    erpCustomerId: "ERP-1007", contract: ["2025-06-01", "2026-09-30"], salesOwner: "Ada Admin", traffic: 6,
+    erpCustomerId: "ERP-1007", contract: ["2025-06-01", "2026-09-30"], salesOwner: "ada-admin", traffic: 6,
     members: [["eldon-tyrell", "owner"]] },
   { slug: "vandelay", name: "Vandelay Industries", status: "archived", kind: "customer", plan: "starter",
-    statusSinceDays: 120, salesOwner: "Sam Sales", traffic: 0, members: [] },
+    statusSinceDays: 120, salesOwner: "sam-sales", traffic: 0, members: [] },
   { slug: "stark", name: "Stark Industries", status: "active", kind: "customer", plan: "enterprise", statusSinceDays: 400,
     erpCustomerId: "ERP-1009", stripeCustomerId: "cus_Stark0009", contract: ["2025-11-01", "2028-10-31"],
-    salesOwner: "Ada Admin", monthlyBudgetUsd: 5000, traffic: 14, members: [["pepper-stark", "owner"]] },
+    salesOwner: "ada-admin", monthlyBudgetUsd: 5000, traffic: 14, members: [["pepper-stark", "owner"]] },
   { slug: "wayne", name: "Wayne Enterprises", status: "active", kind: "customer", plan: "pro", statusSinceDays: 150,
-    erpCustomerId: "ERP-1010", stripeCustomerId: "cus_Wayne0010", salesOwner: "Sam Sales", traffic: 7,
+    erpCustomerId: "ERP-1010", stripeCustomerId: "cus_Wayne0010", salesOwner: "sam-sales", traffic: 7,
     members: [["bruce-wayne", "owner"]] },
   { slug: "cyberdyne", name: "Cyberdyne", status: "active", kind: "customer", plan: "free", statusSinceDays: 60,
     traffic: 2, members: [["miles-cyberdyne", "owner"]] },

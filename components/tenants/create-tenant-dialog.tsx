@@ -9,6 +9,8 @@ import type { ActionForm, FormAction } from "@/components/ui/use-action-form";
 import { TRIAL_MAX_DAYS } from "@/lib/domain/date-bounds";
 import { TENANT_PLAN_OPTIONS } from "@/lib/domain/tenants/list-params";
 import { suggestProjectSlug } from "@/lib/domain/projects/slug";
+import { DEFAULT_PROJECT, PLAN_PRODUCTS, PRODUCTS } from "@/lib/domain/products/catalog";
+import type { TenantPlan } from "@/lib/db/generated/enums";
 
 export function CreateTenantDialog({ action }: { action: FormAction<{ slug: string }> }) {
   const router = useRouter();
@@ -36,13 +38,7 @@ export function CreateTenantDialog({ action }: { action: FormAction<{ slug: stri
                 </Select>
               )}
             </Field>
-            <Field id="tenant-plan" label="Plan" errors={errors("plan")}>
-              {(control) => (
-                <Select {...control} name="plan" defaultValue={value("plan", "starter")}>
-                  {TENANT_PLAN_OPTIONS.map((plan) => <option key={plan.value} value={plan.value}>{plan.label}</option>)}
-                </Select>
-              )}
-            </Field>
+            <PlanField errors={errors} value={value} />
             <Field id="tenant-trial" label="Trial days" errors={errors("trialDays")}>
               {(control) => <Input {...control} name="trialDays" type="number" min={1} max={TRIAL_MAX_DAYS} defaultValue={value("trialDays", "14")} />}
             </Field>
@@ -50,9 +46,32 @@ export function CreateTenantDialog({ action }: { action: FormAction<{ slug: stri
           <Field id="tenant-owner" label="First owner's email" hint="They accept by signing in with this verified GitHub email." errors={errors("ownerEmail")}>
             {(control) => <Input {...control} name="ownerEmail" type="email" defaultValue={value("ownerEmail")} required />}
           </Field>
+          <Field id="tenant-erp" label="ERP customer id" hint="Optional; unique whatever its case." errors={errors("erpCustomerId")}>
+            {(control) => <Input {...control} name="erpCustomerId" defaultValue={value("erpCustomerId")} autoComplete="off" />}
+          </Field>
         </>
       )}
     </ActionDialog>
+  );
+}
+
+/** The plan, and beside it what a new tenant of the chosen plan starts with (the service gives it the same). */
+function PlanField({ errors, value }: Pick<ActionForm, "errors" | "value">) {
+  const [plan, setPlan] = useState(value("plan", "starter") as TenantPlan);
+  const products = (PLAN_PRODUCTS[plan] ?? []).map(({ product }) => PRODUCTS[product].label).join(", ");
+  return (
+    <>
+      <Field id="tenant-plan" label="Plan" errors={errors("plan")}>
+        {(control) => (
+          <Select {...control} name="plan" value={plan} onChange={(event) => setPlan(event.target.value as TenantPlan)}>
+            {TENANT_PLAN_OPTIONS.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+          </Select>
+        )}
+      </Field>
+      <p aria-live="polite" className="col-span-3 row-start-2 text-sm text-zinc-600 dark:text-zinc-400">
+        Starts with {products || "no products"} enabled, a project “{DEFAULT_PROJECT.name}”, and you as its sales owner.
+      </p>
+    </>
   );
 }
 

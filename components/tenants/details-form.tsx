@@ -2,7 +2,7 @@
 // Commercial fields of a tenant, for sales and admin staff. The form carries the updated_at it was drawn
 // from; a save after someone else's is refused field by field, and what was typed stays.
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Input, Select } from "@/components/ui/field";
+import { Field, FormError, Input, Select, SelectField } from "@/components/ui/field";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 import { CONTRACT_DAY, dayBounds } from "@/lib/domain/date-bounds";
 import { TENANT_PLAN_OPTIONS } from "@/lib/domain/tenants/list-params";
@@ -17,7 +17,7 @@ export interface TenantDetailsValues {
   stripeCustomerId: string;
   contractStart: string;
   contractEnd: string;
-  salesOwner: string;
+  salesOwnerId: string;
 }
 
 const FIELDS: { name: keyof TenantDetailsValues; label: string; type?: string; hint?: string }[] = [
@@ -26,10 +26,14 @@ const FIELDS: { name: keyof TenantDetailsValues; label: string; type?: string; h
   { name: "stripeCustomerId", label: "Stripe customer id", hint: "cus_…" },
   { name: "contractStart", label: "Contract start", type: "date" },
   { name: "contractEnd", label: "Contract end", type: "date" },
-  { name: "salesOwner", label: "Sales owner" },
 ];
 
-export function TenantDetailsForm({ tenant, action }: { tenant: TenantDetailsValues; action: FormAction<{ changed: string[] }> }) {
+export function TenantDetailsForm({ tenant, action, salesOwners }: {
+  tenant: TenantDetailsValues;
+  action: FormAction<{ changed: string[] }>;
+  /** the staff people who may own accounts */
+  salesOwners: { id: string; name: string }[];
+}) {
   const form = useActionForm(action, { successToast: null }); // said in place: which fields were saved
   const typed = form.failure?.values;
   // After a refused save, keep what this editor changed; fields they left alone show the current value,
@@ -46,7 +50,7 @@ export function TenantDetailsForm({ tenant, action }: { tenant: TenantDetailsVal
       <input type="hidden" name="tenantId" value={tenant.id} />
       <input type="hidden" name="slug" value={tenant.slug} />
       <input type="hidden" name="expectedUpdatedAt" value={tenant.updatedAt} />
-      {(["name", "plan", ...FIELDS.map((f) => f.name)] as const).filter((n, i, all) => all.indexOf(n) === i).map((name) => (
+      {(["name", "plan", "salesOwnerId", ...FIELDS.map((f) => f.name)] as const).filter((n, i, all) => all.indexOf(n) === i).map((name) => (
         <input key={`${name}-${tenant.updatedAt}`} type="hidden" name={`seen.${name}`} value={tenant[name]} />
       ))}
       <FormError message={form.message("tenantId", "expectedUpdatedAt")} />
@@ -70,6 +74,9 @@ export function TenantDetailsForm({ tenant, action }: { tenant: TenantDetailsVal
             </Select>
           )}
         </Field>
+        <SelectField key={`salesOwnerId-${tenant.updatedAt}`} id="details-salesOwnerId" label="Sales owner" errors={form.errors("salesOwnerId")}
+          name="salesOwnerId" defaultValue={value("salesOwnerId")} noneLabel="No sales owner"
+          choices={salesOwners.map((owner) => ({ value: owner.id, label: owner.name }))} />
       </div>
       <div className="flex justify-end">
         <Button type="submit" disabled={form.pending}>{form.pending ? "Saving…" : "Save details"}</Button>

@@ -8,7 +8,12 @@ import type { TenantStatus } from "@/lib/db/generated/enums";
 
 const TRIAL_WITHIN_CHOICES = [7, 14, 30];
 
-export function TenantFilters({ statusCounts, salesOwners }: { statusCounts: Partial<Record<TenantStatus, number>>; salesOwners: string[] }) {
+export function TenantFilters({ statusCounts, salesOwners, me }: {
+  statusCounts: Partial<Record<TenantStatus, number>>;
+  /** the staff people who may own accounts, the reader first when they are one */
+  salesOwners: { id: string; name: string }[];
+  me: string | null;
+}) {
   const [params, setParams] = useQueryStates(tenantListParsers, { shallow: false });
   const set = (patch: Partial<typeof params>) => void setParams({ ...patch, page: 1 });
   const toggleStatus = (status: TenantStatus) =>
@@ -67,10 +72,9 @@ export function TenantFilters({ statusCounts, salesOwners }: { statusCounts: Par
           </label>
           <label className="space-y-1 text-sm">
             <span className="block font-medium">Sales owner</span>
-            <Select value={params.owner ?? ""} onChange={(e) => set({ owner: e.target.value || null })}>
+            <Select value={(params.owner === "me" ? me : params.owner) ?? ""} onChange={(e) => set({ owner: e.target.value || null })}>
               <option value="">Anyone</option>
-              {params.owner && !salesOwners.includes(params.owner) && <option value={params.owner}>{params.owner}</option>}
-              {salesOwners.map((owner) => <option key={owner} value={owner}>{owner}</option>)}
+              {salesOwners.map((owner) => <option key={owner.id} value={owner.id}>{owner.id === me ? `Me (${owner.name})` : owner.name}</option>)}
             </Select>
           </label>
         </div>

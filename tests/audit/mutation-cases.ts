@@ -49,15 +49,19 @@ export const CASES: Record<string, () => Promise<Case>> = {
   "tenants: createTenant": async () => {
     const slug = uniqueSlug("new");
     const state = () => db.tenant.findUnique({ where: { slug } });
+    const sales = await actorFor(db, { staffRole: "sales" });
     return {
-      actor: await actorFor(db, { staffRole: "sales" }), refused: await actorFor(db, { staffRole: "support" }),
+      actor: sales, refused: await actorFor(db, { staffRole: "support" }),
       refusedIn: null, refusedEvent: "tenant.created", state,
       call: (actor) => createTenant(actor, { slug, name: "New Co", kind: "customer", plan: "pro", trialDays: "14", ownerEmail: `owner-${slug}@example.test` }),
       events: async () => {
         const { id: tenantId } = await db.tenant.findUniqueOrThrow({ where: { slug } });
         return [
           { action: "invitation.created", tenantId, targetType: "invitation", targetName: `owner-${slug}@example.test`, after: { email: `owner-${slug}@example.test`, role: "owner" } },
-          { action: "tenant.created", tenantId, targetType: "tenant", targetId: tenantId, targetName: slug, after: { slug, name: "New Co", kind: "customer", plan: "pro", status: "trial", trialEndsAt: anyDate } },
+          { action: "tenant.created", tenantId, targetType: "tenant", targetId: tenantId, targetName: slug, after: {
+            slug, name: "New Co", kind: "customer", plan: "pro", status: "trial", trialEndsAt: anyDate, erpCustomerId: null,
+            salesOwnerId: sales.id, salesOwner: sales.name, products: ["gateway", "analytics"], project: "default",
+          } },
         ];
       },
     };

@@ -14,10 +14,12 @@ const SECRET_IN_ERROR = "password=hunter2";
 const trigger = `fail_tenant_update_${randomBytes(4).toString("hex")}`;
 let tenant: Awaited<ReturnType<typeof tenantFor>>;
 let sales: Actor;
+let ada: Actor;
 
 beforeAll(async () => {
-  tenant = await tenantFor(db, { plan: "starter", salesOwner: "Before" });
   sales = await actorFor(db, { staffRole: "sales" });
+  ada = await actorFor(db, { staffRole: "admin" });
+  tenant = await tenantFor(db, { plan: "starter", salesOwnerId: sales.id });
   // Every UPDATE of this one tenant's row fails, as a dropped connection or a broken migration would make it.
   await db.$executeRawUnsafe(`CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN RAISE EXCEPTION 'simulated outage (${SECRET_IN_ERROR})'; END $$`);
@@ -34,7 +36,7 @@ afterEach(() => vi.restoreAllMocks());
 /** The tenant details form as the browser sends it: the edits, and what the form was drawn from. */
 function detailsForm(edits: Record<string, string>): FormData {
   const form = new FormData();
-  const drawn = { name: tenant.name, plan: tenant.plan, erpCustomerId: "", stripeCustomerId: "", contractStart: "", contractEnd: "", salesOwner: "Before" };
+  const drawn = { name: tenant.name, plan: tenant.plan, erpCustomerId: "", stripeCustomerId: "", contractStart: "", contractEnd: "", salesOwnerId: sales.id! };
   form.set("$ACTION_ID_abc", ""); // Next's own field, never part of the input
   form.set("tenantId", tenant.id);
   form.set("expectedUpdatedAt", tenant.updatedAt.toISOString());
@@ -46,7 +48,7 @@ function detailsForm(edits: Record<string, string>): FormData {
 describe("an action that fails unexpectedly", () => {
   it("answers a message with a reference, logs the error under it, and keeps what was typed", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const state = await runFormAction(async () => sales, detailsForm({ plan: "enterprise", salesOwner: "After" }), updateTenantDetails);
+    const state = await runFormAction(async () => sales, detailsForm({ plan: "enterprise", salesOwnerId: ada.id! }), updateTenantDetails);
 
     expect(state).toMatchObject({ ok: false, kind: "unexpected", reference: expect.stringMatching(/^[0-9a-f]{8}$/) });
     const { reference, message } = state as { reference: string; message: string };
@@ -55,7 +57,7 @@ describe("an action that fails unexpectedly", () => {
     expect(JSON.stringify(state)).not.toContain("simulated outage");
     expect(JSON.stringify(state)).not.toContain(SECRET_IN_ERROR);
     // the form gets back every field it sent, and none of Next's
-    expect(state!.values).toMatchObject({ tenantId: tenant.id, plan: "enterprise", salesOwner: "After", name: tenant.name });
+    expect(state!.values).toMatchObject({ tenantId: tenant.id, plan: "enterprise", salesOwnerId: ada.id, name: tenant.name });
     expect(Object.keys(state!.values).some((key) => key.startsWith("$ACTION"))).toBe(false);
 
     // one structured line on the server, under the reference, with the error and where it was thrown
@@ -67,7 +69,7 @@ describe("an action that fails unexpectedly", () => {
     expect(entry.error).toMatch(/\n\s+at /); // the stack
 
     // and nothing changed: no plan, no audit event of a save
-    expect(await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).toMatchObject({ plan: "starter", salesOwner: "Before" });
+    expect(await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).toMatchObject({ plan: "starter", salesOwnerId: sales.id });
     expect(await db.auditLog.count({ where: { tenantId: tenant.id, action: "tenant.details_updated" } })).toBe(0);
   });
 

@@ -18,11 +18,20 @@ const detailsOf = async (tenantId: string, patch: Record<string, string> = {}) =
   const t = await db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
   const drawn = {
     name: t.name, plan: t.plan, erpCustomerId: t.erpCustomerId ?? "", stripeCustomerId: t.stripeCustomerId ?? "",
-    contractStart: day(t.contractStart), contractEnd: day(t.contractEnd), salesOwner: t.salesOwner ?? "",
+    contractStart: day(t.contractStart), contractEnd: day(t.contractEnd), salesOwnerId: t.salesOwnerId ?? "",
   };
   const seen = Object.fromEntries(Object.entries(drawn).map(([field, value]) => [`seen.${field}`, value]));
   return { tenantId, expectedUpdatedAt: t.updatedAt.toISOString(), ...drawn, ...seen, ...patch };
 };
+
+/** Until a statement of this database matching `pattern` (ILIKE) waits on a lock another transaction holds. */
+async function untilWaitingOnLock(pattern: string) {
+  while (!(await db.$queryRaw<{ waiting: boolean }[]>`
+    SELECT count(*) > 0 AS waiting FROM pg_stat_activity
+    WHERE wait_event_type = 'Lock' AND datname = current_database() AND query ILIKE ${pattern}`)[0].waiting) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 describe("createTenant", () => {
   it("starts a trial and invites the first owner, both audited", async () => {
@@ -31,12 +40,31 @@ describe("createTenant", () => {
     const result = await createTenant(sales, { slug, name: "New Co", kind: "customer", plan: "pro", trialDays: "10", ownerEmail: "Boss@NewCo.Example" });
     expect(result).toEqual({ ok: true, data: { slug } });
     const tenant = await db.tenant.findUniqueOrThrow({ where: { slug }, include: { invitations: true } });
-    expect(tenant).toMatchObject({ status: "trial", kind: "customer", plan: "pro", salesOwner: sales.name });
+    expect(tenant).toMatchObject({ status: "trial", kind: "customer", plan: "pro", salesOwnerId: sales.id });
     expect(tenant.trialEndsAt!.getTime() - Date.now()).toBeGreaterThan(9.9 * 86_400_000);
     expect(tenant.invitations).toMatchObject([{ email: "boss@newco.example", role: "owner" }]);
     const audit = await db.auditLog.findMany({ where: { tenantId: tenant.id }, orderBy: { id: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["invitation.created", "tenant.created"]);
     expect(audit.every((a) => a.actorId === sales.id)).toBe(true);
+  });
+
+  it("starts the tenant usable: its plan's products enabled, a default project, its creator as sales owner, all in its event", async () => {
+    const sales = await actorFor(db, { staffRole: "sales" });
+    const slug = uniqueSlug("usable");
+    expect(await createTenant(sales, { slug, name: "Usable", kind: "customer", plan: "pro", ownerEmail: "u@example.test" })).toMatchObject({ ok: true });
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { slug }, include: { products: { orderBy: { product: "asc" } }, projects: true } });
+    expect(tenant.products).toMatchObject([
+      { product: "analytics", enabled: true, config: { retention_days: 90 }, expiresAt: null },
+      { product: "gateway", enabled: true, config: { rate_limit_rpm: 600 }, expiresAt: null },
+    ]);
+    expect(tenant.projects).toMatchObject([{ name: "Default", slug: "default", status: "active" }]);
+    expect(tenant.salesOwnerId).toBe(sales.id);
+    const [event] = await db.auditLog.findMany({ where: { tenantId: tenant.id, action: "tenant.created" } });
+    expect(event.metadata).toMatchObject({ after: { salesOwnerId: sales.id, salesOwner: sales.name, products: ["gateway", "analytics"], project: "default" } });
+
+    const starter = uniqueSlug("starter");
+    await createTenant(sales, { slug: starter, name: "Starter", kind: "customer", plan: "starter", ownerEmail: "s@example.test" });
+    expect(await db.tenantProduct.findMany({ where: { tenant: { slug: starter } }, select: { product: true, enabled: true } })).toEqual([{ product: "gateway", enabled: true }]);
   });
 
   it("makes a demo tenant demo, with no trial", async () => {
@@ -63,6 +91,16 @@ describe("createTenant", () => {
     const existing = await tenantFor(db);
     const result = await createTenant(sales, { slug: existing.slug, name: "Dup", kind: "customer", plan: "starter", ownerEmail: "a@example.test" });
     expect(result).toMatchObject({ ok: false, kind: "conflict", fieldErrors: { slug: [`${existing.slug} is already a tenant's slug.`] } });
+  });
+
+  it("refuses an ERP id another tenant has in another case, naming that tenant, and creates nothing", async () => {
+    const erp = `ERP-${randomBytes(3).toString("hex").toUpperCase()}`;
+    const acme = await tenantFor(db, { erpCustomerId: erp, name: "Acme Corp" });
+    const sales = await actorFor(db, { staffRole: "sales" });
+    const slug = uniqueSlug("twin");
+    const result = await createTenant(sales, { slug, name: "Twin", kind: "customer", plan: "starter", ownerEmail: "a@example.test", erpCustomerId: erp.toLowerCase() });
+    expect(result).toMatchObject({ ok: false, kind: "conflict", fieldErrors: { erpCustomerId: [`${erp.toLowerCase()} already belongs to Acme Corp (${acme.slug}).`] } });
+    expect(await db.tenant.count({ where: { slug } })).toBe(0);
   });
 
   it("is for sales and admin staff only", async () => {
@@ -93,6 +131,59 @@ describe("updateTenantDetails", () => {
     const result = await updateTenantDetails(admin, await detailsOf(tenant.id, { erpCustomerId: other.erpCustomerId! }));
     expect(result).toMatchObject({ ok: false, kind: "conflict", fieldErrors: { erpCustomerId: [`${other.erpCustomerId} already belongs to Other Co (${other.slug}).`] } });
     expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).erpCustomerId).toBeNull();
+  });
+
+  it("refuses an ERP id that differs from another tenant's only by case", async () => {
+    const erp = `ERP-${randomBytes(3).toString("hex").toUpperCase()}`;
+    const acme = await tenantFor(db, { erpCustomerId: erp, name: "Acme Corp" });
+    const tenant = await tenantFor(db);
+    const sales = await actorFor(db, { staffRole: "sales" });
+    const result = await updateTenantDetails(sales, await detailsOf(tenant.id, { erpCustomerId: erp.toLowerCase() }));
+    expect(result).toMatchObject({ ok: false, kind: "conflict", fieldErrors: { erpCustomerId: [`${erp.toLowerCase()} already belongs to Acme Corp (${acme.slug}).`] } });
+    expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).erpCustomerId).toBeNull();
+    // its own id in another case is no clash
+    const own = await tenantFor(db, { erpCustomerId: `ERP-${randomBytes(3).toString("hex").toUpperCase()}` });
+    expect(await updateTenantDetails(sales, await detailsOf(own.id, { erpCustomerId: own.erpCustomerId!.toLowerCase() }))).toMatchObject({ ok: true });
+  });
+
+  it("gives the ERP id's field error when a concurrent save took the id after this one checked it", async () => {
+    const erp = `ERP-${randomBytes(3).toString("hex").toUpperCase()}`;
+    const [holder, tenant] = [await tenantFor(db, { name: "Quick Co" }), await tenantFor(db)];
+    const sales = await actorFor(db, { staffRole: "sales" });
+    const form = await detailsOf(tenant.id, { erpCustomerId: erp.toLowerCase() });
+    // The other save has written the id, not yet committed: this one's check cannot see it, its write waits on the index.
+    let commitHolder!: () => void;
+    const holderMayCommit = new Promise<void>((resolve) => (commitHolder = resolve));
+    let written!: () => void;
+    const idWritten = new Promise<void>((resolve) => (written = resolve));
+    const other = db.$transaction(async (tx) => {
+      await tx.tenant.update({ where: { id: holder.id }, data: { erpCustomerId: erp } });
+      written();
+      await holderMayCommit;
+    }, { timeout: 20_000 });
+    await idWritten;
+    const save = updateTenantDetails(sales, form);
+    await untilWaitingOnLock("%UPDATE%tenants%erp_customer_id%");
+    commitHolder();
+    await other;
+    expect(await save).toMatchObject({ ok: false, kind: "conflict", fieldErrors: { erpCustomerId: [`${erp.toLowerCase()} already belongs to Quick Co (${holder.slug}).`] } });
+    expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).erpCustomerId).toBeNull();
+  });
+
+  it("sets a staff person as sales owner, auditing their name, and refuses anyone who may not own accounts", async () => {
+    const tenant = await tenantFor(db);
+    const [sales, ada] = [await actorFor(db, { staffRole: "sales" }), await actorFor(db, { staffRole: "admin" })];
+    expect(await updateTenantDetails(sales, await detailsOf(tenant.id, { salesOwnerId: ada.id! }))).toEqual({ ok: true, data: { changed: ["sales owner"] } });
+    const [event] = await db.auditLog.findMany({ where: { tenantId: tenant.id, action: "tenant.details_updated" } });
+    expect(event.metadata).toMatchObject({ before: { salesOwnerId: null, salesOwner: null }, after: { salesOwnerId: ada.id, salesOwner: ada.name } });
+    const [support, customer] = [await actorFor(db, { staffRole: "support" }), await actorFor(db, { roles: { [tenant.id]: "owner" } })];
+    for (const id of [support.id!, customer.id!, "00000000-0000-4000-8000-000000000000"]) {
+      expect(await updateTenantDetails(sales, await detailsOf(tenant.id, { salesOwnerId: id })))
+        .toMatchObject({ ok: false, kind: "validation", fieldErrors: { salesOwnerId: ["Choose a person of the sales or admin staff, or no sales owner."] } });
+    }
+    expect(await updateTenantDetails(sales, await detailsOf(tenant.id, { salesOwnerId: "Bob Nobody" }))).toMatchObject({ kind: "validation", fieldErrors: { salesOwnerId: expect.any(Array) } });
+    expect(await updateTenantDetails(sales, await detailsOf(tenant.id, { salesOwnerId: "" }))).toEqual({ ok: true, data: { changed: ["sales owner"] } });
+    expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).salesOwnerId).toBeNull();
   });
 
   it("names the other tenant when a Stripe customer id is taken, on that field alone, and changes nothing", async () => {
@@ -152,11 +243,7 @@ describe("updateTenantDetails", () => {
     }, { timeout: 20_000 });
     await rowHeld;
     const loser = updateTenantDetails(bob, { ...seen, name: "Bob's name" });
-    while (!(await db.$queryRaw<{ waiting: boolean }[]>`
-      SELECT count(*) > 0 AS waiting FROM pg_stat_activity
-      WHERE wait_event_type = 'Lock' AND datname = current_database() AND query ILIKE '%tenants%FOR UPDATE%'`)[0].waiting) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await untilWaitingOnLock("%tenants%FOR UPDATE%");
     commitWinner();
     await winner;
     const refused = await loser;
@@ -206,11 +293,11 @@ describe("listTenants", () => {
   });
 
   it("filters trials ending within N days, searches ERP ids, and counts per status", async () => {
-    const owner = `Owner ${randomBytes(3).toString("hex")}`;
-    const soon = await tenantFor(db, { status: "trial", trialEndsAt: new Date(Date.now() + 3 * 86_400_000), salesOwner: owner });
-    await tenantFor(db, { status: "trial", trialEndsAt: new Date(Date.now() + 20 * 86_400_000), salesOwner: owner });
+    const owner = (await actorFor(db, { staffRole: "sales" })).id!;
+    const soon = await tenantFor(db, { status: "trial", trialEndsAt: new Date(Date.now() + 3 * 86_400_000), salesOwnerId: owner });
+    await tenantFor(db, { status: "trial", trialEndsAt: new Date(Date.now() + 20 * 86_400_000), salesOwnerId: owner });
     const erp = `ERP-${randomBytes(3).toString("hex")}`;
-    await tenantFor(db, { status: "active", salesOwner: owner, erpCustomerId: erp });
+    await tenantFor(db, { status: "active", salesOwnerId: owner, erpCustomerId: erp });
     const sales = await actorFor(db, { staffRole: "sales" });
 
     const trials = await listTenants(sales, params({ owner, trialWithin: 7 }));
@@ -232,6 +319,22 @@ describe("listTenants", () => {
     expect(await found(`erp-a_b-${token}`)).toEqual([underscore.id]);
     expect(await found(`erp-axb-${token}`)).toEqual([x.id]);
     expect(await found(`erp-a%-${token}`)).toEqual([]);
+  });
+
+  it("filters by a sales owner's id or by me, offers the staff who may own accounts (me first), and says what a bad id is", async () => {
+    const sam = await actorFor(db, { staffRole: "sales" });
+    const support = await actorFor(db, { staffRole: "support" });
+    const mine = await tenantFor(db, { salesOwnerId: sam.id });
+    const list = await listTenants(sam, params({ owner: "me" }));
+    expect(list!.rows.map((t) => t.id)).toEqual([mine.id]);
+    expect(list!.rows[0].salesOwner).toMatchObject({ name: sam.name });
+    expect(list!.salesOwners[0]).toEqual({ id: sam.id, name: sam.name });
+    expect(list!.salesOwners.map((o) => o.id)).not.toContain(support.id);
+    expect((await listTenants(support, params({ owner: sam.id })))!.rows.map((t) => t.id)).toEqual([mine.id]);
+    for (const owner of ["Bob Nobody", support.id!]) {
+      const bad = await listTenants(sam, params({ owner }));
+      expect(bad!.ownerProblem).toContain("is no one on the sales or admin staff");
+    }
   });
 
   it("is null for anyone but staff", async () => {

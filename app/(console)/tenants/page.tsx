@@ -10,6 +10,7 @@ import { requireConsoleActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { listTenants } from "@/lib/domain/tenants/queries";
 import { serializeTenantListParams, tenantListParsers } from "@/lib/domain/tenants/list-params";
+import { displayName } from "@/lib/domain/members/queries";
 import { createTenantAction } from "./actions";
 
 export const metadata: Metadata = { title: "Tenants" };
@@ -24,11 +25,12 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title="Tenants" actions={can(actor, "tenant.create", null) && <CreateTenantDialog action={createTenantAction} />} />
-      <TenantFilters statusCounts={list.statusCounts} salesOwners={list.salesOwners} />
+      <TenantFilters statusCounts={list.statusCounts} salesOwners={list.salesOwners} me={actor.id} />
+      {list.ownerProblem && <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">{list.ownerProblem}</p>}
       <TenantTable
         rows={list.rows.map((t) => ({
           id: t.id, slug: t.slug, name: t.name, status: t.status, kind: t.kind, plan: t.plan,
-          trialEndsAt: t.trialEndsAt?.toISOString() ?? null, salesOwner: t.salesOwner, erpCustomerId: t.erpCustomerId,
+          trialEndsAt: t.trialEndsAt?.toISOString() ?? null, salesOwner: t.salesOwner && displayName(t.salesOwner), erpCustomerId: t.erpCustomerId,
           createdAt: t.createdAt.toISOString(), members: t._count.memberships, activeKeys: t._count.apiKeys,
         }))}
       />

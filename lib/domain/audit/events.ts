@@ -60,8 +60,11 @@ const entry = <P extends z.ZodRawShape>(target: TargetType, description: string,
 
 export const AUDIT_EVENTS = {
   // tenants
-  "tenant.created": entry("tenant", "A tenant was created, in trial or as a demo.", {
-    after: z.strictObject({ slug: text, name: text, kind: text, plan: text, status: text, trialEndsAt: maybeMoment }),
+  "tenant.created": entry("tenant", "A tenant was created, in trial or as a demo, with its plan's products, a default project and its creator as sales owner.", {
+    after: z.strictObject({
+      slug: text, name: text, kind: text, plan: text, status: text, trialEndsAt: maybeMoment, erpCustomerId: text.nullable(),
+      salesOwnerId: text.nullable(), salesOwner: text.nullable(), products: z.array(text), project: text,
+    }),
   }),
   "tenant.details_updated": entry("tenant", "Commercial details (name, plan, external ids, contract) changed: only the fields that did.", {
     before: z.record(z.string(), z.string().nullable()), after: z.record(z.string(), z.string().nullable()),

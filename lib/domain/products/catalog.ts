@@ -1,6 +1,7 @@
 // The closed list of products a tenant can be entitled to, each with the schema of its JSONB config.
 // Strict schemas: a misspelt setting is an error, not a key the gateway silently ignores.
 import { z } from "zod";
+import type { TenantPlan } from "@/lib/db/generated/enums";
 
 /** A strict object whose unknown keys and wrong shape read as sentences in the config field. */
 function configObject<Shape extends z.ZodRawShape>(shape: Shape) {
@@ -49,3 +50,20 @@ export const PRODUCTS = {
 export type ProductKey = keyof typeof PRODUCTS;
 
 export const PRODUCT_KEYS = Object.keys(PRODUCTS) as ProductKey[];
+
+/**
+ * The products a new tenant of each plan starts with, each enabled with its starting configuration: a trial can
+ * send traffic from its first day (lib/domain/tenants/service.ts, createTenant). Staff change them afterwards.
+ */
+export const PLAN_PRODUCTS: Record<TenantPlan, { product: ProductKey; config: object }[]> = {
+  free: [{ product: "gateway", config: { rate_limit_rpm: 60 } }],
+  starter: [{ product: "gateway", config: PRODUCTS.gateway.defaultConfig }],
+  pro: [{ product: "gateway", config: PRODUCTS.gateway.defaultConfig }, { product: "analytics", config: PRODUCTS.analytics.defaultConfig }],
+  enterprise: [
+    { product: "gateway", config: PRODUCTS.gateway.defaultConfig }, { product: "analytics", config: PRODUCTS.analytics.defaultConfig },
+    { product: "guardrails", config: PRODUCTS.guardrails.defaultConfig },
+  ],
+};
+
+/** The project every new tenant starts with, for its first keys. */
+export const DEFAULT_PROJECT = { name: "Default", slug: "default" } as const;

@@ -18,6 +18,7 @@ const optionalContractDay = z
   .optional();
 
 const tenantName = trimmedName("Give the tenant a name.", 200);
+const erpCustomerId = optionalText(100);
 
 /** A contract's days in order, the end (when given) not before the start: the details form's rule and an activation's. */
 const contractInOrder: [(v: { contractStart?: string | null; contractEnd?: string | null }) => boolean, { path: string[]; message: string }] = [
@@ -34,6 +35,7 @@ export const createTenantInput = z.object({
   plan: z.enum(TenantPlan, "Choose a plan."),
   trialDays: z.coerce.number().int("Whole days.").min(1, "At least 1 day.").max(TRIAL_MAX_DAYS, `At most ${TRIAL_MAX_DAYS} days.`).default(14),
   ownerEmail: z.email("Enter the first owner's email address.").transform((v) => v.toLowerCase()),
+  erpCustomerId,
 });
 
 export const updateTenantDetailsInput = z
@@ -43,11 +45,12 @@ export const updateTenantDetailsInput = z
     expectedUpdatedAt: z.iso.datetime({ offset: true, error: "The form is out of date: reload the page." }),
     name: tenantName,
     plan: z.enum(TenantPlan, "Choose a plan."),
-    erpCustomerId: optionalText(100),
+    erpCustomerId,
     stripeCustomerId: optionalText(100).refine((v) => !v || /^cus_[A-Za-z0-9]+$/.test(v), "Stripe customer ids look like cus_…"),
     contractStart: optionalContractDay,
     contractEnd: optionalContractDay,
-    salesOwner: optionalText(200),
+    // a staff person's id, or "" for none; whether they may own accounts, the service asks
+    salesOwnerId: z.union([z.literal("").transform(() => null), z.uuid("Choose a person of the sales or admin staff.")]).nullable().optional(),
   })
   .refine(...contractInOrder);
 
