@@ -1,5 +1,6 @@
 // Migration sales_owner_reference: each tenant's sales owner text becomes a reference to the sales or admin
-// staff person whose name, or else GitHub login, it is; text naming nobody such leaves no owner.
+// staff person whose name, or else GitHub login, it is; text naming nobody such leaves no owner, and an audit
+// event that keeps it.
 import { afterAll, expect, it } from "vitest";
 import { withClient } from "../../lib/db/embedded";
 import { Migrator } from "../../lib/db/migrator";
@@ -30,4 +31,13 @@ it("moves each sales owner's name or login to the staff person it names, and dro
   ]);
   const { rows: columns } = await withClient(url, (client) => client.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'tenants' AND column_name LIKE 'sales_owner%'`));
   expect(columns).toEqual([{ column_name: "sales_owner_id" }]);
+
+  // the values that named nobody who may own accounts are kept in their tenant's audit log, and hashed into it
+  const { rows: kept } = await withClient(url, (client) => client.query(
+    `SELECT t.slug, a.actor_type AS "actorType", a.metadata, a.hash = audit_log_hash(a.prev_hash, a) AS chained
+     FROM audit_log a JOIN tenants t ON t.id = a.tenant_id WHERE a.action = 'tenant.details_updated' ORDER BY t.slug`));
+  expect(kept).toEqual(["customer", "nobody", "support"].map((slug) => ({
+    slug, actorType: "system", chained: true,
+    metadata: { before: { salesOwner: { customer: "Olivia Owner", nobody: "Bob Nobody", support: "Sue Support" }[slug] }, after: { salesOwner: null } },
+  })));
 });
