@@ -162,6 +162,7 @@ test("the owner of a frozen tenant is told so on every page, and offered no chan
   await expect(page).toHaveURL(/\/t\/hooli$/); // his only tenant
   const notice = page.getByRole("status").filter({ hasText: "Hooli is frozen" });
   await expect(notice).toContainText("change nothing until it is reactivated");
+  await expect(notice).toContainText("Your account is on hold while an invoice is overdue"); // the freeze's message
   // whom to contact: Hooli's sales owner, with her address
   await expect(notice).toContainText("Sam Sales, your account manager (sam@gatehouse.example)");
   await expect(notice.getByRole("link", { name: "sam@gatehouse.example" })).toHaveAttribute("href", "mailto:sam@gatehouse.example");

@@ -49,6 +49,8 @@ export interface DemoTenant {
   contract?: [string, string];
   /** the login of the staff person who owns the account */
   salesOwner?: string;
+  /** what a freeze told the tenant's people, on their frozen banner */
+  statusMessage?: string;
   monthlyBudgetUsd?: number;
   /** relative share of the demo usage */
   traffic: number;
@@ -73,6 +75,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     trialEndsInDays: 2, salesOwner: "ada-admin", traffic: 4, members: [["sol-soylent", "owner"]] },
   { slug: "hooli", name: "Hooli", status: "frozen", kind: "customer", plan: "pro", statusSinceDays: 10,
     erpCustomerId: "ERP-1006", stripeCustomerId: "cus_Hooli0006", salesOwner: "sam-sales", traffic: 8,
+    statusMessage: "Your account is on hold while an invoice is overdue: please settle it or write to us.",
     members: [["gavin-hooli", "owner"]] },
   { slug: "tyrell", name: "Tyrell Systems", status: "frozen", kind: "customer", plan: "enterprise", statusSinceDays: 40,
     erpCustomerId: "ERP-1007", contract: ["2025-06-01", "2026-09-30"], salesOwner: "ada-admin", traffic: 6,

@@ -73,7 +73,7 @@ async function seedTenants(db: PrismaClient, people: Map<string, string>): Promi
         erpCustomerId: t.erpCustomerId, stripeCustomerId: t.stripeCustomerId,
         contractStart: t.contract ? new Date(t.contract[0]) : null,
         contractEnd: t.contract ? new Date(t.contract[1]) : null,
-        salesOwnerId: t.salesOwner ? people.get(t.salesOwner) : null, monthlyBudgetUsd: t.monthlyBudgetUsd,
+        salesOwnerId: t.salesOwner ? people.get(t.salesOwner) : null, statusMessage: t.statusMessage, monthlyBudgetUsd: t.monthlyBudgetUsd,
         createdAt: daysFromNow(-Math.max(t.statusSinceDays, 95)),
       },
     });
