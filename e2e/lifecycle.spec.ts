@@ -3,6 +3,7 @@
 import { expect, test } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { signInAs } from "./sign-in";
+import { toasts } from "./support/toasts";
 
 test("sales activate a trial with its plan and contract in one dialog, and the details and lifecycle show them", async ({ page }) => {
   await signInAs(page, "Sam Sales (@sam-sales)");
@@ -32,6 +33,7 @@ test("sales activate a trial with its plan and contract in one dialog, and the d
   await dialog.getByLabel("Contract end").fill("2028-01-30");
   await dialog.getByRole("button", { name: "Activate" }).click();
   await expect(dialog).toHaveCount(0);
+  await expect(toasts(page).filter({ hasText: "Tessier-Ashpool is now active" })).toBeVisible();
   const lifecycle = page.getByRole("region", { name: "Lifecycle" });
   await expect(lifecycle).toContainText("Contract from 2027-01-31 to 2028-01-30");
   await expect(lifecycle).not.toContainText("Trial");

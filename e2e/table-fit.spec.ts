@@ -9,8 +9,10 @@ test.use({ viewport: VIEWPORT });
 
 const ROLES = [
   { role: "a tenant owner", identity: "Olivia Owner (@olivia-owner)" },
+  { role: "a member", identity: "Max Member (@max-member)" },
   { role: "a viewer", identity: "Vera Viewer (@vera-viewer)" },
   { role: "sales staff", identity: "Sam Sales (@sam-sales)" },
+  { role: "support staff", identity: "Sue Support (@sue-support)" },
   { role: "a platform admin", identity: "Ada Admin (@ada-admin)" },
 ];
 
@@ -109,4 +111,27 @@ test("a key's Roll opens the table's one roll dialog, which gives focus back to 
   await page.getByRole("dialog", { name: "Revoke Row menu check?" }).getByRole("button", { name: "Revoke key" }).click();
   await expect(page.getByText("Row menu check revoked")).toBeVisible();
   await expect(keys.getByRole("row", { name: /Row menu check/ })).toContainText("revoked");
+});
+
+test("after a roll, the old key running out beside its successor, the keys table still fits at 1280 px", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await signInAs(page, "Olivia Owner (@olivia-owner)");
+  await page.goto("/t/acme/keys");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const create = page.getByRole("dialog", { name: "Create an API key" });
+  await create.getByRole("textbox", { name: "Name" }).fill("Rolled fit check");
+  await create.getByRole("button", { name: "Generate key" }).click();
+  const reveal = page.getByRole("dialog", { name: "Copy your new key" });
+  await reveal.getByRole("button", { name: "Copy" }).click();
+  await reveal.getByRole("button", { name: "Done" }).click();
+  await expect(reveal).toHaveCount(0);
+
+  const keys = page.getByRole("table", { name: "API keys" });
+  await rowAction(keys, "Rolled fit check", "Roll");
+  await page.getByRole("dialog", { name: "Roll Rolled fit check" }).getByRole("button", { name: "Roll key" }).click();
+  await reveal.getByRole("button", { name: "Copy" }).click();
+  await reveal.getByRole("button", { name: "Done" }).click();
+  await expect(reveal).toHaveCount(0);
+  await expect(rowMenuButton(keys, "Rolled fit check")).toHaveCount(2); // the old key, until it runs out, and its successor
+  await expectTablesFit(page, "/t/acme/keys");
 });

@@ -1,12 +1,11 @@
 // A change that succeeded is confirmed by a toast (sonner, bottom right): a project created, an identity provider
 // marked verified, a staff role changed. A failed submission shows none: its message stays in its form. The
 // toaster passes axe, and its close button takes a toast off the page at once.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { signInAs } from "./sign-in";
 import { rowAction } from "./support/row-menu";
-
-const toasts = (page: Page) => page.getByRole("region", { name: /^Notifications/ }).getByRole("listitem");
+import { toasts } from "./support/toasts";
 
 test("creating a project is confirmed by a toast; a refused one shows none, and its error stays in the form", async ({ page }) => {
   await signInAs(page, "Olivia Owner (@olivia-owner)");
@@ -46,4 +45,31 @@ test("a staff role change is confirmed by a toast", async ({ page }) => {
   await expect(dialog).toBeHidden();
   await expect(toasts(page)).toHaveText(["Dana Demo is now support"]);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
+test("a member's role change is confirmed by a toast, and so is changing it back", async ({ page }) => {
+  // Olivia is a member of Initech, and that is all any spec asks of her there
+  await signInAs(page, "Ina Initech (@ina-initech)");
+  await page.goto("/t/initech/members");
+  const members = page.getByRole("table", { name: "Members of this tenant" });
+  await members.getByRole("combobox", { name: "Role of Olivia Owner" }).selectOption("viewer");
+  await members.getByRole("button", { name: "Change the role of Olivia Owner" }).click();
+  await expect(toasts(page).filter({ hasText: "Olivia Owner is now a viewer" })).toBeVisible();
+  await members.getByRole("combobox", { name: "Role of Olivia Owner" }).selectOption("member");
+  await members.getByRole("button", { name: "Change the role of Olivia Owner" }).click();
+  await expect(toasts(page).filter({ hasText: "Olivia Owner is now a member" })).toBeVisible();
+});
+
+test("extending a trial is confirmed by a toast", async ({ page }) => {
+  // Soylent's trial is nobody else's in the e2e specs
+  await signInAs(page, "Sam Sales (@sam-sales)");
+  await page.goto("/t/soylent");
+  await page.getByRole("button", { name: "Extend trial…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Extend the trial" });
+  const field = dialog.getByLabel("New trial end");
+  await field.fill((await field.getAttribute("min"))!);
+  await dialog.getByLabel("Reason").fill("Evaluation needs another week");
+  await dialog.getByRole("button", { name: "Extend trial" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(toasts(page)).toHaveText(["Trial extended"]);
 });
