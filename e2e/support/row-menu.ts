@@ -16,13 +16,14 @@ export async function rowAction(scope: Scope, rowName: string, item: string | Re
 
 /**
  * Opens the row menu of `rowName` by keyboard (Enter on its button) and returns the menu. Retried: a key pressed
- * before React has hydrated the table does nothing.
+ * before React has hydrated the table does nothing. Rows people cannot tell apart (two sessions from one address
+ * in one minute) share a name: `button` then says which one.
  */
-export async function openRowMenuByKeyboard(scope: Scope, rowName: string) {
+export async function openRowMenuByKeyboard(scope: Scope, rowName: string, button: Locator = rowMenuButton(scope, rowName)) {
   const page = pageOf(scope);
   const menu = page.getByRole("menu", { name: `Actions for ${rowName}`, exact: true });
   await expect(async () => {
-    await rowMenuButton(scope, rowName).focus();
+    await button.focus();
     await page.keyboard.press("Enter");
     await expect(menu).toBeVisible({ timeout: 1_000 });
   }).toPass();
