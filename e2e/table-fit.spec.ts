@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { signInAs } from "./sign-in";
 import { openRowMenuByKeyboard, rowAction, rowActionByKeyboard, rowMenuButton } from "./support/row-menu";
@@ -86,20 +86,29 @@ for (const { role, identity } of ROLES) {
   });
 }
 
-test("a key's Roll opens the table's one roll dialog, which gives focus back to the row menu; Revoke says so in a toast", async ({ page, context }) => {
+/** Copies the key the reveal dialog shows, once, and closes it. */
+async function copyRevealedKey(page: Page) {
+  const reveal = page.getByRole("dialog", { name: "Copy your new key" });
+  await reveal.getByRole("button", { name: "Copy" }).click();
+  await reveal.getByRole("button", { name: "Done" }).click();
+  await expect(reveal).toHaveCount(0);
+}
+
+/** Acme's owner, on its keys page with a new key named `name`; answers the keys table. */
+async function ownerWithNewKey(page: Page, context: BrowserContext, name: string) {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signInAs(page, "Olivia Owner (@olivia-owner)");
   await page.goto("/t/acme/keys");
   await page.getByRole("button", { name: "Create key" }).click();
   const create = page.getByRole("dialog", { name: "Create an API key" });
-  await create.getByRole("textbox", { name: "Name" }).fill("Row menu check");
+  await create.getByRole("textbox", { name: "Name" }).fill(name);
   await create.getByRole("button", { name: "Generate key" }).click();
-  const reveal = page.getByRole("dialog", { name: "Copy your new key" });
-  await reveal.getByRole("button", { name: "Copy" }).click();
-  await reveal.getByRole("button", { name: "Done" }).click();
-  await expect(reveal).toHaveCount(0);
+  await copyRevealedKey(page);
+  return page.getByRole("table", { name: "API keys" });
+}
 
-  const keys = page.getByRole("table", { name: "API keys" });
+test("a key's Roll opens the table's one roll dialog, which gives focus back to the row menu; Revoke says so in a toast", async ({ page, context }) => {
+  const keys = await ownerWithNewKey(page, context, "Row menu check");
   await rowActionByKeyboard(keys, "Row menu check", "Roll");
   const roll = page.getByRole("dialog", { name: "Roll Row menu check" });
   await expect(roll).toBeVisible();
@@ -114,24 +123,10 @@ test("a key's Roll opens the table's one roll dialog, which gives focus back to 
 });
 
 test("after a roll, the old key running out beside its successor, the keys table still fits at 1280 px", async ({ page, context }) => {
-  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await signInAs(page, "Olivia Owner (@olivia-owner)");
-  await page.goto("/t/acme/keys");
-  await page.getByRole("button", { name: "Create key" }).click();
-  const create = page.getByRole("dialog", { name: "Create an API key" });
-  await create.getByRole("textbox", { name: "Name" }).fill("Rolled fit check");
-  await create.getByRole("button", { name: "Generate key" }).click();
-  const reveal = page.getByRole("dialog", { name: "Copy your new key" });
-  await reveal.getByRole("button", { name: "Copy" }).click();
-  await reveal.getByRole("button", { name: "Done" }).click();
-  await expect(reveal).toHaveCount(0);
-
-  const keys = page.getByRole("table", { name: "API keys" });
+  const keys = await ownerWithNewKey(page, context, "Rolled fit check");
   await rowAction(keys, "Rolled fit check", "Roll");
   await page.getByRole("dialog", { name: "Roll Rolled fit check" }).getByRole("button", { name: "Roll key" }).click();
-  await reveal.getByRole("button", { name: "Copy" }).click();
-  await reveal.getByRole("button", { name: "Done" }).click();
-  await expect(reveal).toHaveCount(0);
+  await copyRevealedKey(page);
   await expect(rowMenuButton(keys, "Rolled fit check")).toHaveCount(2); // the old key, until it runs out, and its successor
   await expectTablesFit(page, "/t/acme/keys");
 });
