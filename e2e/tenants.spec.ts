@@ -130,6 +130,8 @@ test("an owner invites a member, who signs in and lands in the tenant", async ({
   await owner.getByLabel("Role", { exact: true }).selectOption("member");
   await owner.getByRole("button", { name: "Invite" }).click();
   await expect(owner.getByRole("table", { name: "Pending invitations" })).toContainText("otto@acme.example");
+  // the page's title streams in again after the action's re-render (generateMetadata is async): scan once it has
+  await expect(owner).toHaveTitle(/Members/);
   expect((await new AxeBuilder({ page: owner }).analyze()).violations).toEqual([]);
 
   const invitee = await inviteeContext.newPage();
