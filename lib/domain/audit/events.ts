@@ -41,11 +41,9 @@ const staffRole = z.strictObject({ staffRole: z.enum(["admin", "sales", "support
 const disabledAt = z.strictObject({ disabledAt: z.date().nullable() });
 /**
  * A tenant's lifecycle move: the status it left and reached, why, and (archiving) how many rows of each kind went.
- * Activating a trial also sets its plan and contract (days as YYYY-MM-DD): those that changed are beside the status.
- */
-/**
- * Freezing may leave a message to the tenant (tenants.status_message, shown on its frozen banner), which activating
- * it clears: set or cleared, it is beside the status too.
+ * Activating a trial also sets its plan and contract (days as YYYY-MM-DD); freezing may leave a message to the
+ * tenant (tenants.status_message, shown on its frozen banner), which activating clears. Those that changed are
+ * beside the status.
  */
 const lifecycleState = status.extend({
   plan: text.optional(), contractStart: text.nullable().optional(), contractEnd: text.nullable().optional(), statusMessage: text.nullable().optional(),

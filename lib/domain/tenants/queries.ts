@@ -6,13 +6,13 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { TenantKind, TenantPlan, TenantStatus } from "@/lib/db/generated/enums";
 import { can } from "@/lib/auth/permissions";
 import type { Actor, Principal } from "@/lib/auth/principal";
-
-/** A principal and who they are: the tenant list's "me". */
-type Reader = Principal & Pick<Actor, "id">;
 import { pageWithin } from "@/lib/domain/bounds";
 import { apiKeyStatusWhere } from "@/lib/domain/keys/queries";
 import { TENANT_PAGE_SIZE, type TenantSort } from "./list-params";
 import { listSalesOwners } from "./sales-owners";
+
+/** A principal and who they are: the tenant list's "me". */
+type Reader = Principal & Pick<Actor, "id">;
 
 /** The tenants `principal` may read: every tenant for staff, their memberships' tenants for anyone else. */
 function visibleTenants(principal: Principal): Prisma.TenantWhereInput {
