@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   "api_key.revoke": { tenant: ["owner", "member"], staff: ["admin"] },
   "provider.read": { tenant: TENANT_READERS, staff: ["admin", "support"] },
   "provider.manage": { tenant: ["owner"], staff: ["admin"] },
+  "routing.read": { tenant: TENANT_READERS, staff: ["admin", "support"] },
   "routing.manage": { tenant: ["owner"], staff: ["admin"] },
   "flag.manage": { tenant: ["owner"], staff: ["admin"] },
   // platform-wide (no tenant)

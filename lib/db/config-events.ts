@@ -1,4 +1,4 @@
-// Configuration the gateway caches in every instance (API keys today; routing and flags next) is evicted when it
+// Configuration the gateway caches in every instance (API keys, routing; flags next) is evicted when it
 // changes: the change NOTIFYs this channel inside its transaction, so the message goes out exactly when it
 // commits. No zod here: the gateway's lean entry loads this module (tests/gateway/imports.test.ts).
 import type { Tx } from "@/lib/db/mutation";
@@ -6,7 +6,8 @@ import type { Tx } from "@/lib/db/mutation";
 export const CONFIG_EVENTS_CHANNEL = "gatehouse_config_events";
 
 /** The kinds of cached configuration; each kind's cache in the gateway says what its `id` names. */
-export const CONFIG_KINDS = ["api_key"] as const;
+/** api_key: `id` a key; routing: a tenant's routing rules or provider keys changed (`id` the rule or provider, or null) */
+export const CONFIG_KINDS = ["api_key", "routing"] as const;
 export type ConfigKind = (typeof CONFIG_KINDS)[number];
 
 /**

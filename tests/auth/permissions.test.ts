@@ -41,6 +41,7 @@ const MATRIX: [Action, string | null, Who[]][] = [
   ["api_key.revoke", A, ["owner", "member", "admin"]],
   ["provider.read", A, ["owner", "member", "viewer", "admin", "support"]],
   ["provider.manage", A, ["owner", "admin"]],
+  ["routing.read", A, ["owner", "member", "viewer", "admin", "support"]],
   ["routing.manage", A, ["owner", "admin"]],
   ["flag.manage", A, ["owner", "admin"]],
   ["price.manage", null, ["admin"]],

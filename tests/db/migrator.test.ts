@@ -9,7 +9,7 @@ import { scratchDatabase } from "../support/database";
 const TABLES = [
   "accounts", "api_keys", "audit_log", "feature_flags", "invitations", "memberships", "model_prices",
   "provider_configs", "routing_rules", "sessions", "tenant_idp_config", "tenant_products", "tenant_projects",
-  "tenants", "usage_daily", "usage_events", "usage_hourly", "users", "verification_tokens", "webhook_deliveries",
+  "tenants", "usage_daily", "usage_events", "usage_hourly", "usage_routing_daily", "users", "verification_tokens", "webhook_deliveries",
   "webhooks",
 ];
 const ENUMS = [

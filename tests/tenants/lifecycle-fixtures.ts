@@ -22,6 +22,7 @@ export async function tenantWithData(db: PrismaClient, data: Parameters<typeof t
   });
   await db.usageHourly.create({ data: { tenantId, hour: at, apiKeyId: key.id, provider: "openai", model: "gpt-4o", requests: 1n } });
   await db.usageDaily.create({ data: { tenantId, day: new Date("2026-11-01"), apiKeyId: key.id, provider: "openai", model: "gpt-4o", requests: 1n } });
+  await db.usageRoutingDaily.create({ data: { tenantId, day: new Date("2026-11-01"), requestedModel: "gpt-4o", requests: 1n } });
   const webhook = await db.webhook.create({ data: { tenantId, name: "ops", url: "https://hooks.example.test/x", encryptedSecret: Buffer.from("sealed") } });
   await db.webhookDelivery.create({ data: { webhookId: webhook.id, event: "key.created", payload: {} } });
   const expiresAt = new Date(Date.now() + 7 * 86_400_000);
@@ -44,6 +45,7 @@ export async function dataCounts(db: PrismaClient, tenantId: string, webhookId: 
     usageEvents: await db.usageEvent.count({ where }),
     usageHourly: await db.usageHourly.count({ where }),
     usageDaily: await db.usageDaily.count({ where }),
+    usageRoutingDaily: await db.usageRoutingDaily.count({ where }),
     webhooks: await db.webhook.count({ where }),
     webhookDeliveries: await db.webhookDelivery.count({ where: { webhookId } }),
     pendingInvitations: await db.invitation.count({ where: { tenantId, acceptedAt: null, revokedAt: null } }),
@@ -57,14 +59,14 @@ export async function dataCounts(db: PrismaClient, tenantId: string, webhookId: 
 
 /** The counts of a tenant `tenantWithData` made, before anything removes its data. */
 export const FULL = {
-  apiKeys: 1, providerConfigs: 1, featureFlags: 1, routingRules: 1, usageEvents: 1, usageHourly: 1, usageDaily: 1,
+  apiKeys: 1, providerConfigs: 1, featureFlags: 1, routingRules: 1, usageEvents: 1, usageHourly: 1, usageDaily: 1, usageRoutingDaily: 1,
   webhooks: 1, webhookDeliveries: 1, pendingInvitations: 1, acceptedInvitations: 1, products: 1, idpConfigs: 1, projects: 1,
   memberships: 1,
 };
 
 /** What archiving leaves (besides the tenant row and its audit log): memberships and the accepted invitation. */
 export const ARCHIVED = {
-  apiKeys: 0, providerConfigs: 0, featureFlags: 0, routingRules: 0, usageEvents: 0, usageHourly: 0, usageDaily: 0,
+  apiKeys: 0, providerConfigs: 0, featureFlags: 0, routingRules: 0, usageEvents: 0, usageHourly: 0, usageDaily: 0, usageRoutingDaily: 0,
   webhooks: 0, webhookDeliveries: 0, pendingInvitations: 0, acceptedInvitations: 1, products: 0, idpConfigs: 0, projects: 0,
   memberships: 1,
 };

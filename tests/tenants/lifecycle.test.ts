@@ -258,7 +258,7 @@ describe("archiveTenant", () => {
       metadata: {
         reason: "customer left", before: { status: "frozen" }, after: { status: "archived" },
         removed: {
-          apiKeys: 1, providerConfigs: 1, featureFlags: 1, routingRules: 1, usageEvents: 1, usageHourly: 1, usageDaily: 1,
+          apiKeys: 1, providerConfigs: 1, featureFlags: 1, routingRules: 1, usageEvents: 1, usageHourly: 1, usageDaily: 1, usageRoutingDaily: 1,
           webhooks: 1, pendingInvitations: 1, products: 1, idpConfigs: 1, projects: 1,
         },
       },

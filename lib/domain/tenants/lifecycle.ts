@@ -55,8 +55,9 @@ export async function removeTenantData(tx: Tx, tenantId: string): Promise<Record
   const usageEvents = (await tx.usageEvent.deleteMany({ where })).count;
   const usageHourly = (await tx.usageHourly.deleteMany({ where })).count;
   const usageDaily = (await tx.usageDaily.deleteMany({ where })).count;
+  const usageRoutingDaily = (await tx.usageRoutingDaily.deleteMany({ where })).count;
   return {
-    usageEvents, usageHourly, usageDaily,
+    usageEvents, usageHourly, usageDaily, usageRoutingDaily,
     apiKeys: (await tx.apiKey.deleteMany({ where })).count,
     providerConfigs: (await tx.providerConfig.deleteMany({ where })).count,
     featureFlags: (await tx.featureFlag.deleteMany({ where })).count,
