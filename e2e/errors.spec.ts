@@ -45,10 +45,11 @@ test("a save the database fails says so with a reference, and the form keeps wha
   await expect(details.getByLabel("Contract end")).toHaveValue("2029-06-30");
 });
 
-// A read the page needs is made to fail (its column renamed away) while the page is drawn.
+// A read the page needs is made to fail (its column renamed away) while the page is drawn. The usage page's 30
+// days always read the daily rollup; the hourly one only for today's hours, none between 23:00 and midnight UTC.
 const BOUNDARIES = [
   { boundary: "the tenant pages'", path: "/t/cyberdyne/settings/products", breaks: ["tenant_products", "config"], says: "This page of the tenant could not be shown.", inConsole: true, heading: "Products" },
-  { boundary: "the console's", path: "/usage", breaks: ["usage_hourly", "requests"], says: "This page could not be shown.", inConsole: true, heading: "Usage by tenant" },
+  { boundary: "the console's", path: "/usage", breaks: ["usage_daily", "requests"], says: "This page could not be shown.", inConsole: true, heading: "Usage by tenant" },
   // the console's own layout fails: its header lists tenants by name
   { boundary: "the root", path: "/tenants", breaks: ["tenants", "name"], says: "Gatehouse could not show this page.", inConsole: false, heading: "Tenants" },
 ] as const;
