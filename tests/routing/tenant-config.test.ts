@@ -30,9 +30,9 @@ describe.each([["prisma", () => prismaQuery(db)], ["pg", () => pgQuery(pool)]])(
       { tenantId: other.id, provider: "groq", encryptedApiKey: Buffer.from("x"), keyLast4: "ijkl" },
     ] });
     const rules = await rulesOf(queryOf(), tenant.id);
-    expect(rules.map(({ id: _, ...rule }) => rule)).toEqual([
-      { name: "first", enabled: false, matchModel: null, matchFeature: null, matchTeam: null, matchComplexity: "low", strategy: "passthrough", targetProvider: "openai", targetModel: "gpt-4o-mini", fallbackModels: [] },
-      { name: "second", enabled: true, matchModel: "gpt-4o*", matchFeature: null, matchTeam: null, matchComplexity: null, strategy: "cheapest", targetProvider: null, targetModel: null, fallbackModels: ["anthropic/claude-3-haiku"] },
+    expect(rules).toEqual([
+      { id: expect.any(String), name: "first", enabled: false, matchModel: null, matchFeature: null, matchTeam: null, matchComplexity: "low", strategy: "passthrough", targetProvider: "openai", targetModel: "gpt-4o-mini", fallbackModels: [] },
+      { id: expect.any(String), name: "second", enabled: true, matchModel: "gpt-4o*", matchFeature: null, matchTeam: null, matchComplexity: null, strategy: "cheapest", targetProvider: null, targetModel: null, fallbackModels: ["anthropic/claude-3-haiku"] },
     ]);
     expect(await configuredProvidersOf(queryOf(), tenant.id)).toEqual([{ provider: "anthropic", isDefault: false }, { provider: "openai", isDefault: true }]);
   });
