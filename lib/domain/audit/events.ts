@@ -11,7 +11,7 @@
 // the hash chain covers them.
 import { z } from "zod";
 
-export const TARGET_TYPES = ["tenant", "project", "api_key", "invitation", "membership", "product", "idp_config", "session", "user", "audit_log", "provider", "routing_rule", "keyring"] as const;
+export const TARGET_TYPES = ["tenant", "project", "api_key", "invitation", "membership", "product", "idp_config", "session", "user", "audit_log", "routing_rule"] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
 
 /** Why a sign-in was turned away. */
@@ -39,9 +39,7 @@ const keyLifetime = z.strictObject({ expiresAt: z.string().nullable(), revokedAt
 const budget = z.strictObject({ monthlyBudgetUsd: z.string().nullable(), budgetAlertPct: z.number().nullable() });
 const staffRole = z.strictObject({ staffRole: z.enum(["admin", "sales", "support"]).nullable() });
 const disabledAt = z.strictObject({ disabledAt: z.date().nullable() });
-/** An upstream provider key as the audit log may show it: its last four characters, never the key. */
-const providerState = z.strictObject({ provider: text, baseUrl: text.nullable(), isDefault: z.boolean(), keyLast4: text });
-/** The fields of a changed row that changed (provider, routing rule), before and after. */
+/** The fields of a changed row that changed (a routing rule), before and after. */
 const changedFields = z.record(z.string(), z.union([text, z.boolean(), z.number(), z.array(text)]).nullable());
 const routingRuleState = z.strictObject({
   name: text, priority: z.number(), enabled: z.boolean(),
@@ -107,12 +105,7 @@ export const AUDIT_EVENTS = {
     before: z.strictObject({ verified: z.boolean() }), after: z.strictObject({ verified: z.boolean() }),
   }),
   "idp_config.removed": entry("idp_config", "A tenant's identity provider configuration was removed.", { before: idpState, after: z.null() }),
-  // upstream providers and routing
-  "provider.created": entry("provider", "An upstream provider key was added (its last four characters; never the key).", { after: providerState }),
-  "provider.updated": entry("provider", "A provider's key was replaced (its last four changed), its base URL changed, or it became or stopped being the default: only the fields that did.", {
-    before: changedFields, after: changedFields,
-  }),
-  "provider.removed": entry("provider", "An upstream provider key was removed.", { before: providerState }),
+  // routing
   "routing_rule.created": entry("routing_rule", "A routing rule was written (or duplicated from another).", {
     after: routingRuleState, metadata: z.strictObject({ duplicatedFrom: id }).optional(),
   }),
@@ -154,10 +147,6 @@ export const AUDIT_EVENTS = {
   "session.created": entry("session", "A person signed in: a session opened.", {}),
   "session.ended": entry("session", "A person signed a session out.", {}),
   "session.revoked": entry("session", "A person signed one of their other sessions out.", {}),
-  // secrets at rest (platform events: no tenant)
-  "keyring.rotated": entry("keyring", "Every provider key and webhook secret was re-encrypted under the newest encryption key version (npm run secrets -- rotate).", {
-    metadata: z.strictObject({ toVersion: z.number(), fromVersions: z.array(z.number()), providerKeys: z.number(), webhookSecrets: z.number(), resumed: z.boolean() }),
-  }),
   // the audit log itself
   "audit_log.retention_applied": entry("audit_log", "Events older than their chain's retention were removed (the counts per chain).", {
     metadata: z.strictObject({ deleted: z.number(), chains: z.array(z.strictObject({ chain: text, deleted: z.number(), keptFromSeq: z.number() })) }),
