@@ -48,14 +48,18 @@ const stateOf = (row: RuleRow) => ({ ...formValuesOf(row), priority: row.priorit
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** The rule, only when it belongs to `tenantId` (another tenant's is not found), locked until the transaction ends. */
+/** Serializes the changes of one tenant's rule order (the tenant row's lock), and refuses a tenant that does not exist. */
+const lockTenant = (tx: Tx, tenantId: string) => tenantOrThrow(tx, tenantId, { id: true }, { lock: true });
+
+/**
+ * The tenant locked (as lockTenant), then the rule, only when it belongs to `tenantId` (another tenant's is not
+ * found), locked until the transaction ends.
+ */
 async function lockRule(tx: Tx, tenantId: string, ruleId: string): Promise<RuleRow> {
+  await lockTenant(tx, tenantId);
   await tx.$queryRaw`SELECT 1 FROM routing_rules WHERE id = ${ruleId}::uuid AND tenant_id = ${tenantId}::uuid FOR UPDATE`;
   return foundOr(tx.routingRule.findFirst({ where: scoped(tx, tenantId).where({ id: ruleId }) }), "That routing rule does not exist in this tenant.");
 }
-
-/** Serializes the changes of one tenant's rule order (the tenant row's lock), and refuses a tenant that does not exist. */
-const lockTenant = (tx: Tx, tenantId: string) => tenantOrThrow(tx, tenantId, { id: true }, { lock: true });
 
 /** Gives the rules `ids` (in that order) the priorities 0..n-1. */
 async function renumber(tx: Tx, tenantId: string, ids: readonly string[]) {
@@ -176,7 +180,6 @@ export function updateRule(actor: Actor, input: unknown) {
   permission: "routing.manage", event: "routing_rule.updated",
   schema: updateRuleInput, target: "ruleId",
   async execute(tx, { tenantId, ruleId, expectedUpdatedAt, ...fields }) {
-    await lockTenant(tx, tenantId);
     const row = await lockRule(tx, tenantId, ruleId);
     const current = formValuesOf(row);
     if (row.updatedAt.getTime() !== Date.parse(expectedUpdatedAt)) {
@@ -219,7 +222,6 @@ export const duplicateRule = mutation({
   permission: "routing.manage", event: "routing_rule.created",
   schema: duplicateRuleInput, target: "ruleId",
   async execute(tx, { tenantId, ruleId }) {
-    await lockTenant(tx, tenantId);
     const source = await lockRule(tx, tenantId, ruleId);
     const order = await orderOf(tx, tenantId);
     const name = `${source.name} (copy)`.slice(0, 100);
@@ -242,7 +244,6 @@ export const setRuleEnabled = mutation({
   permission: "routing.manage", event: "routing_rule.updated",
   schema: setRuleEnabledInput, target: "ruleId",
   async execute(tx, { tenantId, ruleId, enabled }) {
-    await lockTenant(tx, tenantId);
     const row = await lockRule(tx, tenantId, ruleId);
     if (row.enabled === enabled) throw new MutationRefusal("conflict", `${row.name} is already ${enabled ? "enabled" : "disabled"}.`);
     const updated = await tx.routingRule.update({ where: { id: row.id }, data: { enabled, updatedAt: new Date() } });
@@ -259,7 +260,6 @@ export const deleteRule = mutation({
   permission: "routing.manage", event: "routing_rule.deleted",
   schema: deleteRuleInput, target: "ruleId",
   async execute(tx, { tenantId, ruleId }) {
-    await lockTenant(tx, tenantId);
     const row = await lockRule(tx, tenantId, ruleId);
     await tx.routingRule.delete({ where: { id: row.id } });
     await renumber(tx, tenantId, (await orderOf(tx, tenantId)).map(({ id }) => id));
@@ -273,7 +273,6 @@ export const moveRule = mutation({
   permission: "routing.manage", event: "routing_rule.reordered",
   schema: moveRuleInput, target: "ruleId",
   async execute(tx, { tenantId, ruleId, direction }) {
-    await lockTenant(tx, tenantId);
     const row = await lockRule(tx, tenantId, ruleId);
     const before = await orderOf(tx, tenantId);
     const at = before.findIndex(({ id }) => id === row.id);
