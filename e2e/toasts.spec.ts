@@ -52,12 +52,19 @@ test("a member's role change is confirmed by a toast, and so is changing it back
   await signInAs(page, "Ina Initech (@ina-initech)");
   await page.goto("/t/initech/members");
   const members = page.getByRole("table", { name: "Members of this tenant" });
+  const change = members.getByRole("button", { name: "Change the role of Olivia Owner" });
+  // The toast comes as the action answers, a moment before the row is drawn afresh with the saved role (the
+  // form is keyed by it): a choice made in between would be lost with the old row. The row has settled when
+  // its button, no longer pending, is disabled because the saved role is the one chosen.
+  const settled = members.getByRole("button", { name: "Change the role of Olivia Owner", disabled: true }).filter({ hasText: /^Change$/ });
   await members.getByRole("combobox", { name: "Role of Olivia Owner" }).selectOption("viewer");
-  await members.getByRole("button", { name: "Change the role of Olivia Owner" }).click();
+  await change.click();
   await expect(toasts(page).filter({ hasText: "Olivia Owner is now a viewer" })).toBeVisible();
+  await expect(settled).toBeVisible();
   await members.getByRole("combobox", { name: "Role of Olivia Owner" }).selectOption("member");
-  await members.getByRole("button", { name: "Change the role of Olivia Owner" }).click();
+  await change.click();
   await expect(toasts(page).filter({ hasText: "Olivia Owner is now a member" })).toBeVisible();
+  await expect(settled).toBeVisible();
 });
 
 test("extending a trial is confirmed by a toast", async ({ page }) => {
