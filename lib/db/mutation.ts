@@ -109,17 +109,20 @@ export interface MutationSpec<Schema extends z.ZodType, T, N extends AuditEventN
   execute: (tx: Tx, input: z.output<Schema>) => Promise<{ data: T; audit: AuditDetails<NoInfer<N>> }>;
 }
 
+/** A schema's refusal as a result: each issue's message under its field ("_": the input as a whole). */
+export function validationFailureOf(error: z.ZodError): MutationResult<never> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
+  return { ok: false, kind: "validation", message: "Some fields need attention.", fieldErrors };
+}
+
 export async function mutate<Schema extends z.ZodType, T, N extends AuditEventName>(
   actor: Actor,
   spec: MutationSpec<Schema, T, N>,
   rawInput: unknown,
 ): Promise<MutationResult<T>> {
   const parsed = spec.schema.safeParse(rawInput);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
-    return { ok: false, kind: "validation", message: "Some fields need attention.", fieldErrors };
-  }
+  if (!parsed.success) return validationFailureOf(parsed.error);
   const input = parsed.data;
   const tenantId = spec.tenantId ? spec.tenantId(input) : tenantNamedBy(input);
   const { event } = spec;

@@ -11,7 +11,7 @@
 // the hash chain covers them.
 import { z } from "zod";
 
-export const TARGET_TYPES = ["tenant", "project", "api_key", "invitation", "membership", "product", "idp_config", "session", "user", "audit_log", "routing_rule"] as const;
+export const TARGET_TYPES = ["tenant", "project", "api_key", "invitation", "membership", "product", "idp_config", "session", "user", "audit_log", "provider", "routing_rule"] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
 
 /** Why a sign-in was turned away. */
@@ -39,6 +39,8 @@ const keyLifetime = z.strictObject({ expiresAt: z.string().nullable(), revokedAt
 const budget = z.strictObject({ monthlyBudgetUsd: z.string().nullable(), budgetAlertPct: z.number().nullable() });
 const staffRole = z.strictObject({ staffRole: z.enum(["admin", "sales", "support"]).nullable() });
 const disabledAt = z.strictObject({ disabledAt: z.date().nullable() });
+/** An upstream provider key as the audit log may show it: its last four characters, never the key. */
+const providerState = z.strictObject({ provider: text, baseUrl: text.nullable(), isDefault: z.boolean(), keyLast4: text });
 /** The fields of a changed row that changed (a routing rule), before and after. */
 const changedFields = z.record(z.string(), z.union([text, z.boolean(), z.number(), z.array(text)]).nullable());
 const routingRuleState = z.strictObject({
@@ -106,6 +108,11 @@ export const AUDIT_EVENTS = {
   }),
   "idp_config.removed": entry("idp_config", "A tenant's identity provider configuration was removed.", { before: idpState, after: z.null() }),
   // routing
+  "provider.created": entry("provider", "An upstream provider key was added (its last four characters; never the key).", { after: providerState }),
+  "provider.updated": entry("provider", "A provider's key was replaced (its last four before and after), its base URL changed, or it became the default: only the fields that did.", {
+    before: changedFields, after: changedFields,
+  }),
+  "provider.removed": entry("provider", "An upstream provider key was removed.", { before: providerState }),
   "routing_rule.created": entry("routing_rule", "A routing rule was written (or duplicated from another).", {
     after: routingRuleState, metadata: z.strictObject({ duplicatedFrom: id }).optional(),
   }),
