@@ -7,7 +7,9 @@ import { newEncryptionKeyring } from "../lib/crypto/secret-box";
 import { seedDemoData } from "../prisma/seed";
 import { demoIdentities, startGithubDevServer } from "../scripts/github-dev-server";
 import { spawnNext, type NextProcess } from "../scripts/next-process";
+import { startOpenAiCompatibleStub } from "../scripts/openai-compatible-stub";
 import { shareDatabaseUrl } from "./database";
+import { E2E_UPSTREAM } from "./support/upstream";
 import { keepServerLog } from "./server-log";
 
 const port = process.env.E2E_PORT ?? "3107";
@@ -16,6 +18,7 @@ process.env.GATEHOUSE_ENCRYPTION_KEYS ??= newEncryptionKeyring();
 const database = await startThrowawayDatabase();
 shareDatabaseUrl(database.url); // for the specs that make the database fail (e2e/database.ts)
 const github = await startGithubDevServer({ identities: demoIdentities() });
+const upstream = await startOpenAiCompatibleStub({ keys: [E2E_UPSTREAM.key], port: E2E_UPSTREAM.port });
 let app: NextProcess | undefined = undefined;
 // Once only: stopping Next on SIGTERM makes it exit, which calls stop again.
 let stopping: Promise<void> | undefined;
@@ -23,6 +26,7 @@ function stop(code = 0) {
   stopping ??= (async () => {
     app?.stop();
     await github.stop();
+    await upstream.stop();
     await database.stop();
     process.exit(code);
   })();

@@ -27,6 +27,7 @@ export const TENANT_NAVIGATION: NavEntry[] = [
   { label: "Members", href: "/t/[slug]/members", permission: "member.read" },
   { label: "Projects", href: "/t/[slug]/projects", permission: "tenant.read" },
   { label: "API keys", href: "/t/[slug]/keys", permission: "api_key.read" },
+  { label: "Providers", href: "/t/[slug]/providers", permission: "provider.read" },
   { label: "Usage", href: "/t/[slug]/usage", permission: "usage.read" },
   { label: "Audit log", href: "/t/[slug]/audit", permission: "audit.read" },
   {

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 
 export const STUB_MODELS = ["gpt-4o-mini", "gpt-4o", "llama-3.1-8b-instruct"];
 
-export async function startOpenAiCompatibleStub({ keys }: { keys: readonly string[] }) {
+export async function startOpenAiCompatibleStub({ keys, port: asked = 0 }: { keys: readonly string[]; port?: number }) {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://stub").pathname;
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -24,7 +24,7 @@ export async function startOpenAiCompatibleStub({ keys }: { keys: readonly strin
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
+    server.listen(asked, "127.0.0.1", resolve);
   });
   const { port } = server.address() as AddressInfo;
   return {
