@@ -42,12 +42,13 @@ describe("POST /api/v1/usage", () => {
         event(tenant.id, `${prefix}-1`),
         event(tenant.id, `${prefix}-2`, { model: "mystery-model" }),
         event(tenant.id, `${prefix}-3`, { inputTokens: -1 }),
+        event(tenant.id, `${prefix}-4`, { complexity: "urgent" }),
       ],
     });
     const first = await post(batch);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ accepted: 2, duplicates: 0, unpriced: [{ index: 1, model: "mystery-model" }] });
-    expect(first.body.rejected).toMatchObject([{ index: 2, requestId: `${prefix}-3` }]);
+    expect(first.body.rejected).toMatchObject([{ index: 2, requestId: `${prefix}-3` }, { index: 3, field: "complexity" }]);
 
     const again = await post(batch);
     expect(again.body).toMatchObject({ accepted: 0, duplicates: 2 });
@@ -78,7 +79,7 @@ describe("POST /api/v1/usage", () => {
     const events = Array.from({ length: 1000 }, (_, i) => event(tenant.id, longest(200, `${uniqueSlug("req")}-${i}`), {
       occurredAt: new Date().toISOString().replace("Z", "123456+00:00"), provider: longest(100), model: longest(200),
       apiKeyId: key.id, requestedModel: longest(200), routingRuleId: rule.id, feature: longest(100), team: longest(100),
-      inputTokens: 10_000_000, outputTokens: 10_000_000, latencyMs: 86_400_000, status: 599,
+      complexity: "medium", inputTokens: 10_000_000, outputTokens: 10_000_000, latencyMs: 86_400_000, status: 599,
     }));
     const body = JSON.stringify({ events });
     expect(Buffer.byteLength(body)).toBeGreaterThan(5.4 * 1024 * 1024);

@@ -38,14 +38,21 @@ export function event(tenantId: string, overrides: Record<string, unknown> = {})
 
 type Reader = Pick<PrismaClient, "$queryRawUnsafe">;
 
-/** Every column (but the id) of the tenants' rows of both rollups, in a stable order, as comparable text. */
+/** Every column (but the id and updated_at) of the tenants' rows of each rollup, in a stable order, as comparable text. */
 export async function rollupsOf(db: Reader, tenantIds: string[]) {
-  const read = (table: string, bucket: string) => db.$queryRawUnsafe<Record<string, string>[]>(
-    `SELECT tenant_id::text, ${bucket}::text AS bucket, api_key_id::text, provider, model, feature, team, requests::text, errors::text,
-       input_tokens::text, output_tokens::text, cost_usd::text, unpriced_requests::text, latency_ms_sum::text, latency_histogram::text
-     FROM ${table} WHERE tenant_id = ANY($1::uuid[])
-     ORDER BY tenant_id, ${bucket}, api_key_id NULLS FIRST, provider, model, feature NULLS FIRST, team NULLS FIRST`, tenantIds);
-  return { hourly: await read("usage_hourly", "hour"), daily: await read("usage_daily", "day") };
+  // ordered by every column: the key's come first, and they are unique
+  const read = (table: string, columns: string[]) => db.$queryRawUnsafe<Record<string, string>[]>(
+    `SELECT ${columns.map((column) => `${column}::text`).join(", ")} FROM ${table} WHERE tenant_id = ANY($1::uuid[])
+     ORDER BY ${columns.map((_, i) => `${i + 1} NULLS FIRST`).join(", ")}`, tenantIds);
+  const sums = ["requests", "input_tokens", "output_tokens", "cost_usd", "unpriced_requests"];
+  const traffic = (bucket: string) => [
+    "tenant_id", bucket, "api_key_id", "provider", "model", "feature", "team", ...sums, "errors", "latency_ms_sum", "latency_histogram",
+  ];
+  return {
+    hourly: await read("usage_hourly", traffic("hour")),
+    daily: await read("usage_daily", traffic("day")),
+    routing: await read("usage_routing_daily", ["tenant_id", "day", "requested_model", "feature", "team", "complexity", ...sums]),
+  };
 }
 
 class RolledBack extends Error {}

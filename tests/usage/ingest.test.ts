@@ -1,5 +1,6 @@
 // Usage ingestion on real PostgreSQL: exact costs from the price history, validation per event and per batch,
-// tenants that may not report usage, and idempotency (resent and concurrent overlapping batches).
+// tenants that may not report usage, complexity and the routing rollup, and idempotency (resent and concurrent
+// overlapping batches).
 import { afterAll, describe, expect, it } from "vitest";
 import { ingestUsage, InvalidUsageBatch } from "../../lib/domain/usage/ingest";
 import { testPrisma } from "../support/database";
@@ -90,6 +91,7 @@ describe("validation", () => {
       [byKey],
       [{ ...event(tenant.id), tenantId: undefined }, ["tenantId", "Name the tenant: tenantId or apiKeyId."]],
       [event(tenant.id, { latencyMs: 1.5 }), ["latencyMs", "latencyMs must be a whole number."]],
+      [event(tenant.id, { complexity: "extreme" }), ["complexity", "complexity must be low, medium or high."]],
       ["not an event", [undefined, "Each event must be a JSON object."]],
     ];
     const result = await ingestUsage(db, { events: sent.map(([e]) => e) });
@@ -116,6 +118,72 @@ describe("validation", () => {
     });
     expect(await storedEvents(frozen.tenant.id)).toBe(0);
     expect(await storedEvents(archived.tenant.id)).toBe(0);
+  });
+});
+
+describe("complexity and the routing rollup", () => {
+  const routingRows = (tenantId: string) => db.$queryRaw<Record<string, string | null>[]>`
+    SELECT day::text, requested_model, feature, team, complexity::text, requests::text, input_tokens::text, output_tokens::text,
+      cost_usd::text, unpriced_requests::text
+    FROM usage_routing_daily WHERE tenant_id = ${tenantId}::uuid
+    ORDER BY day, requested_model COLLATE "C", complexity NULLS FIRST`;
+
+  it("refuses a complexity other than low, medium or high, naming the field, and stores nothing", async () => {
+    const { tenant } = await usageTenant(db);
+    const values = ["extreme", "LOW", "", 2, true, ["low"]];
+    const result = await ingestUsage(db, { events: values.map((complexity) => event(tenant.id, { complexity })) });
+    expect(result.accepted).toBe(0);
+    expect(result.rejected.map(({ index, field, reason }) => [index, field, reason]))
+      .toEqual(values.map((_, index) => [index, "complexity", "complexity must be low, medium or high."]));
+    expect(await storedEvents(tenant.id)).toBe(0);
+    expect(await routingRows(tenant.id)).toEqual([]);
+  });
+
+  it("stores the complexity an event carries, and none when it is absent or null", async () => {
+    const { tenant } = await usageTenant(db);
+    const sent = { low: "low", medium: "medium", high: "high", absent: undefined, null: null };
+    const result = await ingestUsage(db, { events: Object.entries(sent).map(([requestId, complexity]) => event(tenant.id, { requestId, complexity })) });
+    expect(result).toMatchObject({ accepted: 5, rejected: [] });
+    const stored = await db.usageEvent.findMany({ where: { tenantId: tenant.id }, select: { requestId: true, complexity: true } });
+    expect(Object.fromEntries(stored.map((e) => [e.requestId, e.complexity])))
+      .toEqual({ low: "low", medium: "medium", high: "high", absent: null, null: null });
+  });
+
+  it("rolls each day up by requested model (else the served one), feature, team and complexity, across providers and keys", async () => {
+    const { tenant, keys } = await usageTenant(db, { keys: 2 });
+    const model = uniqueModel();
+    const today = Math.floor(Date.now() / DAY) * DAY;
+    await price(db, model, isoDay(today - 10 * DAY), "0.001000", "0.002000");
+    const [dayA, dayB] = [today - 2 * DAY + 12 * HOUR, today - DAY + 12 * HOUR];
+    const at = (ms: number) => new Date(ms).toISOString();
+    const asked = { occurredAt: at(dayA), model, requestedModel: "gpt-4o", feature: "chat", team: "red", complexity: "high" };
+    await ingestUsage(db, { events: [
+      // (1000 × 0.001 + 500 × 0.002) / 1000 = 0.002
+      event(tenant.id, { ...asked, inputTokens: 1000, outputTokens: 500 }),
+      event(tenant.id, { ...asked, apiKeyId: keys[1].id, inputTokens: 2000, outputTokens: 0 }),
+      // no price at this provider: counted unpriced, adding no cost
+      event(tenant.id, { ...asked, provider: "otherai", inputTokens: 100, outputTokens: 100 }),
+      // no requested model: the served one
+      event(tenant.id, { ...asked, requestedModel: undefined, inputTokens: 1000, outputTokens: 1000 }),
+      event(tenant.id, { ...asked, complexity: null, inputTokens: 10, outputTokens: 10 }),
+    ] });
+    // a later batch adds to the rows it shares with earlier ones
+    await ingestUsage(db, { events: [
+      event(tenant.id, { ...asked, apiKeyId: keys[0].id, inputTokens: 0, outputTokens: 1000 }),
+      event(tenant.id, { ...asked, occurredAt: at(dayB), inputTokens: 1000, outputTokens: 500 }),
+    ] });
+
+    const row = (day: number, requestedModel: string, complexity: string | null, [requests, input, output]: number[], cost: string, unpriced: number) => ({
+      day: isoDay(day), requested_model: requestedModel, feature: "chat", team: "red", complexity, requests: `${requests}`,
+      input_tokens: `${input}`, output_tokens: `${output}`, cost_usd: cost, unpriced_requests: `${unpriced}`,
+    });
+    expect(await routingRows(tenant.id)).toEqual([
+      row(dayA, "gpt-4o", null, [1, 10, 10], "0.0000300000", 0),
+      row(dayA, "gpt-4o", "high", [4, 3100, 1600], "0.0060000000", 1),
+      row(dayA, model, "high", [1, 1000, 1000], "0.0030000000", 0),
+      row(dayB, "gpt-4o", "high", [1, 1000, 500], "0.0020000000", 0),
+    ]);
+    expect(await rollupsOf(db, [tenant.id])).toEqual(await rebuiltRollupsOf(db, [tenant.id]));
   });
 });
 

@@ -1,6 +1,6 @@
 // Property test: after a random mix of batches (duplicates within and across batches, invalid events, several
-// tenants, keys, models with and without prices, features and teams), the incrementally kept rollups equal a
-// recomputation from the raw events, every column, histogram included.
+// tenants, keys, models with and without prices, requested models or none, features, teams and complexities), the
+// incrementally kept rollups equal a recomputation from the raw events, every column, histogram included.
 import { afterAll, describe, expect, it } from "vitest";
 import { ingestUsage } from "../../lib/domain/usage/ingest";
 import { testPrisma } from "../support/database";
@@ -43,7 +43,9 @@ describe("incremental rollups", () => {
         const e = event(tenant.id, {
           apiKeyId: random() < 0.2 ? undefined : pick(keys).id,
           occurredAt: new Date(Date.now() - random() * 5 * DAY).toISOString(),
-          model: pick(models), feature: pick(["chat", "search", null]), team: pick(["red", "blue", null, null]),
+          model: pick(models), requestedModel: pick([undefined, null, "gpt-4o", models[0]]),
+          feature: pick(["chat", "search", null]), team: pick(["red", "blue", null, null]),
+          complexity: pick([undefined, null, "low", "medium", "high"]),
           inputTokens: Math.floor(random() * 5000), outputTokens: Math.floor(random() * 2000),
           latencyMs: Math.floor(random() * random() * 12_000), status: pick([200, 200, 200, 200, 429, 500]),
         });
@@ -59,6 +61,7 @@ describe("incremental rollups", () => {
     expect(accepted).toBe(new Set(sent.map((e) => e.requestId)).size);
     const rollups = await rollupsOf(db, ids);
     expect(rollups.hourly.length).toBeGreaterThan(50);
+    expect(rollups.routing.length).toBeGreaterThan(50);
     expect(rollups).toEqual(await rebuiltRollupsOf(db, ids));
   });
 });

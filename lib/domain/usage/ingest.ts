@@ -1,6 +1,6 @@
 // Usage ingestion: the gateway posts batches of up to 1000 events (POST /api/v1/usage). Each batch costs two
 // statements whatever its size: one that resolves the tenants, keys and routing rules it names, and one that
-// prices and inserts the events and adds the inserted ones to both rollups.
+// prices and inserts the events and adds the inserted ones to the rollups.
 //
 // Idempotent on (tenant, requestId): events go in with ON CONFLICT DO NOTHING, and the rollups are updated from
 // the rows that INSERT … RETURNING hands back, i.e. only from events stored now, in the same statement (so the
@@ -137,8 +137,8 @@ async function resolveTenants(db: UsageDb, valid: Valid[], reject: Reject): Prom
 }
 
 const EVENT_COLUMNS = `tenant_id uuid, api_key_id uuid, request_id text, occurred_at timestamptz, provider text, model text,
-  requested_model text, routing_rule_id uuid, feature text, team text, input_tokens int, output_tokens int,
-  latency_ms int, status int, idx int`;
+  requested_model text, routing_rule_id uuid, feature text, team text, complexity complexity, input_tokens int,
+  output_tokens int, latency_ms int, status int, idx int`;
 
 // Events are inserted in (tenant, request id) order and rollup rows upserted in key order, so two overlapping
 // batches take their locks in the same order and wait for each other instead of deadlocking.
@@ -146,9 +146,9 @@ const STORE_SQL = `
 WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${EVENT_COLUMNS})),
 stored AS (
   INSERT INTO usage_events (tenant_id, api_key_id, request_id, occurred_at, provider, model, requested_model,
-    routing_rule_id, feature, team, input_tokens, output_tokens, cost_usd, latency_ms, status)
+    routing_rule_id, feature, team, complexity, input_tokens, output_tokens, cost_usd, latency_ms, status)
   SELECT i.tenant_id, i.api_key_id, i.request_id, i.occurred_at, i.provider, i.model, i.requested_model,
-    i.routing_rule_id, i.feature, i.team, i.input_tokens, i.output_tokens,
+    i.routing_rule_id, i.feature, i.team, i.complexity, i.input_tokens, i.output_tokens,
     (i.input_tokens * p.input_cost_per_1k + i.output_tokens * p.output_cost_per_1k) / 1000,
     i.latency_ms, i.status
   FROM input i
@@ -170,7 +170,7 @@ async function store(db: UsageDb, events: Resolved[]) {
   const rows = events.map(({ index, tenantId, event: e }) => ({
     tenant_id: tenantId, api_key_id: e.apiKeyId ?? null, request_id: e.requestId, occurred_at: e.occurredAt.toISOString(),
     provider: e.provider, model: e.model, requested_model: e.requestedModel, routing_rule_id: e.routingRuleId,
-    feature: e.feature, team: e.team, input_tokens: e.inputTokens, output_tokens: e.outputTokens,
+    feature: e.feature, team: e.team, complexity: e.complexity, input_tokens: e.inputTokens, output_tokens: e.outputTokens,
     latency_ms: e.latencyMs, status: e.status, idx: index,
   }));
   const [result] = await select<{ inserted: number; unpriced: { t: string; r: string; m: string }[] }>(db, STORE_SQL, [JSON.stringify(rows)]);

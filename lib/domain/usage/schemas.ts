@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { COMPLEXITIES } from "@/lib/domain/routing/engine";
 import { optionalUsd, tenantId } from "@/lib/domain/schemas";
 
 export const MAX_BATCH_EVENTS = 1000;
@@ -43,6 +44,8 @@ export const usageEvent = z
     routingRuleId: z.uuid("routingRuleId must be a UUID.").nullish().transform((v) => v ?? null),
     feature: optionalText("feature", 100),
     team: optionalText("team", 100),
+    // the complexity the gateway routed the request by, if it judged one
+    complexity: z.enum(COMPLEXITIES, "complexity must be low, medium or high.").nullish().transform((v) => v ?? null),
     inputTokens: count("inputTokens", MAX_TOKENS, "tokens"),
     outputTokens: count("outputTokens", MAX_TOKENS, "tokens"),
     // an int4 column; a day is far beyond any request the gateway would wait for
