@@ -19,10 +19,10 @@ async function scan(page: Page, path: string, heading: string) {
 }
 
 test("every page of an archived tenant with no members, keys or traffic", async ({ page }) => {
-  test.setTimeout(120_000); // ten pages, each with an axe scan, on a shared machine
+  test.setTimeout(120_000); // eleven pages, each with an axe scan, on a shared machine
   await signInAs(page, "Ada Admin (@ada-admin)");
   for (const [path, heading] of [
-    ["", "Vandelay Industries"], ["/members", "Members"], ["/projects", "Projects"], ["/keys", "API keys"], ["/providers", "Providers"], ["/usage", "Usage"],
+    ["", "Vandelay Industries"], ["/members", "Members"], ["/projects", "Projects"], ["/keys", "API keys"], ["/providers", "Providers"], ["/routing", "Routing"], ["/usage", "Usage"],
     ["/audit", "Audit log"], ["/settings", "Settings"], ["/settings/products", "Products"], ["/settings/sso", "Single sign-on"],
   ]) await scan(page, `/t/vandelay${path}`, heading);
 });

@@ -13,7 +13,7 @@ const CONSOLE_FOR_EVERYONE: Entry[] = [["Overview", "Overview"]];
 const CONSOLE_FOR_SALES: Entry[] = [...CONSOLE_FOR_EVERYONE, ["Tenants", "Tenants"], ["Usage", "Usage by tenant"], ["Audit log", "Audit log"]];
 const CONSOLE_FOR_SUPPORT: Entry[] = [...CONSOLE_FOR_SALES, ["People", "People"]];
 const EVERY_TENANT_PAGE: Entry[] = [
-  ["Overview", "Acme Corp"], ["Members", "Members"], ["Projects", "Projects"], ["API keys", "API keys"], ["Providers", "Providers"], ["Usage", "Usage"],
+  ["Overview", "Acme Corp"], ["Members", "Members"], ["Projects", "Projects"], ["API keys", "API keys"], ["Providers", "Providers"], ["Routing", "Routing"], ["Usage", "Usage"],
   ["Audit log", "Audit log"], ["Settings", "Settings"], ["Products", "Products"], ["Single sign-on", "Single sign-on"],
 ];
 
@@ -24,9 +24,10 @@ const ROLES: { who: string; identity: string; consolePages: Entry[]; tenantPages
   { who: "an owner", identity: "Olivia Owner (@olivia-owner)", consolePages: CONSOLE_FOR_EVERYONE, tenantPages: EVERY_TENANT_PAGE, hidden: STAFF_PAGES },
   { who: "a member", identity: "Max Member (@max-member)", consolePages: CONSOLE_FOR_EVERYONE, tenantPages: EVERY_TENANT_PAGE, hidden: STAFF_PAGES },
   { who: "a viewer", identity: "Vera Viewer (@vera-viewer)", consolePages: CONSOLE_FOR_EVERYONE, tenantPages: EVERY_TENANT_PAGE, hidden: STAFF_PAGES },
-  // sales staff read no API keys and no provider keys
+  // sales staff read no API keys and no gateway configuration
   { who: "sales staff", identity: "Sam Sales (@sam-sales)", consolePages: CONSOLE_FOR_SALES,
-    tenantPages: EVERY_TENANT_PAGE.filter(([label]) => label !== "API keys" && label !== "Providers"), hidden: ["/staff", "/t/acme/keys", "/t/acme/providers"] },
+    tenantPages: EVERY_TENANT_PAGE.filter(([label]) => !["API keys", "Providers", "Routing"].includes(label)),
+    hidden: ["/staff", "/t/acme/keys", "/t/acme/providers", "/t/acme/routing"] },
   { who: "support staff", identity: "Sue Support (@sue-support)", consolePages: CONSOLE_FOR_SUPPORT, tenantPages: EVERY_TENANT_PAGE, hidden: [] },
   { who: "an admin", identity: "Ada Admin (@ada-admin)", consolePages: CONSOLE_FOR_SUPPORT, tenantPages: EVERY_TENANT_PAGE, hidden: [] },
 ];

@@ -50,6 +50,7 @@ export const ROUTES: Record<string, ListedRoute> = {
   "(console)/t/[slug]/audit/page.tsx": { path: `/t/${SLUG}/audit`, params: AUDIT_PAGE },
   "(console)/t/[slug]/keys/page.tsx": { path: `/t/${SLUG}/keys`, params: ["status", "q", "page"] },
   "(console)/t/[slug]/providers/page.tsx": { path: `/t/${SLUG}/providers`, params: [] },
+  "(console)/t/[slug]/routing/page.tsx": { path: `/t/${SLUG}/routing`, params: [] },
   "(console)/t/[slug]/usage/page.tsx": { path: `/t/${SLUG}/usage`, params: [...USAGE_RANGE, "groupBy"], base: CUSTOM_RANGE, alone: ["range"] },
   // an export refuses the whole query for one bad value: the dates and the scope also go alone, to reach the export
   "api/audit/export/route.ts": {

@@ -56,6 +56,8 @@ async function secondSession(browser: Browser, identity: string) {
 
 for (const { role, identity } of ROLES) {
   test(`at 1280 px, ${role}'s tables fit their pages and each row menu opens its dialog by keyboard`, async ({ page, browser }) => {
+    // every page of the navigation, a page for each area: the default 30 s is too little for staff on a busy machine
+    test.setTimeout(120_000);
     await secondSession(browser, identity);
     await signInAs(page, identity);
     const pages = await pagesOf(page);

@@ -28,6 +28,7 @@ export const TENANT_NAVIGATION: NavEntry[] = [
   { label: "Projects", href: "/t/[slug]/projects", permission: "tenant.read" },
   { label: "API keys", href: "/t/[slug]/keys", permission: "api_key.read" },
   { label: "Providers", href: "/t/[slug]/providers", permission: "provider.read" },
+  { label: "Routing", href: "/t/[slug]/routing", permission: "routing.read" },
   { label: "Usage", href: "/t/[slug]/usage", permission: "usage.read" },
   { label: "Audit log", href: "/t/[slug]/audit", permission: "audit.read" },
   {
