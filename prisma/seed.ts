@@ -169,9 +169,9 @@ async function seedGatewayConfig(db: PrismaClient, tenants: Map<string, DemoTena
     if ((await db.routingRule.count({ where: { tenantId: t.id } })) === 0) {
       await db.routingRule.createMany({
         data: [
-          { tenantId: t.id, priority: 10, name: "Cheap summaries", matchFeature: "summarize", strategy: "cheapest", targetModel: "gpt-4o-mini", targetProvider: "openai" },
-          { tenantId: t.id, priority: 20, name: "Research gets the best", matchTeam: "research", matchComplexity: "high", strategy: "quality_first", targetModel: "claude-3-opus", targetProvider: "anthropic" },
-          { tenantId: t.id, priority: 30, name: "Cascade simple chat", matchModel: "gpt-4o", matchComplexity: "low", strategy: "cascading", fallbackModels: ["gpt-4o-mini", "claude-3-haiku"] },
+          { tenantId: t.id, priority: 0, name: "Cheap summaries", matchFeature: "summarize", strategy: "cheapest", targetModel: "gpt-4o-mini", targetProvider: "openai" },
+          { tenantId: t.id, priority: 1, name: "Research gets the best", matchTeam: "research", matchComplexity: "high", strategy: "quality_first", targetModel: "claude-3-opus", targetProvider: "anthropic" },
+          { tenantId: t.id, priority: 2, name: "Cascade simple chat", matchModel: "gpt-4o", matchComplexity: "low", strategy: "cascading", fallbackModels: ["gpt-4o-mini", "claude-3-haiku"] },
         ],
       });
     }

@@ -57,6 +57,16 @@ describe("writing rules", () => {
         strategy: "quality_first", targetProvider: "openai", targetModel: "gpt-4o", fallbackModels: ["anthropic/claude-3-5-sonnet", "mistral-large"] } } });
   });
 
+  it("puts a new rule last even when the priorities are not dense (rows written before the service)", async () => {
+    const { tenant, owner } = await world();
+    await db.routingRule.createMany({ data: [
+      { tenantId: tenant.id, priority: 10, name: "Old first", strategy: "passthrough", matchFeature: "a" },
+      { tenantId: tenant.id, priority: 20, name: "Old second", strategy: "passthrough", matchFeature: "b" },
+    ] });
+    await created(owner, tenant.id, { name: "New" });
+    expect(await namesOf(tenant.id)).toEqual(["Old first", "Old second", "New"]);
+  });
+
   it("updates only what changed, audits those fields, and answers the rule's new version", async () => {
     const { tenant, owner } = await world();
     const rule = await created(owner, tenant.id, { name: "Old" });

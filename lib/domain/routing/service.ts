@@ -155,7 +155,9 @@ export const createRule = mutation({
   async execute(tx, { tenantId, ...fields }) {
     await lockTenant(tx, tenantId);
     await validateRule(tx, tenantId, fields);
-    const priority = await tx.routingRule.count({ where: scoped(tx, tenantId).where() });
+    // after the last rule, whatever the priorities are (rows written before the service kept them dense)
+    const { _max } = await tx.routingRule.aggregate({ where: scoped(tx, tenantId).where(), _max: { priority: true } });
+    const priority = (_max.priority ?? -1) + 1;
     const row = await tx.routingRule.create({ data: { tenantId, priority, ...ruleData(fields) } });
     await notifyConfigEvent(tx, { kind: "routing", tenantId, id: row.id });
     return { data: await standingOf(tx, tenantId, row), audit: { targetId: row.id, targetName: row.name, after: stateOf(row) } };
