@@ -23,6 +23,8 @@ const EVERY_TENANT_PAGE = [
   "Members /t/acme/members",
   "Projects /t/acme/projects",
   "API keys /t/acme/keys",
+  "Providers /t/acme/providers",
+  "Routing /t/acme/routing",
   "Usage /t/acme/usage",
   "Audit log /t/acme/audit",
   "Settings /t/acme/settings",
@@ -36,8 +38,8 @@ describe("the tenant navigation", () => {
     member: EVERY_TENANT_PAGE,
     viewer: EVERY_TENANT_PAGE,
     outsider: [],
-    // sales staff do not read API keys
-    sales: EVERY_TENANT_PAGE.filter((line) => !line.startsWith("API keys")),
+    // sales staff read neither API keys nor the gateway's configuration
+    sales: EVERY_TENANT_PAGE.filter((line) => !/^(API keys|Providers|Routing) /.test(line)),
     support: EVERY_TENANT_PAGE,
     admin: EVERY_TENANT_PAGE,
   };
