@@ -4,7 +4,7 @@
 import { expect, test } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { signInAs } from "./sign-in";
-import { rowAction, rowActionByKeyboard, rowMenuButton } from "./support/row-menu";
+import { rowActionByKeyboard, rowMenuButton } from "./support/row-menu";
 import { toasts } from "./support/toasts";
 import { E2E_UPSTREAM } from "./support/upstream";
 
@@ -59,7 +59,7 @@ test("an owner adds, tests, edits, makes default and removes a provider", async 
   await page.getByRole("dialog", { name: "Make OpenAI the default?" }).getByRole("button", { name: "Make default" }).click();
   await expect(table.getByRole("row", { name: /^OpenAI Default/ })).toBeVisible();
 
-  await rowAction(table, "OpenAI-compatible", "Remove");
+  await rowActionByKeyboard(table, "OpenAI-compatible", "Remove");
   await page.getByRole("dialog", { name: "Remove OpenAI-compatible?" }).getByRole("button", { name: "Remove" }).click();
   await expect(toasts(page).filter({ hasText: "OpenAI-compatible removed" })).toBeVisible();
   await expect(table.getByRole("row", { name: /OpenAI-compatible/ })).toHaveCount(0);

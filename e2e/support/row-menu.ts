@@ -22,6 +22,9 @@ export async function rowAction(scope: Scope, rowName: string, item: string | Re
 export async function openRowMenuByKeyboard(scope: Scope, rowName: string, button: Locator = rowMenuButton(scope, rowName)) {
   const page = pageOf(scope);
   const menu = page.getByRole("menu", { name: `Actions for ${rowName}`, exact: true });
+  // The pointer rests where the test last clicked. A menu opening under it gets a mouse move from Chromium, and
+  // Radix then highlights the item under the pointer instead of the first: the arrows would count from there.
+  await page.mouse.move(0, 0);
   await expect(async () => {
     await button.focus();
     await page.keyboard.press("Enter");
@@ -37,8 +40,13 @@ export async function rowActionByKeyboard(scope: Scope, rowName: string, item: s
   const index = items.indexOf(item);
   expect(index, `"${item}" in the menu of ${rowName}`).toBeGreaterThanOrEqual(0);
   const page = pageOf(scope);
-  // Radix focuses the first item when a menu opens by keyboard
-  for (let step = 0; step < index; step++) await page.keyboard.press("ArrowDown");
-  await expect(menu.getByRole("menuitem", { name: item, exact: true })).toBeFocused();
+  // Radix focuses the first item when a menu opens by keyboard, once the menu has drawn: each arrow waits for
+  // the one before it to land, or a press made too early would leave the count one short
+  const focused = (at: number) => expect(menu.getByRole("menuitem", { name: items[at], exact: true })).toBeFocused();
+  await focused(0);
+  for (let step = 1; step <= index; step++) {
+    await page.keyboard.press("ArrowDown");
+    await focused(step);
+  }
   await page.keyboard.press("Enter");
 }
