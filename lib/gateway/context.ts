@@ -5,6 +5,7 @@ import type pg from "pg";
 import type { FailureLimiter } from "@/lib/rate-limit";
 import type { TrustedProxy } from "@/lib/trusted-proxy";
 import type { LastUsedWriter } from "./last-used";
+import type { Router } from "./routing";
 import type { GatewayStats, KeyVerifier } from "./verify";
 
 /** One gateway instance's parts, made once by createGatewayServer. */
@@ -12,6 +13,8 @@ export interface GatewayContext {
   db: pg.Pool;
   /** the key cache, and the lookups behind it */
   verifier: KeyVerifier;
+  /** the routing cache (rules, providers, upstream keys per tenant), and the loads behind it */
+  router: Router;
   lastUsed: LastUsedWriter;
   /** failures of requests without the service token, per source address */
   callerFailures: FailureLimiter;

@@ -5,10 +5,11 @@ import type { RequestContext, Route } from "./context";
 import { declaredTooLarge, ERRORS, failed, pathOf, readBody, refuse, send, sourceAddressOf } from "./http";
 import { healthRoute } from "./routes/health";
 import { openApiRoute } from "./routes/openapi";
+import { routeRoute } from "./routes/route";
 import { usageRoute } from "./routes/usage";
 import { verifyRoute } from "./routes/verify";
 
-export const ROUTES: readonly Route[] = [verifyRoute, usageRoute, healthRoute, openApiRoute];
+export const ROUTES: readonly Route[] = [verifyRoute, routeRoute, usageRoute, healthRoute, openApiRoute];
 
 const routesByPath = new Map<string, Map<string, Route>>();
 for (const route of ROUTES) {

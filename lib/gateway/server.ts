@@ -15,6 +15,7 @@ import { failed, serviceTokenCheck } from "./http";
 import { ConfigEventListener } from "./invalidation";
 import { LastUsedWriter } from "./last-used";
 import { dispatch } from "./route-table";
+import { Router } from "./routing";
 import { KeyVerifier, newStats, type GatewayStats } from "./verify";
 
 export interface GatewayOptions {
@@ -24,6 +25,8 @@ export interface GatewayOptions {
   cacheTtlMs?: number;
   negativeCacheTtlMs?: number;
   cacheMaxEntries?: number;
+  /** tenants whose routing configuration is kept (each with its rules, providers and decrypted upstream keys) */
+  routingCacheMaxTenants?: number;
   /** unknown keys remembered, apart from the keys found so that a flood of them evicts none of those */
   negativeCacheMaxEntries?: number;
   /**
@@ -77,10 +80,11 @@ function contextOf(options: GatewayOptions): GatewayContext {
   const poolSize = options.poolSize ?? 10;
   const db = new pg.Pool({ connectionString: options.databaseUrl, max: poolSize, keepAlive: true });
   db.on("error", (error) => log(`database connection error: ${error.message}`));
+  const ttlMs = options.cacheTtlMs ?? 60_000;
   const verifier = new KeyVerifier(
     db,
     {
-      ttlMs: options.cacheTtlMs ?? 60_000,
+      ttlMs,
       negativeTtlMs: options.negativeCacheTtlMs ?? 10_000,
       maxEntries: options.cacheMaxEntries ?? 100_000,
       negativeMaxEntries: options.negativeCacheMaxEntries ?? 10_000,
@@ -92,6 +96,7 @@ function contextOf(options: GatewayOptions): GatewayContext {
   return {
     db,
     verifier,
+    router: new Router(db, { ttlMs, maxTenants: options.routingCacheMaxTenants ?? 10_000, maxKeys: options.cacheMaxEntries ?? 100_000 }),
     lastUsed: new LastUsedWriter(db, options.lastUsedFlushMs ?? 5_000, stats, log),
     callerFailures: new FailureLimiter(options.failuresPerMinute ?? 30),
     clientFailures: new FailureLimiter(options.failuresPerMinute ?? 30),
@@ -104,24 +109,37 @@ function contextOf(options: GatewayOptions): GatewayContext {
 }
 
 /** What each kind of configuration event evicts: a kind the gateway caches more of gets its line here. */
-function evict({ verifier }: GatewayContext, event: ConfigEvent): void {
+function evict({ verifier, router }: GatewayContext, event: ConfigEvent): void {
   switch (event.kind) {
     case "api_key":
-      if (event.id === null) verifier.evictTenant(event.tenantId);
-      else verifier.evictKey(event.id);
+      // a tenant-wide event is a change of the tenant's status, which routing refuses by too
+      if (event.id === null) {
+        verifier.evictTenant(event.tenantId);
+        router.evictTenant(event.tenantId);
+      } else {
+        verifier.evictKey(event.id);
+        router.evictKey(event.id);
+      }
+      break;
+    case "routing":
+      router.evictTenant(event.tenantId);
   }
 }
 
 export function createGatewayServer(options: GatewayOptions): Gateway {
   const context = contextOf(options);
-  const { verifier, lastUsed, db, log } = context;
+  const { verifier, router, lastUsed, db, log } = context;
+  const reset = (caching: boolean) => {
+    verifier.reset(caching);
+    router.reset(caching);
+  };
   const listener = new ConfigEventListener(
     options.databaseUrl,
     {
       event: (event) => evict(context, event),
-      unreadable: () => verifier.reset(true),
-      connected: () => verifier.reset(true),
-      disconnected: () => verifier.reset(false),
+      unreadable: () => reset(true),
+      connected: () => reset(true),
+      disconnected: () => reset(false),
     },
     log,
   );

@@ -22,6 +22,7 @@ describe.each([["prisma", () => prismaQuery(db)], ["pg", () => pgQuery(pool)]])(
     await db.routingRule.createMany({ data: [
       { tenantId: tenant.id, name: "second", priority: 2, strategy: "cheapest", matchModel: "gpt-4o*", fallbackModels: ["anthropic/claude-3-haiku"] },
       { tenantId: tenant.id, name: "first", priority: 1, enabled: false, matchComplexity: "low", targetProvider: "openai", targetModel: "gpt-4o-mini" },
+      { tenantId: tenant.id, name: "third", priority: 3, strategy: "quality_first", fallbackModels: ["gpt-4o-mini"] },
       { tenantId: other.id, name: "theirs", priority: 0 },
     ] });
     await db.providerConfig.createMany({ data: [
@@ -33,6 +34,8 @@ describe.each([["prisma", () => prismaQuery(db)], ["pg", () => pgQuery(pool)]])(
     expect(rules).toEqual([
       { id: expect.any(String), name: "first", enabled: false, matchModel: null, matchFeature: null, matchTeam: null, matchComplexity: "low", strategy: "passthrough", targetProvider: "openai", targetModel: "gpt-4o-mini", fallbackModels: [] },
       { id: expect.any(String), name: "second", enabled: true, matchModel: "gpt-4o*", matchFeature: null, matchTeam: null, matchComplexity: null, strategy: "cheapest", targetProvider: null, targetModel: null, fallbackModels: ["anthropic/claude-3-haiku"] },
+      // spelled as the engine spells it, not as the SQL enum (quality-first)
+      { id: expect.any(String), name: "third", enabled: true, matchModel: null, matchFeature: null, matchTeam: null, matchComplexity: null, strategy: "quality_first", targetProvider: null, targetModel: null, fallbackModels: ["gpt-4o-mini"] },
     ]);
     expect(await configuredProvidersOf(queryOf(), tenant.id)).toEqual([{ provider: "anthropic", isDefault: false }, { provider: "openai", isDefault: true }]);
   });

@@ -13,13 +13,16 @@ export const pgQuery = (pool: { query: (sql: string, params: unknown[]) => Promi
 export const prismaQuery = (db: { $queryRawUnsafe: (sql: string, ...params: unknown[]) => Promise<unknown> }): Query =>
   async <Row>(sql: string, params: readonly unknown[]) => (await db.$queryRawUnsafe(sql, ...params)) as Row[];
 
-/** The tenant's rules in priority order (disabled ones too: the engine skips them). */
+/**
+ * The tenant's rules in priority order (disabled ones too: the engine skips them). The database spells a strategy
+ * as the enum's SQL value (`quality-first`); the engine as Prisma does (`quality_first`).
+ */
 export async function rulesOf(query: Query, tenantId: string): Promise<RuleSpec[]> {
   const rows = await query<{
     id: string; name: string; enabled: boolean; match_model: string | null; match_feature: string | null; match_team: string | null;
     match_complexity: Complexity | null; strategy: Strategy; target_provider: string | null; target_model: string | null; fallback_models: string[];
   }>(
-    `SELECT id::text, name, enabled, match_model, match_feature, match_team, match_complexity::text AS match_complexity, strategy::text AS strategy,
+    `SELECT id::text, name, enabled, match_model, match_feature, match_team, match_complexity::text AS match_complexity, replace(strategy::text, '-', '_') AS strategy,
        target_provider, target_model, fallback_models FROM routing_rules WHERE tenant_id = $1::uuid ORDER BY priority, created_at, id`,
     [tenantId],
   );
