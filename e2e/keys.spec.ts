@@ -1,6 +1,7 @@
-import { expect, test, type Request } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { signInAs } from "./sign-in";
+import { heldBackAction, replayedAction } from "./support/replay";
 import { rowAction } from "./support/row-menu";
 
 test("an owner creates a key, copies it once, sees only its prefix in the list, and revokes it", async ({ page, context }) => {
@@ -47,15 +48,7 @@ test("a viewer sees the keys but no create button, and the create action refuses
   await page.getByRole("button", { name: "Create key" }).click();
   const dialog = page.getByRole("dialog", { name: "Create an API key" });
   await dialog.getByRole("textbox", { name: "Name" }).fill("Replayed by a viewer");
-  let submission: Request | undefined;
-  await page.route((url) => url.pathname === "/t/acme/keys", (route) => {
-    if (route.request().method() !== "POST" || !route.request().headers()["next-action"]) return route.continue();
-    submission = route.request();
-    return route.abort();
-  });
-  await dialog.getByRole("button", { name: "Generate key" }).click();
-  await expect.poll(() => submission).toBeDefined();
-  await page.unrouteAll();
+  const submission = await heldBackAction(page, "/t/acme/keys", () => dialog.getByRole("button", { name: "Generate key" }).click());
 
   await context.clearCookies();
   await signInAs(page, "Vera Viewer (@vera-viewer)");
@@ -65,12 +58,7 @@ test("a viewer sees the keys but no create button, and the create action refuses
   await expect(page.getByRole("button", { name: "Create key" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Actions for / })).toHaveCount(0); // no row menu: nothing to roll or revoke
 
-  // the same POST (action id, bound slug, form fields) with the viewer's session cookie, from the context
-  const headers = submission!.headers();
-  delete headers.cookie; // the owner's, captured with the rest
-  const replay = await page.request.post(submission!.url(), { headers, data: submission!.postDataBuffer()! });
-  expect(replay.status()).toBe(200);
-  const answer = await replay.text();
+  const answer = await replayedAction(page, submission);
   expect(answer).toContain('"kind":"forbidden"');
   expect(answer).toContain("You do not have permission to do that.");
   await page.reload();

@@ -1,9 +1,10 @@
 // An owner writes a routing rule by keyboard, moves it up (where it shadows a narrower rule, which the list says)
-// and back, edits it, sees a field error, disables and deletes it; a viewer reads the rules with no controls.
-// Acme ends as it began.
+// and back, drags it first and back last, edits it, sees a field error, disables and deletes it; a viewer reads the
+// rules with no controls, and the owner's reorder replayed with the viewer's session is refused. Acme ends as it began.
 import { expect, test } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { signInAs } from "./sign-in";
+import { heldBackAction, replayedAction } from "./support/replay";
 import { rowActionByKeyboard, rowMenuButton } from "./support/row-menu";
 import { toasts } from "./support/toasts";
 
@@ -40,6 +41,18 @@ test("an owner writes, orders, edits, disables and deletes a rule", async ({ pag
   await table.getByRole("button", { name: "Move “E2E all chat” down" }).press("Enter");
   await expect(names()).toHaveText(["Cheap summaries", "Research gets the best", "Cascade simple chat", "E2E all chat"]);
 
+  // by drag: onto the first row puts it first, onto the last puts it back last
+  const row = (name: string) => table.locator("tbody tr").filter({ has: page.locator("span.font-medium").getByText(name, { exact: true }) });
+  await row("E2E all chat").dragTo(row("Cheap summaries"));
+  await expect(names()).toHaveText(["E2E all chat", "Cheap summaries", "Research gets the best", "Cascade simple chat"]);
+  await expect(toasts(page).filter({ hasText: "Order saved" })).toBeVisible();
+  await page.reload();
+  await expect(names()).toHaveText(["E2E all chat", "Cheap summaries", "Research gets the best", "Cascade simple chat"]);
+  await row("E2E all chat").dragTo(row("Cascade simple chat"));
+  await expect(names()).toHaveText(["Cheap summaries", "Research gets the best", "Cascade simple chat", "E2E all chat"]);
+  await page.reload();
+  await expect(names()).toHaveText(["Cheap summaries", "Research gets the best", "Cascade simple chat", "E2E all chat"]);
+
   await rowActionByKeyboard(table, "E2E all chat", "Edit…");
   const edit = page.getByRole("dialog", { name: "Edit “E2E all chat”" });
   await expect(edit.getByLabel("Fallbacks")).toHaveValue("gpt-4o");
@@ -61,13 +74,25 @@ test("an owner writes, orders, edits, disables and deletes a rule", async ({ pag
   await expect(names()).toHaveText(["Cheap summaries", "Research gets the best", "Cascade simple chat"]);
 });
 
-test("a viewer reads the rules, with nothing to change", async ({ page }) => {
-  await signInAs(page, "Vera Viewer (@vera-viewer)");
+test("a viewer reads the rules, with nothing to change, and the owner's reorder replayed as the viewer is refused", async ({ page, context }) => {
+  await signInAs(page, "Olivia Owner (@olivia-owner)");
   await page.goto("/t/acme/routing");
   const table = page.getByRole("table", { name: "Routing rules, first match wins" });
-  await expect(table.getByRole("row", { name: /Cheap summaries/ })).toContainText("Cheapest");
+  const row = (name: string) => table.locator("tbody tr").filter({ has: page.locator("span.font-medium").getByText(name, { exact: true }) });
+  const submission = await heldBackAction(page, "/t/acme/routing", () => row("Cascade simple chat").dragTo(row("Cheap summaries")));
+
+  await context.clearCookies();
+  await signInAs(page, "Vera Viewer (@vera-viewer)");
+  await page.goto("/t/acme/routing");
+  await expect(row("Cheap summaries")).toContainText("Cheapest");
   await expect(page.getByRole("button", { name: "New rule" })).toHaveCount(0);
   await expect(table.getByRole("button", { name: /^Move / })).toHaveCount(0);
   await expect(rowMenuButton(table, "Cheap summaries")).toHaveCount(0);
+  await expect(table.locator("tr[draggable=true]")).toHaveCount(0);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  const answer = await replayedAction(page, submission);
+  expect(answer).toContain('"kind":"forbidden"');
+  await page.reload();
+  await expect(table.locator("tbody tr td:nth-child(2) span.font-medium")).toHaveText(["Cheap summaries", "Research gets the best", "Cascade simple chat"]);
 });

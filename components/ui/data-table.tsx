@@ -2,7 +2,7 @@
 // The one list table: TanStack Table 9 owns the columns and the sort state, the Table primitives draw them. Lists
 // the server filters, sorts and pages keep that state in the URL (nuqs) and hand it in as `sorting.state`;
 // a list whose rows are all on the page lets the table sort them here.
-import { createContext, use, useMemo, type ReactNode } from "react";
+import { createContext, use, useMemo, type HTMLAttributes, type ReactNode } from "react";
 import {
   createColumnHelper, createSortedRowModel, rowSortingFeature, sortFn_text, tableFeatures, useTable,
   type CellData, type ColumnDef, type ColumnSort, type RowData, type SortingState, type TableFeatures,
@@ -53,7 +53,7 @@ const actionsColumn = dataTableColumns<RowData>().display({
 const SORT_ARIA = { asc: "ascending", desc: "descending" } as const;
 const SORT_ICON = { asc: "↑", desc: "↓" } as const;
 
-export function DataTable<TData extends RowData>({ columns, data, caption, showCaption, empty, sorting, getRowId, rowActions, alignTop }: {
+export function DataTable<TData extends RowData>({ columns, data, caption, showCaption, empty, sorting, getRowId, rowActions, rowProps, alignTop }: {
   /**
    * Module-level, or memoized on plain values: TanStack draws a cell function as a component, so columns made
    * afresh (on a server re-render that hands down new action references, say) remount every cell.
@@ -72,6 +72,8 @@ export function DataTable<TData extends RowData>({ columns, data, caption, showC
   getRowId?: (row: TData) => string;
   /** a last column of each row's buttons, under a header for screen readers only */
   rowActions?: (row: TData) => ReactNode;
+  /** attributes of each row's <tr> (a list reordered by drag makes its rows draggable) */
+  rowProps?: (row: TData) => HTMLAttributes<HTMLTableRowElement>;
   /** cells align to their top, for rows whose cells run to several lines */
   alignTop?: boolean;
 }) {
@@ -119,7 +121,7 @@ export function DataTable<TData extends RowData>({ columns, data, caption, showC
       >
         {data.length === 0 && empty && <EmptyRow columns={headers.length}>{empty}</EmptyRow>}
         {table.getRowModel().rows.map((row) => (
-          <Tr key={row.id}>
+          <Tr key={row.id} {...rowProps?.(row.original)}>
             {row.getAllCells().map((cell) => {
               const meta = cell.column.columnDef.meta;
               return <Td key={cell.id} className={cn(alignTop && "align-top", meta?.numeric && "text-right tabular-nums", meta?.cellClassName)}><table.FlexRender cell={cell} /></Td>;

@@ -1,4 +1,4 @@
-import { useId, type TdHTMLAttributes, type ThHTMLAttributes } from "react";
+import { useId, type HTMLAttributes, type TdHTMLAttributes, type ThHTMLAttributes } from "react";
 import { cn } from "@/lib/utils";
 import { cardClass } from "./card";
 
@@ -29,8 +29,8 @@ export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElemen
   return <th scope="col" className={cn("px-3 py-2 font-medium", className)} {...props} />;
 }
 
-export function Tr({ children }: { children: React.ReactNode }) {
-  return <tr className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">{children}</tr>;
+export function Tr({ className, ...props }: HTMLAttributes<HTMLTableRowElement>) {
+  return <tr className={cn("border-b border-zinc-100 last:border-0 dark:border-zinc-800", className)} {...props} />;
 }
 
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
