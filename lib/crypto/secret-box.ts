@@ -24,9 +24,12 @@ function keyring(): Map<number, Buffer> {
   return ring;
 }
 
+/** The version `seal` encrypts under: the highest in the keyring. */
+export const newestKeyVersion = (ring = keyring()): number => Math.max(...ring.keys());
+
 export function seal(plaintext: string): Sealed {
   const ring = keyring();
-  const keyVersion = Math.max(...ring.keys());
+  const keyVersion = newestKeyVersion(ring);
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", ring.get(keyVersion)!, iv);
   const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);

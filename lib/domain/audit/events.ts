@@ -11,7 +11,7 @@
 // the hash chain covers them.
 import { z } from "zod";
 
-export const TARGET_TYPES = ["tenant", "project", "api_key", "invitation", "membership", "product", "idp_config", "session", "user", "audit_log", "provider", "routing_rule"] as const;
+export const TARGET_TYPES = ["tenant", "project", "api_key", "invitation", "membership", "product", "idp_config", "session", "user", "audit_log", "provider", "routing_rule", "keyring"] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
 
 /** Why a sign-in was turned away. */
@@ -154,6 +154,10 @@ export const AUDIT_EVENTS = {
   "session.created": entry("session", "A person signed in: a session opened.", {}),
   "session.ended": entry("session", "A person signed a session out.", {}),
   "session.revoked": entry("session", "A person signed one of their other sessions out.", {}),
+  // the encryption keyring (platform events: no tenant)
+  "keyring.rotated": entry("keyring", "A batch of provider keys or webhook secrets was re-encrypted under the keyring's newest version: how many, from which versions (never a secret).", {
+    metadata: z.strictObject({ table: z.enum(["provider_configs", "webhooks"]), count: z.number(), fromVersions: z.array(z.number()), toVersion: z.number() }),
+  }),
   // the audit log itself
   "audit_log.retention_applied": entry("audit_log", "Events older than their chain's retention were removed (the counts per chain).", {
     metadata: z.strictObject({ deleted: z.number(), chains: z.array(z.strictObject({ chain: text, deleted: z.number(), keptFromSeq: z.number() })) }),
