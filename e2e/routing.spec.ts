@@ -1,4 +1,4 @@
-// An owner writes a routing rule by keyboard, moves it up (where it shadows a narrower rule, which the list says)
+// An owner writes a routing rule by keyboard, simulates it, moves it up (where it shadows a narrower rule, which the list says)
 // and back, drags it first and back last, edits it, sees a field error, disables and deletes it; a viewer reads the
 // rules with no controls, and the owner's reorder replayed with the viewer's session is refused. Acme ends as it began.
 import { expect, test } from "@playwright/test";
@@ -26,6 +26,10 @@ test("an owner writes, orders, edits, disables and deletes a rule", async ({ pag
   await dialog.getByLabel("Strategy").selectOption("cascading");
   await dialog.getByLabel("Target model").fill("gpt-4o-mini");
   await dialog.getByLabel("Fallbacks").fill("gpt-4o");
+  // the what-if, before saving: the draft replayed through last week's usage, the typing kept
+  await dialog.getByRole("button", { name: "Simulate" }).press("Enter");
+  await expect(dialog.getByRole("status")).toContainText(/Over the last 7 days, [\d,]+ requests|No usage in the last 7 days to replay/);
+  await expect(dialog.getByLabel("Name")).toHaveValue("E2E all chat");
   expect((await new AxeBuilder({ page }).include("[role=dialog]").analyze()).violations).toEqual([]);
   await dialog.getByRole("button", { name: "Create rule" }).press("Enter");
   await expect(dialog).toHaveCount(0);

@@ -1,9 +1,12 @@
-// What the benchmarks (bench-audit, bench-usage, bench-people, bench-verify) share, so that their figures are
-// taken and their runs end the same way: p50 and p95 of one async call run RUNS times, after WARM_UPS unmeasured
-// runs that open connections and warm plans and caches; and `runBench`, which stops the child processes and
-// throwaway databases a benchmark started whether it finishes, fails or is interrupted.
+// What the benchmarks (bench-audit, bench-usage, bench-whatif, bench-people, bench-verify) share, so that their
+// figures are taken and their runs end the same way: p50 and p95 of one async call run RUNS times, after WARM_UPS
+// unmeasured runs that open connections and warm plans and caches; `runBench`, which stops the child processes and
+// throwaway databases a benchmark started whether it finishes, fails or is interrupted; and the demo usage
+// database the usage benchmarks time their reads on.
 import { spawn, type ChildProcess } from "node:child_process";
-import { freePort, startThrowawayDatabase, type RunningDatabase } from "../lib/db/embedded";
+import { freePort, startThrowawayDatabase, withClient, type RunningDatabase } from "../lib/db/embedded";
+import { Migrator } from "../lib/db/migrator";
+import { newEncryptionKeyring } from "../lib/crypto/secret-box";
 
 /** How many measured runs each figure is taken from. */
 export const RUNS = 20;
@@ -41,6 +44,26 @@ export interface Bench {
   database(): Promise<RunningDatabase>;
   /** A node child process named `name` in the logs, with this process's environment plus `env` and its stderr. */
   node(name: string, args: string[], env: Record<string, string>): ChildProcess;
+}
+
+/**
+ * A throwaway PostgreSQL, migrated, with the demo seed's tenants and `events` usage events (generated in SQL, rollups
+ * rebuilt with REBUILD_ROLLUPS_SQL), analyzed; DATABASE_URL names it, for lib/db/client behind the queries timed.
+ */
+export async function demoUsageDatabase(bench: Bench, events: number): Promise<RunningDatabase> {
+  process.env.GATEHOUSE_ENCRYPTION_KEYS ??= newEncryptionKeyring();
+  log("starting a throwaway PostgreSQL…");
+  const database = await bench.database();
+  await new Migrator(database.url).up();
+  process.env.DATABASE_URL = database.url;
+  const started = performance.now();
+  log(`loading ${events.toLocaleString("en")} usage events with the demo seed…`);
+  // imported here: the seed is server code, which bench-verify (run without the react-server condition) never loads
+  const { seedDemoData } = await import("../prisma/seed");
+  await seedDemoData(database.url, { events, log: (line) => (line.includes("usage") ? log(line) : undefined) });
+  await withClient(database.url, (client) => client.query("VACUUM ANALYZE usage_events, usage_hourly, usage_daily, usage_routing_daily"));
+  log(`loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return database;
 }
 
 /** Polls `url` until it answers (anything but a 5xx), for up to 30 s. */

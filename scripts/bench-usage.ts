@@ -9,12 +9,9 @@
 import { randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
 import pg from "pg";
-import { Migrator } from "../lib/db/migrator";
-import { newEncryptionKeyring } from "../lib/crypto/secret-box";
 import type { Principal } from "../lib/auth/principal";
 import { DEMO_FEATURES, DEMO_MODELS, DEMO_TEAMS } from "../prisma/demo-data";
-import { seedDemoData } from "../prisma/seed";
-import { log, RUNS, runBench, startGateway, time, type Bench, type Timing } from "./bench-support";
+import { demoUsageDatabase, log, RUNS, runBench, startGateway, time, type Bench, type Timing } from "./bench-support";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000_000);
 const INGEST_EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 100_000);
@@ -99,24 +96,15 @@ FROM tenants t LEFT JOIN (
 ORDER BY spend DESC, requests DESC, t.name LIMIT 50`;
 
 runBench(async (bench) => {
-  process.env.GATEHOUSE_ENCRYPTION_KEYS ??= newEncryptionKeyring();
-  log("starting a throwaway PostgreSQL…");
-  const database = await bench.database();
-  await new Migrator(database.url).up();
-  // lib/db/client, behind the queries, reads it on first use
-  process.env.DATABASE_URL = database.url;
+  const database = await demoUsageDatabase(bench, EVENTS);
   const pool = new pg.Pool({ connectionString: database.url, max: IN_FLIGHT + 2 });
   try {
-    let started = performance.now();
-    log(`loading ${EVENTS.toLocaleString("en")} usage events with the demo seed…`);
-    await seedDemoData(database.url, { events: EVENTS, log: (line) => (line.includes("usage") ? log(line) : undefined) });
-    await pool.query("VACUUM ANALYZE usage_events, usage_hourly, usage_daily");
     const { rows: [sizes] } = await pool.query<{ events: string; hourly: string; daily: string }>(
       "SELECT (SELECT count(*) FROM usage_events) AS events, (SELECT count(*) FROM usage_hourly) AS hourly, (SELECT count(*) FROM usage_daily) AS daily");
-    log(`loaded in ${seconds(started)} s: ${sizes.events} events, ${sizes.hourly} hourly and ${sizes.daily} daily rollup rows`);
+    log(`${sizes.events} events, ${sizes.hourly} hourly and ${sizes.daily} daily rollup rows`);
 
     log(`ingesting ${INGEST_EVENTS.toLocaleString("en")} events in batches of ${BATCH}…`);
-    started = performance.now();
+    const started = performance.now();
     const ingestEps = await ingestThroughput(bench, database.url, pool);
     log(`ingested in ${seconds(started)} s`);
 

@@ -11,6 +11,7 @@ import { COMPLEXITIES, STRATEGIES, type Strategy } from "@/lib/domain/routing/en
 import type { RuleListItem } from "@/lib/domain/routing/queries";
 import type { SavedRule } from "@/lib/domain/routing/service";
 import { providerLabel } from "@/lib/domain/providers/catalog";
+import { SimulationPanel, type SimulationSetup } from "./simulation-panel";
 
 export const STRATEGY_LABELS: Record<Strategy, string> = {
   passthrough: "Passthrough", cheapest: "Cheapest", quality_first: "Quality-first", cascading: "Cascading",
@@ -36,13 +37,15 @@ const EMPTY: Saved = {
   name: "", matchModel: null, matchFeature: null, matchTeam: null, matchComplexity: null, strategy: "passthrough", targetProvider: null, targetModel: null, fallbackModels: [],
 };
 
-export function RuleFormDialog({ control, tenantId, rule, providers, action }: {
+export function RuleFormDialog({ control, tenantId, rule, providers, action, simulation }: {
   control: DialogControl;
   tenantId: string;
   /** the rule edited; none for a new one */
   rule?: RuleListItem;
   providers: string[];
   action: FormAction<SavedRule>;
+  /** "Simulate" beside the save button, for those who may change the rules */
+  simulation?: SimulationSetup;
 }) {
   return (
     <Dialog open={control.open} onOpenChange={control.onOpenChange}>
@@ -51,14 +54,14 @@ export function RuleFormDialog({ control, tenantId, rule, providers, action }: {
         description={rule ? `Rule ${rule.position}: the first enabled rule that matches a request decides where it goes.` : "It goes last: move it up to take requests before the rules above it."}
         className="max-h-[calc(100vh-2rem)] w-[min(42rem,calc(100vw-2rem))] overflow-y-auto"
       >
-        <RuleForm tenantId={tenantId} rule={rule} providers={providers} action={action} onDone={() => control.onOpenChange(false)} />
+        <RuleForm tenantId={tenantId} rule={rule} providers={providers} action={action} simulation={simulation} onDone={() => control.onOpenChange(false)} />
       </DialogContent>
     </Dialog>
   );
 }
 
-function RuleForm({ tenantId, rule, providers, action, onDone }: {
-  tenantId: string; rule?: RuleListItem; providers: string[]; action: FormAction<SavedRule>; onDone: () => void;
+function RuleForm({ tenantId, rule, providers, action, simulation, onDone }: {
+  tenantId: string; rule?: RuleListItem; providers: string[]; action: FormAction<SavedRule>; simulation?: SimulationSetup; onDone: () => void;
 }) {
   const form = useActionForm(action, { successToast: savedToast, onSuccess: onDone });
   const saved: Saved = rule ?? EMPTY;
@@ -68,8 +71,10 @@ function RuleForm({ tenantId, rule, providers, action, onDone }: {
   const fields: Record<string, string> = rule
     ? { tenantId, ruleId: rule.id, expectedUpdatedAt: rule.updatedAt, seen: JSON.stringify(Object.fromEntries(Object.entries(saved).filter(([k]) => k in EMPTY))) }
     : { tenantId };
+  const buttons = <DialogFormButtons pending={form.pending} submitLabel={rule ? "Save rule" : "Create rule"} pendingLabel="Saving…" />;
   return (
-    <ActionFormShell form={form} fields={fields} noValidate footer={<DialogFormButtons pending={form.pending} submitLabel={rule ? "Save rule" : "Create rule"} pendingLabel="Saving…" />}>
+    <ActionFormShell form={form} fields={fields} noValidate
+      footer={simulation ? <SimulationPanel setup={simulation} formId={form.id} ruleId={rule?.id}>{buttons}</SimulationPanel> : buttons}>
       <Field id={id("name")} label="Name" errors={form.errors("name")}>
         {(c) => <Input {...c} name="name" defaultValue={text("name")} maxLength={100} autoComplete="off" />}
       </Field>

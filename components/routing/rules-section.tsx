@@ -17,7 +17,7 @@ export async function RulesSection({ tenantId, slug, actions }: { tenantId: stri
     <section aria-labelledby="rules-heading" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="rules-heading" className="text-lg font-semibold tracking-tight">Rules</h2>
-        {mayManage && rules.length < MAX_RULES && <NewRuleButton tenantId={tenantId} providers={providers} action={actions.create} />}
+        {mayManage && rules.length < MAX_RULES && <NewRuleButton tenantId={tenantId} rules={rules} providers={providers} actions={actions} />}
       </div>
       {mayManage && providers.length === 0 && (
         <p className="text-sm">

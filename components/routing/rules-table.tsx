@@ -16,6 +16,7 @@ import { cn } from "@/lib/utils";
 import type { RuleListItem } from "@/lib/domain/routing/queries";
 import type { SavedRule } from "@/lib/domain/routing/service";
 import { RuleFormDialog, savedToast, STRATEGY_LABELS } from "./rule-form";
+import type { SimulateAction } from "./simulation-panel";
 
 /** The owner's actions, bound to the tenant's page. */
 export interface RuleActions {
@@ -27,6 +28,8 @@ export interface RuleActions {
   move: FormAction;
   /** the whole order at once, after a drag */
   reorder: FormAction;
+  /** the what-if of the rules with the form's draft in them (a read) */
+  simulate: SimulateAction;
 }
 
 const muted = "text-zinc-600 dark:text-zinc-400";
@@ -88,12 +91,13 @@ const columns = column.columns([
   column.display({ id: "order", header: "Order", cell: ({ row }) => <MoveButtons rule={row.original} /> }),
 ]);
 
-export function NewRuleButton({ tenantId, providers, action }: { tenantId: string; providers: string[]; action: FormAction<SavedRule> }) {
+export function NewRuleButton({ tenantId, rules, providers, actions }: { tenantId: string; rules: RuleListItem[]; providers: string[]; actions: RuleActions }) {
   const [open, setOpen] = useState(false);
   return (
     <>
       <Button onClick={() => setOpen(true)}>New rule</Button>
-      <RuleFormDialog control={{ open, onOpenChange: setOpen }} tenantId={tenantId} providers={providers} action={action} />
+      <RuleFormDialog control={{ open, onOpenChange: setOpen }} tenantId={tenantId} providers={providers} action={actions.create}
+        simulation={{ action: actions.simulate, rules }} />
     </>
   );
 }
@@ -176,7 +180,7 @@ export function RulesTable({ tenantId, rules, providers, actions, empty }: {
         rowProps={drag.rowProps}
         rowActions={actions ? (rule) => (
           <RowMenu name={rule.name} items={[
-            { label: "Edit…", dialog: (control) => <RuleFormDialog control={control} tenantId={tenantId} rule={rule} providers={providers} action={actions.update} /> },
+            { label: "Edit…", dialog: (control) => <RuleFormDialog control={control} tenantId={tenantId} rule={rule} providers={providers} action={actions.update} simulation={{ action: actions.simulate, rules }} /> },
             {
               label: "Duplicate",
               dialog: (control) => (

@@ -1,7 +1,7 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { RulesSection } from "@/components/routing/rules-section";
 import { bindSlug, requireTenantPage, tenantPageTitle, type TenantPageProps } from "@/lib/auth/tenant-page";
-import { createRuleAction, deleteRuleAction, duplicateRuleAction, moveRuleAction, reorderRulesAction, setRuleEnabledAction, updateRuleAction } from "./actions";
+import { createRuleAction, deleteRuleAction, duplicateRuleAction, moveRuleAction, reorderRulesAction, setRuleEnabledAction, simulateRulesAction, updateRuleAction } from "./actions";
 
 export const generateMetadata = tenantPageTitle("Routing");
 
@@ -16,7 +16,7 @@ export default async function TenantRoutingPage({ params }: TenantPageProps) {
         slug={slug}
         actions={bindSlug(slug, {
           create: createRuleAction, update: updateRuleAction, duplicate: duplicateRuleAction,
-          setEnabled: setRuleEnabledAction, remove: deleteRuleAction, move: moveRuleAction, reorder: reorderRulesAction,
+          setEnabled: setRuleEnabledAction, remove: deleteRuleAction, move: moveRuleAction, reorder: reorderRulesAction, simulate: simulateRulesAction,
         })}
       />
     </>
